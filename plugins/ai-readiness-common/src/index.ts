@@ -1,0 +1,11 @@
+/**
+ * The AI readiness engine: one isomorphic implementation of the rubric,
+ * used by the backend, the frontend and the CLI.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './permissions';
+export * from './config';
+export * from './engine';
+export * from './checks';

@@ -1,0 +1,190 @@
+/*
+ * Wire and engine types shared by the backend, the frontend and the CLI.
+ * The scorecard shape is a public contract (see shared/interfaces.md).
+ */
+
+/** The seven readiness dimensions, in display order. */
+export const DIMENSION_IDS = [
+  'ownership',
+  'data',
+  'integration',
+  'fallback',
+  'monitoring',
+  'security',
+  'operations',
+] as const;
+
+/** @public */
+export type DimensionId = (typeof DIMENSION_IDS)[number];
+
+/** @public */
+export const DIMENSION_TITLES: Record<DimensionId, string> = {
+  ownership: 'Ownership',
+  data: 'Data readiness',
+  integration: 'Integration',
+  fallback: 'Fallback paths',
+  monitoring: 'Monitoring',
+  security: 'Security and privacy',
+  operations: 'Operating model',
+};
+
+/** @public */
+export const CHECK_STATUSES = [
+  'pass',
+  'partial',
+  'fail',
+  'error',
+  'waived',
+  'not-applicable',
+] as const;
+
+/** @public */
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/** @public */
+export const READINESS_LEVELS = ['L0', 'L1', 'L2', 'L3'] as const;
+
+/** @public */
+export type ReadinessLevel = (typeof READINESS_LEVELS)[number];
+
+/** @public */
+export const LEVEL_NAMES: Record<ReadinessLevel, string> = {
+  L0: 'Unready',
+  L1: 'Pilot',
+  L2: 'Limited rollout',
+  L3: 'Production',
+};
+
+/** What an owner adds to catalog-info.yaml to close a gap. @public */
+export interface Remediation {
+  text: string;
+  yaml: string;
+}
+
+/** @public */
+export interface WaiverInfo {
+  /** YYYY-MM-DD, the last day the waiver applies. */
+  expires: string;
+  reason: string;
+}
+
+/** @public */
+export interface CheckResult {
+  id: string;
+  title: string;
+  gate: boolean;
+  status: CheckStatus;
+  message: string;
+  frameworks: string[];
+  /** Present for every status short of pass (null for pass and not-applicable). */
+  remediation: Remediation | null;
+  waiver: WaiverInfo | null;
+}
+
+/** @public */
+export interface DimensionResult {
+  id: DimensionId;
+  title: string;
+  /** Mean of the dimension's scored checks, 0–1; null when every check is not-applicable. */
+  score: number | null;
+  checks: CheckResult[];
+}
+
+/** @public */
+export interface NextLevel {
+  level: ReadinessLevel;
+  /** Check ids and dimension findings such as "dimension fallback 0.75 < 0.8". */
+  blockers: string[];
+}
+
+/** @public */
+export interface DriftFinding {
+  message: string;
+}
+
+/** @public */
+export interface Scorecard {
+  entityRef: string;
+  title: string;
+  owner: string | null;
+  system: string | null;
+  /** The evaluation date, YYYY-MM-DD. */
+  asOf: string;
+  /** ISO timestamp of the evaluation. */
+  evaluatedAt: string;
+  level: ReadinessLevel;
+  levelName: string;
+  /** Overall score 0–100. */
+  score: number;
+  dimensions: DimensionResult[];
+  /** null at L3. */
+  nextLevel: NextLevel | null;
+  drift: DriftFinding[];
+}
+
+/** @public */
+export interface DimensionScore {
+  id: DimensionId;
+  title: string;
+  score: number | null;
+}
+
+/** A scorecard without the checks, as listed by GET /scorecards. @public */
+export interface ScorecardSummary extends Omit<Scorecard, 'dimensions'> {
+  dimensions: DimensionScore[];
+  /** Ids of checks whose status is fail, partial or error. */
+  failingChecks: string[];
+}
+
+/** @public */
+export interface ScorecardListResponse {
+  items: ScorecardSummary[];
+  totalCount: number;
+}
+
+/** @public */
+export interface HistoryPoint {
+  evaluatedAt: string;
+  level: ReadinessLevel;
+  score: number;
+  dimensions: Partial<Record<DimensionId, number | null>>;
+}
+
+/** @public */
+export interface HistoryResponse {
+  items: HistoryPoint[];
+}
+
+/** @public */
+export interface SummaryGroup {
+  key: string;
+  count: number;
+  levels: Record<ReadinessLevel, number>;
+  /** Mean overall score 0–100 of the group's pilots. */
+  score: number;
+  dimensions: Partial<Record<DimensionId, number | null>>;
+}
+
+/** @public */
+export interface SummaryResponse {
+  groups: SummaryGroup[];
+  topGaps: { checkId: string; count: number }[];
+}
+
+/** @public */
+export interface RubricCheckDescription {
+  id: string;
+  dimension: DimensionId;
+  title: string;
+  gate: boolean;
+  frameworks: string[];
+  remediation: Remediation;
+}
+
+/** @public */
+export interface RubricDescription {
+  annotationPrefix: string;
+  dimensions: { id: DimensionId; title: string; weight: number }[];
+  checks: RubricCheckDescription[];
+  levels: { id: ReadinessLevel; name: string; description: string }[];
+}
