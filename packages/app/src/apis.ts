@@ -1,37 +1,9 @@
-import {
-  ScmIntegrationsApi,
-  scmIntegrationsApiRef,
-  ScmAuth,
-} from '@backstage/integration-react';
-import {
-  AnyApiFactory,
-  configApiRef,
-  createApiFactory,
-  discoveryApiRef,
-  errorApiRef,
-  fetchApiRef,
-  identityApiRef,
-  storageApiRef,
-} from '@backstage/core-plugin-api';
-import { UserSettingsStorage } from '@backstage/plugin-user-settings';
-import { signalApiRef } from '@backstage/plugin-signals-react';
+import { AnyApiFactory } from '@backstage/core-plugin-api';
 
-export const apis: AnyApiFactory[] = [
-  createApiFactory({
-    api: scmIntegrationsApiRef,
-    deps: { configApi: configApiRef },
-    factory: ({ configApi }) => ScmIntegrationsApi.fromConfig(configApi),
-  }),
-  createApiFactory({
-    api: storageApiRef,
-    deps: {
-      discoveryApi: discoveryApiRef,
-      errorApi: errorApiRef,
-      fetchApi: fetchApiRef,
-      identityApi: identityApiRef,
-      signalApi: signalApiRef,
-    },
-    factory: deps => UserSettingsStorage.create(deps),
-  }),
-  ScmAuth.createDefaultApiFactory(),
-];
+/**
+ * App-level API overrides. The defaults from `@backstage/app-defaults` cover
+ * everything this portal needs (storage is the browser's local storage: the
+ * user-settings backend is not part of this portal). Plugins register their
+ * own APIs through `createPlugin({ apis })`.
+ */
+export const apis: AnyApiFactory[] = [];
