@@ -1,0 +1,162 @@
+import { CheckDefinition, fail, partial, pass } from '../types';
+import { snippet } from '../yaml';
+import { MalformedFieldError, readRefField } from '../../engine/graph';
+import { parseIsoDuration } from '../../util/dates';
+
+export const RISK_TIERS = ['minimal', 'limited', 'high', 'prohibited'];
+
+/** The pilot's risk tier when it is one of the known values. */
+export function riskTierOf(value: string | undefined): string | undefined {
+  const tier = value?.toLocaleLowerCase('en-US');
+  return tier && RISK_TIERS.includes(tier) ? tier : undefined;
+}
+
+export const securityChecks: CheckDefinition[] = [
+  {
+    id: 'SEC-1',
+    dimension: 'security',
+    title: 'Risk tier assessed',
+    gate: true,
+    waivable: false,
+    frameworks: ['MAP 5.1', 'GOVERN 1.3'],
+    remediation: {
+      text: 'Assess the risk tier (minimal, limited or high, as in the EU AI Act) and record it.',
+      yaml: snippet({ annotations: { 'ai-readiness/risk-tier': 'limited' } }),
+    },
+    evaluate(ctx) {
+      const key = 'risk-tier';
+      const value = ctx.key(key);
+      if (value === undefined) return fail(`${ctx.k(key)} is not set`);
+      const tier = riskTierOf(value);
+      if (!tier) {
+        throw new MalformedFieldError(ctx.k(key), value, 'minimal, limited, high or prohibited');
+      }
+      if (tier === 'prohibited') {
+        return fail(`${ctx.k(key)} is prohibited: this use may not go to production`);
+      }
+      return pass(`risk tier ${tier}`);
+    },
+  },
+  {
+    id: 'SEC-2',
+    dimension: 'security',
+    title: 'Vendors and data leaving the environment',
+    gate: true,
+    frameworks: ['GOVERN 6.1', 'MAP 4.1'],
+    remediation: {
+      text: 'List the external vendors that receive data (entity references to registered Resources with an owner), or none.',
+      yaml: snippet({ annotations: { 'ai-readiness/vendors': 'resource:default/openai' } }),
+    },
+    evaluate(ctx) {
+      const key = 'vendors';
+      const value = ctx.key(key);
+      if (value === undefined) return fail(`${ctx.k(key)} is not set`);
+      if (value.toLocaleLowerCase('en-US') === 'none') return pass('no data leaves the environment');
+      const entries = value.split(',').map(v => v.trim()).filter(Boolean);
+      if (!entries.length) throw new MalformedFieldError(ctx.k(key), value, '"none" or entity references');
+      const problems: string[] = [];
+      for (const entry of entries) {
+        // A vendor named without a kind is a plain name: allowed, but not traceable.
+        const ref = entry.includes(':') ? ctx.tryResolve(entry) : undefined;
+        if (!ref) {
+          problems.push(`${entry} (a plain name)`);
+        } else if (!ref.node) {
+          problems.push(`${ref.ref} (not in the catalog)`);
+        } else if (!readRefField(ref.node, 'owner', true)) {
+          problems.push(`${ref.ref} (no owner)`);
+        }
+      }
+      if (!problems.length) return pass(`vendors registered with owners: ${entries.join(', ')}`);
+      return partial(`vendors not traceable: ${problems.join(', ')}`);
+    },
+  },
+  {
+    id: 'SEC-3',
+    dimension: 'security',
+    title: 'Data classification and masking',
+    frameworks: ['MEASURE 2.10', 'MAP 4.1'],
+    remediation: {
+      text: 'Classify the data the pilot handles; confidential or restricted data needs masking of sensitive fields.',
+      yaml: snippet({
+        annotations: {
+          'ai-readiness/data-classification': 'confidential',
+          'ai-readiness/sensitive-masking': 'pii-redaction-before-prompt',
+        },
+      }),
+    },
+    evaluate(ctx) {
+      const key = 'data-classification';
+      const value = ctx.key(key);
+      if (value === undefined) return fail(`${ctx.k(key)} is not set`);
+      const level = value.toLocaleLowerCase('en-US');
+      if (level === 'public' || level === 'internal') return pass(`data classified ${level}`);
+      if (level === 'confidential' || level === 'restricted') {
+        const masking = ctx.key('sensitive-masking');
+        return masking
+          ? pass(`${level} data, masking: ${masking}`)
+          : fail(`${level} data without ${ctx.k('sensitive-masking')}`);
+      }
+      throw new MalformedFieldError(ctx.k(key), value, 'public, internal, confidential or restricted');
+    },
+  },
+  {
+    id: 'SEC-4',
+    dimension: 'security',
+    title: 'Logs, retention, access to prompts and outputs',
+    frameworks: ['MEASURE 2.10', 'GOVERN 1.6'],
+    remediation: {
+      text: 'Set how long prompts and outputs are kept and which team may read them.',
+      yaml: snippet({
+        annotations: {
+          'ai-readiness/log-retention': 'P90D',
+          'ai-readiness/prompt-access': 'group:default/my-team',
+        },
+      }),
+    },
+    evaluate(ctx) {
+      const retentionValue = ctx.key('log-retention');
+      if (retentionValue !== undefined && !parseIsoDuration(retentionValue)) {
+        throw new MalformedFieldError(
+          ctx.k('log-retention'),
+          retentionValue,
+          'an ISO 8601 duration such as P90D',
+        );
+      }
+      const accessValue = ctx.key('prompt-access');
+      let accessGroup: string | undefined;
+      let accessProblem = `${ctx.k('prompt-access')} is not set`;
+      if (accessValue !== undefined) {
+        const ref = ctx.resolveKey('prompt-access', accessValue, 'group');
+        if (ref.node?.kind === 'group') accessGroup = ref.ref;
+        else accessProblem = `${ctx.k('prompt-access')} ${ref.ref} is not a Group in the catalog`;
+      }
+      if (retentionValue && accessGroup) {
+        return pass(`retention ${retentionValue}, prompts readable by ${accessGroup}`);
+      }
+      if (retentionValue) return partial(`retention ${retentionValue}; ${accessProblem}`);
+      if (accessGroup) return partial(`prompts readable by ${accessGroup}; ${ctx.k('log-retention')} is not set`);
+      return fail(`${ctx.k('log-retention')} is not set; ${accessProblem}`);
+    },
+  },
+  {
+    id: 'SEC-5',
+    dimension: 'security',
+    title: 'Incident response',
+    frameworks: ['MANAGE 4.3', 'GOVERN 4.3'],
+    remediation: {
+      text: 'Link the AI incident response procedure and route incidents to an on-call rotation.',
+      yaml: snippet({
+        annotations: { 'pagerduty.com/service-id': 'PABC123' },
+        links: [{ type: 'incident-response', title: 'Incident response' }],
+      }),
+    },
+    evaluate(ctx) {
+      const procedure = ctx.hasLink('incident-response');
+      const route = ctx.onCallRoute();
+      if (procedure && route) return pass(`incident-response link and on-call route ${route}`);
+      if (procedure) return partial('incident-response link, but no on-call route');
+      if (route) return partial(`on-call route ${route}, but no incident-response link`);
+      return fail('no incident-response link and no on-call route');
+    },
+  },
+];

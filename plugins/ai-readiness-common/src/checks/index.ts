@@ -1,0 +1,5 @@
+export * from './types';
+export { defaultChecks } from './builtin';
+export { customCheck } from './custom';
+export { snippet } from './yaml';
+export { AI_SIGNALS } from './builtin/monitoring';
