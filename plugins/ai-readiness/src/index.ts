@@ -1,1 +1,23 @@
-export {};
+/**
+ * AI readiness for Backstage: the readiness tab and card of every AI pilot,
+ * and the org-wide page.
+ *
+ * @packageDocumentation
+ */
+export {
+  aiReadinessPlugin,
+  AiReadinessPage,
+  EntityAiReadinessContent,
+  EntityAiReadinessCard,
+} from './plugin';
+export { isAiPilot } from './isAiPilot';
+export { aiReadinessApiRef, AiReadinessClient } from './api';
+export type {
+  AiReadinessApi,
+  ScorecardQuery,
+  ScorecardOrderBy,
+  SummaryGroupBy,
+} from './api';
+export { SafeLink } from './components/SafeLink';
+export type { SafeLinkProps } from './components/SafeLink';
+export { rootRouteRef as aiReadinessRouteRef, AI_READINESS_TAB_PATH } from './routes';

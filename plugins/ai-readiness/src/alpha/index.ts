@@ -1,0 +1,12 @@
+/**
+ * The ai-readiness plugin for Backstage's new frontend system.
+ *
+ * @packageDocumentation
+ */
+export {
+  default,
+  aiReadinessApi,
+  aiReadinessPage,
+  aiReadinessEntityContent,
+  aiReadinessEntityCard,
+} from './plugin';

@@ -1,0 +1,86 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { compatWrapper } from '@backstage/core-compat-api';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import { aiReadinessApiRef, AiReadinessClient } from '../api';
+import { isAiPilot } from '../isAiPilot';
+import { AI_READINESS_TAB_PATH, rootRouteRef } from '../routes';
+
+/** @alpha */
+export const aiReadinessApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: aiReadinessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AiReadinessClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** @alpha */
+export const aiReadinessPage = PageBlueprint.make({
+  params: {
+    path: '/ai-readiness',
+    title: 'AI readiness',
+    icon: <AssessmentIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('../components/AiReadinessPage').then(m =>
+        compatWrapper(<m.AiReadinessPage />),
+      ),
+  },
+});
+
+/** @alpha */
+export const aiReadinessEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: AI_READINESS_TAB_PATH,
+    title: 'AI readiness',
+    filter: isAiPilot,
+    loader: () =>
+      import('../components/EntityAiReadinessContent').then(m =>
+        compatWrapper(<m.EntityAiReadinessContent />),
+      ),
+  },
+});
+
+/** @alpha */
+export const aiReadinessEntityCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: isAiPilot,
+    loader: () =>
+      import('../components/EntityAiReadinessCard').then(m =>
+        compatWrapper(<m.EntityAiReadinessCard />),
+      ),
+  },
+});
+
+/**
+ * The plugin for the new frontend system: the API, the org page at
+ * `/ai-readiness`, the readiness tab and the overview card (both only on AI
+ * pilots).
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'ai-readiness',
+  title: 'AI readiness',
+  icon: <AssessmentIcon />,
+  routes: { root: rootRouteRef },
+  extensions: [
+    aiReadinessApi,
+    aiReadinessPage,
+    aiReadinessEntityContent,
+    aiReadinessEntityCard,
+  ],
+});

@@ -1,0 +1,111 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  HistoryResponse,
+  RubricDescription,
+  Scorecard,
+  ScorecardListResponse,
+  SummaryResponse,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import type {
+  AiReadinessApi,
+  ScorecardQuery,
+  SummaryGroupBy,
+} from './AiReadinessApi';
+
+/**
+ * Talks to the ai-readiness backend through the discovery and fetch APIs, so
+ * the user's Backstage token goes with every request.
+ *
+ * @public
+ */
+export class AiReadinessClient implements AiReadinessApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getScorecard(entityRef: string): Promise<Scorecard> {
+    return this.get<Scorecard>(`/scorecards/${entityPath(entityRef)}`);
+  }
+
+  async getHistory(
+    entityRef: string,
+    options: { from?: string; to?: string } = {},
+  ): Promise<HistoryResponse> {
+    return this.get<HistoryResponse>(
+      `/scorecards/${entityPath(entityRef)}/history${queryString(options)}`,
+    );
+  }
+
+  async listScorecards(
+    query: ScorecardQuery = {},
+  ): Promise<ScorecardListResponse> {
+    return this.get<ScorecardListResponse>(`/scorecards${queryString(query)}`);
+  }
+
+  async getSummary(groupBy: SummaryGroupBy): Promise<SummaryResponse> {
+    return this.get<SummaryResponse>(`/summary${queryString({ groupBy })}`);
+  }
+
+  async getRubric(): Promise<RubricDescription> {
+    return this.get<RubricDescription>('/rubric');
+  }
+
+  async exportCsv(query: ScorecardQuery = {}): Promise<Blob> {
+    const { limit, offset, ...filters } = query;
+    const res = await this.request(`/export.csv${queryString(filters)}`);
+    return res.blob();
+  }
+
+  async refresh(entityRef?: string): Promise<void> {
+    await this.request('/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(entityRef ? { entityRef } : {}),
+    });
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const res = await this.request(path);
+    return (await res.json()) as T;
+  }
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('ai-readiness');
+    const res = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res;
+  }
+}
+
+/**
+ * `Component:default/x` → `default/component/x`: kind and namespace are
+ * lower-cased as in stringifyEntityRef, each part URL-encoded.
+ */
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return [
+    namespace.toLocaleLowerCase('en-US'),
+    kind.toLocaleLowerCase('en-US'),
+    name,
+  ]
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+function queryString(params: object): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,283 @@
+import { useEffect, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormControl from '@material-ui/core/FormControl';
+import Grid from '@material-ui/core/Grid';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+import {
+  DIMENSION_IDS,
+  DIMENSION_TITLES,
+  LEVEL_NAMES,
+  READINESS_LEVELS,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import { aiReadinessApiRef } from '../../api';
+import { PilotTable } from './PilotTable';
+import { Heatmap, LevelDistribution, TopGapsList, shortRef } from './SummaryPanels';
+import { PageState, toQuery, usePageState } from './useScorecardQuery';
+
+const DEBOUNCE_MS = 300;
+
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <FormControl variant="outlined" size="small" style={{ minWidth: 170 }}>
+      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+      <Select
+        labelId={`${props.id}-label`}
+        id={props.id}
+        value={props.value}
+        label={props.label}
+        onChange={e => props.onChange(String(e.target.value))}
+        data-testid={`filter-${props.id}`}
+      >
+        <MenuItem value="">
+          <em>Any</em>
+        </MenuItem>
+        {props.options.map(o => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+function download(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  document.body.removeChild(a);
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * The org-wide page: every AI pilot the user may see, filtered, sorted and
+ * paged by the backend, with a teams × dimensions heatmap, the level
+ * distribution, the most frequent gaps and a CSV export.
+ *
+ * @public
+ */
+export function AiReadinessPage() {
+  const api = useApi(aiReadinessApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [state, update] = usePageState();
+
+  // The text filter is debounced: typing does not send a request per key.
+  const [qInput, setQInput] = useState(state.q);
+  useEffect(() => setQInput(state.q), [state.q]);
+  useDebounce(
+    () => {
+      if (qInput.trim() !== state.q) update({ q: qInput.trim() });
+    },
+    DEBOUNCE_MS,
+    [qInput],
+  );
+
+  const byOwner = useAsync(() => api.getSummary('owner'), [api]);
+  const bySystem = useAsync(() => api.getSummary('system'), [api]);
+  const rubric = useAsync(() => api.getRubric(), [api]);
+
+  const queryKey = JSON.stringify(toQuery(state));
+  const list = useAsync(
+    () => api.listScorecards(JSON.parse(queryKey)),
+    [api, queryKey],
+  );
+
+  const [exporting, setExporting] = useState(false);
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      const { limit, offset, ...filters } = toQuery(state);
+      download(await api.exportCsv(filters), 'ai-readiness.csv');
+    } catch (e) {
+      alertApi.post({
+        message: `Export failed: ${(e as Error).message}`,
+        severity: 'error',
+      });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const owners = (byOwner.value?.groups ?? [])
+    .map(g => g.key)
+    .filter(Boolean)
+    .sort((a, b) => shortRef(a).localeCompare(shortRef(b)));
+  const systems = (bySystem.value?.groups ?? [])
+    .map(g => g.key)
+    .filter(Boolean)
+    .sort((a, b) => shortRef(a, 'system').localeCompare(shortRef(b, 'system')));
+  // Keep a value chosen through the URL selectable even if not in the summary.
+  if (state.owner && !owners.includes(state.owner)) owners.unshift(state.owner);
+  if (state.system && !systems.includes(state.system))
+    systems.unshift(state.system);
+
+  const filtersActive =
+    state.owner || state.system || state.level || state.dimension || state.q;
+  const clear = () => {
+    setQInput('');
+    update({ owner: '', system: '', level: '', dimension: '', q: '' });
+  };
+  const set = (patch: Partial<PageState>) => update(patch);
+
+  const noPilotsAtAll =
+    byOwner.value && byOwner.value.groups.length === 0 && !filtersActive;
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="AI readiness"
+        subtitle="Readiness scorecards of every AI pilot in the catalog"
+      />
+      <Content>
+        <ContentHeader title="Across the organisation" />
+        {noPilotsAtAll ? (
+          <EmptyState
+            missing="data"
+            title="No AI pilots scored yet"
+            description={
+              'The backend has not scored any AI pilot. Mark a Component as a pilot with spec.type ai-pilot, a tag such as genai, or the annotation ai-readiness/enabled: "true", then wait for the next evaluation.'
+            }
+          />
+        ) : (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={6}>
+              <InfoCard title="Levels">
+                {byOwner.loading && <Progress />}
+                {byOwner.error && <ResponseErrorPanel error={byOwner.error} />}
+                {byOwner.value && <LevelDistribution summary={byOwner.value} />}
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <InfoCard title="Most often failing checks">
+                {byOwner.loading && <Progress />}
+                {byOwner.value && (
+                  <TopGapsList summary={byOwner.value} rubric={rubric.value} />
+                )}
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard
+                title="Teams × dimensions"
+                subheader="Mean dimension score of each team's pilots. Select a team to filter the table."
+              >
+                {byOwner.loading && <Progress />}
+                {byOwner.value && (
+                  <Heatmap
+                    summary={byOwner.value}
+                    onSelectOwner={owner => set({ owner })}
+                  />
+                )}
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="Pilots">
+                <Box
+                  display="flex"
+                  flexWrap="wrap"
+                  alignItems="center"
+                  style={{ gap: 12 }}
+                  mb={2}
+                >
+                  <TextField
+                    label="Search"
+                    variant="outlined"
+                    size="small"
+                    value={qInput}
+                    onChange={e => setQInput(e.target.value)}
+                    inputProps={{ 'aria-label': 'Search pilots' }}
+                  />
+                  <FilterSelect
+                    id="owner"
+                    label="Owner"
+                    value={state.owner}
+                    options={owners.map(o => ({ value: o, label: shortRef(o) }))}
+                    onChange={owner => set({ owner })}
+                  />
+                  <FilterSelect
+                    id="system"
+                    label="System"
+                    value={state.system}
+                    options={systems.map(s => ({
+                      value: s,
+                      label: shortRef(s, 'system'),
+                    }))}
+                    onChange={system => set({ system })}
+                  />
+                  <FilterSelect
+                    id="level"
+                    label="Level"
+                    value={state.level}
+                    options={READINESS_LEVELS.map(l => ({
+                      value: l,
+                      label: `${l} · ${LEVEL_NAMES[l]}`,
+                    }))}
+                    onChange={level => set({ level: level as PageState['level'] })}
+                  />
+                  <FilterSelect
+                    id="dimension"
+                    label="Failing dimension"
+                    value={state.dimension}
+                    options={DIMENSION_IDS.map(d => ({
+                      value: d,
+                      label: DIMENSION_TITLES[d],
+                    }))}
+                    onChange={dimension =>
+                      set({ dimension: dimension as PageState['dimension'] })
+                    }
+                  />
+                  {filtersActive && <Button onClick={clear}>Clear filters</Button>}
+                  <Box flexGrow={1} />
+                  <Button
+                    variant="outlined"
+                    startIcon={<GetAppIcon />}
+                    onClick={onExport}
+                    disabled={exporting}
+                  >
+                    {exporting ? 'Exporting…' : 'Export CSV'}
+                  </Button>
+                </Box>
+                {list.error && <ResponseErrorPanel error={list.error} />}
+                {!list.error && !list.value && list.loading && <Progress />}
+                {list.value && (
+                  <PilotTable
+                    data={list.value}
+                    loading={list.loading}
+                    state={state}
+                    onChange={set}
+                  />
+                )}
+              </InfoCard>
+            </Grid>
+          </Grid>
+        )}
+      </Content>
+    </Page>
+  );
+}

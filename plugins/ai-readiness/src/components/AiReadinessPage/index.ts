@@ -1,0 +1,1 @@
+export { AiReadinessPage } from './AiReadinessPage';

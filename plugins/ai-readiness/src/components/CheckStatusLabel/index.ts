@@ -1,0 +1,1 @@
+export { CheckStatusLabel, STATUS_STYLES } from './CheckStatusLabel';

@@ -1,0 +1,1 @@
+export { EntityAiReadinessCard, topGaps } from './EntityAiReadinessCard';

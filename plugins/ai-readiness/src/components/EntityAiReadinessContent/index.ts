@@ -1,0 +1,1 @@
+export { EntityAiReadinessContent } from './EntityAiReadinessContent';

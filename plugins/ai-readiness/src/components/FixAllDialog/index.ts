@@ -1,0 +1,1 @@
+export { FixAllDialog, countRemediations } from './FixAllDialog';

@@ -1,0 +1,1 @@
+export { YamlBlock } from './YamlBlock';
