@@ -32,21 +32,31 @@ function isMap(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One YAML snippet closing every gap of the scorecard ('' when there is none). @public */
+/**
+ * One YAML snippet closing every gap of the scorecard ('' when there is none).
+ * Remediations that are whole entities of their own (a data source's owner, the
+ * team's parent) follow as separate documents. @public
+ */
 export function mergeRemediations(card: Scorecard): string {
   const merged: Record<string, Json> = {};
   const unparsed: string[] = [];
+  const separate: string[] = [];
   for (const dimension of card.dimensions) {
     for (const check of dimension.checks) {
       if (!check.remediation || check.status === 'pass' || check.status === 'not-applicable') continue;
       try {
         const doc = parse(check.remediation.yaml);
-        if (isMap(doc)) mergeInto(merged, doc);
+        if (isMap(doc) && 'kind' in doc) {
+          separate.push(`# ${check.id}: ${check.title}\n${stringify(doc, { lineWidth: 0 })}`);
+        } else if (isMap(doc)) {
+          mergeInto(merged, doc);
+        }
       } catch {
         unparsed.push(`# ${check.id}: remediation is not valid YAML\n`);
       }
     }
   }
-  if (!Object.keys(merged).length) return unparsed.join('');
-  return unparsed.join('') + stringify(merged, { lineWidth: 0 });
+  const docs = Object.keys(merged).length ? [stringify(merged, { lineWidth: 0 })] : [];
+  docs.push(...separate);
+  return unparsed.join('') + docs.join('---\n');
 }

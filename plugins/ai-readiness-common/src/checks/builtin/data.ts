@@ -42,7 +42,17 @@ export const dataChecks: CheckDefinition[] = [
     frameworks: ['GOVERN 6.1', 'MAP 4.1'],
     remediation: {
       text: 'Give every data source a registered owning team: each Resource in spec.dependsOn needs spec.owner set to a Group.',
-      yaml: snippet({ spec: { owner: 'group:default/data-platform' } }),
+      // A separate entity: the data source's own catalog-info.yaml.
+      yaml: [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        'metadata:',
+        '  name: customer-warehouse',
+        'spec:',
+        '  type: warehouse',
+        '  owner: group:default/data-platform',
+        '',
+      ].join('\n'),
     },
     evaluate(ctx) {
       const data = dataResources(ctx);

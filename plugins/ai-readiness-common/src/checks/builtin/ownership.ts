@@ -79,7 +79,18 @@ export const ownershipChecks: CheckDefinition[] = [
     frameworks: ['GOVERN 2.1', 'GOVERN 2.3'],
     remediation: {
       text: "Place the owning team in the organisation: set the Group's spec.parent (in the Group's own entity).",
-      yaml: snippet({ spec: { parent: 'group:default/my-department' } }),
+      // A separate entity: the owning Group's own definition.
+      yaml: [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata:',
+        '  name: my-team',
+        'spec:',
+        '  type: team',
+        '  parent: group:default/my-department',
+        '  children: []',
+        '',
+      ].join('\n'),
     },
     evaluate(ctx) {
       const owner = ctx.owner();
