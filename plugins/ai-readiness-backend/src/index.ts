@@ -1,1 +1,6 @@
-export {};
+/**
+ * The AI readiness backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { aiReadinessPlugin as default } from './plugin';

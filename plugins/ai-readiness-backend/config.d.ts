@@ -1,0 +1,187 @@
+import type { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /**
+   * AI readiness: which catalog entities are AI pilots, how they are scored,
+   * and how often the backend re-evaluates them. Every key is optional; an
+   * unknown or malformed key stops the backend at start-up with its path.
+   */
+  aiReadiness?: {
+    /**
+     * Prefix of the rubric's annotations and labels (a DNS-like name ending
+     * in "/").
+     * @default "ai-readiness/"
+     */
+    annotationPrefix?: string;
+
+    /** Which entities are AI pilots, and how their dependencies are classified. */
+    scope?: {
+      /**
+       * Component spec.type values that make a Component an AI pilot.
+       * @default ["ai-pilot", "ai-agent", "llm-app", "ml-service"]
+       */
+      types?: string[];
+      /**
+       * Tags that make an entity an AI pilot.
+       * @default ["ai-pilot", "genai", "llm"]
+       */
+      tags?: string[];
+      /**
+       * Resource spec.type values counted as data sources (DATA checks).
+       * @default ["database", "dataset", "data-product", "vector-store", "table", "bucket", "s3-bucket", "stream", "topic", "queue", "warehouse", "data-lake", "feature-store"]
+       */
+      dataResourceTypes?: string[];
+      /**
+       * Resource spec.type values counted as direct model access.
+       * @default ["ai-model"]
+       */
+      modelResourceTypes?: string[];
+      /**
+       * Component spec.type values counted as governed model access.
+       * @default ["model-server", "llm-gateway", "ai-gateway"]
+       */
+      modelGatewayTypes?: string[];
+    };
+
+    /**
+     * Weight of each dimension in the overall score (0 to 100; equal by
+     * default). A weight of 0 leaves the dimension out of the overall score.
+     */
+    weights?: {
+      ownership?: number;
+      data?: number;
+      integration?: number;
+      fallback?: number;
+      monitoring?: number;
+      security?: number;
+      operations?: number;
+    };
+
+    /** Ids of checks that are not run (e.g. ["OPS-3"]). */
+    disabledChecks?: string[];
+
+    /** Thresholds of the levels. */
+    levels?: {
+      /** Limited rollout. */
+      L2?: {
+        /**
+         * Lowest score every dimension must reach (0 to 1).
+         * @default 0.5
+         */
+        minDimensionScore: number;
+      };
+      /** Production. */
+      L3?: {
+        /**
+         * Lowest score every dimension must reach (0 to 1).
+         * @default 0.8
+         */
+        minDimensionScore: number;
+      };
+    };
+
+    /** Declarative checks added to the rubric without code. */
+    customChecks?: Array<{
+      /** Unique id in upper case with a dash, e.g. "ACME-PENTEST". */
+      id: string;
+      /** The dimension the check counts in. */
+      dimension:
+        | 'ownership'
+        | 'data'
+        | 'integration'
+        | 'fallback'
+        | 'monitoring'
+        | 'security'
+        | 'operations';
+      /** Short title shown on the scorecard. */
+      title: string;
+      /**
+       * Whether the check is a gate (must pass for L3).
+       * @default false
+       */
+      gate?: boolean;
+      /** Framework references, e.g. ["MANAGE 4.1"]. */
+      frameworks?: string[];
+      /** What makes the check pass. */
+      rule:
+        | {
+            /** Passes when the annotation (or label) is set, and matches `pattern` if given. */
+            type: 'annotation';
+            /** Full annotation name, or a rubric key resolved with the prefix. */
+            key: string;
+            /** A regular expression the value must match. */
+            pattern?: string;
+          }
+        | {
+            /** Passes when the label (or annotation) has one of the values. */
+            type: 'label';
+            key: string;
+            values: string[];
+          }
+        | {
+            /** Passes when metadata.links has an http(s) link of this type. */
+            type: 'link';
+            linkType: string;
+          }
+        | {
+            /** Passes when spec.owner resolves to an entity of one of these kinds. */
+            type: 'owner-kind';
+            kinds: string[];
+          }
+        | {
+            /** Passes when dependsOn names a resolving entity of this kind and one of these types. */
+            type: 'dependency';
+            kind?: string;
+            types: string[];
+          };
+      /** What an owner adds to catalog-info.yaml when the check does not pass. */
+      remediation: {
+        /** One sentence. */
+        text: string;
+        /** The YAML to add. */
+        yaml: string;
+      };
+      /** Kinds or spec.types the check applies to; other pilots get not-applicable. */
+      appliesTo?: {
+        kinds?: string[];
+        types?: string[];
+      };
+    }>;
+
+    /**
+     * How often every pilot is re-evaluated (one replica runs each refresh).
+     * `frequency` is required when this key is set; `timeout` defaults to 15
+     * minutes and `initialDelay` to 15 seconds.
+     * @default { frequency: { minutes: 30 }, timeout: { minutes: 15 }, initialDelay: { seconds: 15 } }
+     */
+    schedule?: {
+      /**
+       * How often a refresh starts: a duration such as { minutes: 30 }, an
+       * ISO 8601 duration string such as "PT30M", or { cron: "0 * * * *" }.
+       */
+      frequency: { cron: string } | string | HumanDuration;
+      /** How long one refresh may run. */
+      timeout?: string | HumanDuration;
+      /** How long after start-up the first refresh waits. */
+      initialDelay?: string | HumanDuration;
+    };
+
+    /** Retention of the scorecard history (kept forever when not set). */
+    history?: {
+      /** History rows older than this many days are deleted after each refresh. */
+      maxAgeDays?: number;
+      /** Only this many of the newest history rows are kept per pilot. */
+      maxEntriesPerEntity?: number;
+    };
+
+    /** Notifications to the owners of a pilot whose level drops. */
+    notifications?: {
+      /**
+       * Whether owners are notified (through the notifications plugin) when a
+       * pilot's level drops between two evaluations.
+       * @default true
+       */
+      enabled?: boolean;
+    };
+  };
+}

@@ -1,0 +1,403 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  DimensionId,
+  HistoryPoint,
+  READINESS_LEVELS,
+  ReadinessLevel,
+  Scorecard,
+  ScorecardSummary,
+  toScorecardSummary,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import { Knex } from 'knex';
+import {
+  HistoryRetention,
+  LevelDrop,
+  ScorecardQuery,
+  ScorecardRow,
+  ScorecardStore,
+  WriteResult,
+} from './ScorecardStore';
+
+const migrationsDir = resolvePackagePath(
+  '@ai-readiness/plugin-ai-readiness-backend',
+  'migrations',
+);
+
+/** The knex migrations table of this plugin. */
+export const MIGRATIONS_TABLE = 'ai_readiness__knex_migrations';
+
+const LATEST = 'ai_readiness_scorecards';
+const HISTORY = 'ai_readiness_history';
+const DROPS = 'ai_readiness_level_drops';
+const REVISION = 'ai_readiness_revision';
+
+/** Rows per statement: well below SQLite's and PostgreSQL's bound-variable limits. */
+const CHUNK = 200;
+
+const ROW_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'owner',
+  'system',
+  'level',
+  'score',
+  'failing_checks',
+  'dimension_scores',
+  'evaluated_at',
+];
+
+const ORDER_COLUMNS = {
+  score: 'score',
+  level: 'level',
+  evaluatedAt: 'evaluated_at',
+} as const;
+
+/** Lower-cased key of an entity ref (the catalog compares refs case-insensitively). */
+export function refKey(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+function splitRef(ref: string): { kind: string; namespace: string; name: string } {
+  const colon = ref.indexOf(':');
+  const slash = ref.indexOf('/', colon + 1);
+  return {
+    kind: ref.slice(0, colon),
+    namespace: ref.slice(colon + 1, slash),
+    name: ref.slice(slash + 1),
+  };
+}
+
+function levelRank(level: string): number {
+  return READINESS_LEVELS.indexOf(level as ReadinessLevel);
+}
+
+function dimensionScores(card: Scorecard): Partial<Record<DimensionId, number | null>> {
+  const scores: Partial<Record<DimensionId, number | null>> = {};
+  for (const dimension of card.dimensions) {
+    scores[dimension.id] = dimension.score;
+  }
+  return scores;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, c => `\\${c}`);
+}
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function parseJson<T>(value: unknown, fallback: T): T {
+  if (typeof value !== 'string') return (value as T) ?? fallback;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The knex implementation of {@link ScorecardStore} (SQLite and PostgreSQL). */
+export class DatabaseScorecardStore implements ScorecardStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseScorecardStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+    if (!skipMigrations && !database.migrations?.skip) {
+      await client.migrate.latest({
+        directory: migrationsDir,
+        tableName: MIGRATIONS_TABLE,
+      });
+    }
+    return new DatabaseScorecardStore(client);
+  }
+
+  /** The migrations folder, for tests that step through it. */
+  static readonly migrationsDir = migrationsDir;
+
+  private constructor(private readonly db: Knex) {}
+
+  async getRevision(): Promise<number> {
+    const row = await this.db(REVISION).where({ id: 1 }).first('revision');
+    return Number(row?.revision ?? 0);
+  }
+
+  async writeScorecards(cards: Scorecard[]): Promise<WriteResult> {
+    // The last card of an entity wins when one is given twice.
+    const byRef = new Map<string, Scorecard>();
+    for (const card of cards) byRef.set(refKey(card.entityRef), card);
+    const result: WriteResult = { written: 0, historyRows: 0, drops: 0 };
+    for (const chunk of chunks([...byRef.entries()])) {
+      const part = await this.db.transaction(tx => this.writeChunk(tx, chunk));
+      result.written += part.written;
+      result.historyRows += part.historyRows;
+      result.drops += part.drops;
+    }
+    return result;
+  }
+
+  private async writeChunk(
+    tx: Knex.Transaction,
+    chunk: [string, Scorecard][],
+  ): Promise<WriteResult> {
+    const refs = chunk.map(([ref]) => ref);
+    const previous = new Map<string, { level: string; evaluated_at: string }>();
+    for (const row of await tx(LATEST)
+      .whereIn('entity_ref', refs)
+      .select('entity_ref', 'level', 'evaluated_at')) {
+      previous.set(row.entity_ref, row);
+    }
+    const lastHistory = new Map<string, { level: string; score: number; day: string }>();
+    for (const row of await tx(HISTORY)
+      .whereIn(
+        'id',
+        tx(HISTORY).max('id').whereIn('entity_ref', refs).groupBy('entity_ref'),
+      )
+      .select('entity_ref', 'level', 'score', 'day')) {
+      lastHistory.set(row.entity_ref, { ...row, score: Number(row.score) });
+    }
+
+    const latestRows = [];
+    const historyRows = [];
+    const dropRows = [];
+    for (const [ref, card] of chunk) {
+      const summary = toScorecardSummary(card);
+      const scores = dimensionScores(card);
+      const failingDimensions = card.dimensions
+        .filter(d => d.score !== null && d.score < 1)
+        .map(d => d.id);
+      const owner = card.owner ? refKey(card.owner) : null;
+      const system = card.system ? refKey(card.system) : null;
+      const scoresJson = JSON.stringify(scores);
+      latestRows.push({
+        entity_ref: ref,
+        ...splitRef(ref),
+        title: card.title,
+        owner,
+        system,
+        level: card.level,
+        score: card.score,
+        failing_checks: JSON.stringify(summary.failingChecks),
+        failing_dimensions: `|${failingDimensions.join('|')}|`,
+        dimension_scores: scoresJson,
+        search_text: [ref, card.title, owner ?? '', system ?? '']
+          .join('\n')
+          .toLocaleLowerCase('en-US'),
+        evaluated_at: card.evaluatedAt,
+        summary: JSON.stringify(summary),
+        scorecard: JSON.stringify(card),
+      });
+
+      const day = card.evaluatedAt.slice(0, 10);
+      const last = lastHistory.get(ref);
+      if (
+        !last ||
+        last.level !== card.level ||
+        last.score !== card.score ||
+        last.day !== day
+      ) {
+        historyRows.push({
+          entity_ref: ref,
+          evaluated_at: card.evaluatedAt,
+          day,
+          level: card.level,
+          score: card.score,
+          dimension_scores: scoresJson,
+        });
+      }
+
+      const prev = previous.get(ref);
+      if (
+        prev &&
+        prev.evaluated_at !== card.evaluatedAt &&
+        levelRank(card.level) < levelRank(prev.level)
+      ) {
+        dropRows.push({
+          entity_ref: ref,
+          previous_evaluated_at: prev.evaluated_at,
+          evaluated_at: card.evaluatedAt,
+          from_level: prev.level,
+          to_level: card.level,
+          title: card.title,
+          owner: card.owner,
+          notified_at: null,
+        });
+      }
+    }
+
+    await tx(LATEST).insert(latestRows).onConflict('entity_ref').merge();
+    if (historyRows.length) await tx(HISTORY).insert(historyRows);
+    let drops = 0;
+    if (dropRows.length) {
+      const inserted = await tx(DROPS)
+        .insert(dropRows)
+        .onConflict(['entity_ref', 'previous_evaluated_at'])
+        .ignore()
+        .returning('id');
+      drops = inserted.length;
+    }
+    await tx(REVISION).where({ id: 1 }).increment('revision', 1);
+    return { written: latestRows.length, historyRows: historyRows.length, drops };
+  }
+
+  async deleteScorecardsExcept(keep: ReadonlySet<string>): Promise<number> {
+    const stored: string[] = await this.db(LATEST).pluck('entity_ref');
+    const stale = stored.filter(ref => !keep.has(ref));
+    return this.deleteScorecards(stale);
+  }
+
+  async deleteScorecards(entityRefs: string[]): Promise<number> {
+    const refs = entityRefs.map(refKey);
+    if (!refs.length) return 0;
+    let deleted = 0;
+    for (const chunk of chunks(refs)) {
+      await this.db.transaction(async tx => {
+        deleted += await tx(LATEST).whereIn('entity_ref', chunk).delete();
+        await tx(REVISION).where({ id: 1 }).increment('revision', 1);
+      });
+    }
+    return deleted;
+  }
+
+  async getScorecard(entityRef: string): Promise<Scorecard | undefined> {
+    const row = await this.db(LATEST)
+      .where({ entity_ref: refKey(entityRef) })
+      .first('scorecard');
+    return row ? parseJson<Scorecard | undefined>(row.scorecard, undefined) : undefined;
+  }
+
+  async queryRows(query: ScorecardQuery): Promise<ScorecardRow[]> {
+    const q = this.db(LATEST).select(ROW_COLUMNS);
+    if (query.owner) q.where('owner', refKey(query.owner));
+    if (query.system) q.where('system', refKey(query.system));
+    if (query.level) q.where('level', query.level);
+    if (query.dimension) {
+      q.where('failing_dimensions', 'like', `%|${query.dimension}|%`);
+    }
+    if (query.q) {
+      q.whereRaw('search_text like ? escape ?', [
+        `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`,
+        '\\',
+      ]);
+    }
+    const direction = query.order === 'desc' ? 'desc' : 'asc';
+    if (!query.orderBy || query.orderBy === 'title') {
+      q.orderByRaw(`lower(title) ${direction}`);
+    } else {
+      q.orderBy(ORDER_COLUMNS[query.orderBy], direction);
+    }
+    q.orderBy('entity_ref', 'asc');
+    const rows = await q;
+    return rows.map(
+      (row: any): ScorecardRow => ({
+        entityRef: row.entity_ref,
+        kind: row.kind,
+        namespace: row.namespace,
+        name: row.name,
+        title: row.title,
+        owner: row.owner ?? null,
+        system: row.system ?? null,
+        level: row.level,
+        score: Number(row.score),
+        failingChecks: parseJson<string[]>(row.failing_checks, []),
+        dimensionScores: parseJson(row.dimension_scores, {}),
+        evaluatedAt: row.evaluated_at,
+      }),
+    );
+  }
+
+  async getSummaries(entityRefs: string[]): Promise<ScorecardSummary[]> {
+    const refs = entityRefs.map(refKey);
+    const found = new Map<string, ScorecardSummary>();
+    for (const chunk of chunks(refs, 500)) {
+      for (const row of await this.db(LATEST)
+        .whereIn('entity_ref', chunk)
+        .select('entity_ref', 'summary')) {
+        found.set(row.entity_ref, parseJson(row.summary, undefined as any));
+      }
+    }
+    return refs.map(ref => found.get(ref)).filter((s): s is ScorecardSummary => !!s);
+  }
+
+  async listKinds(): Promise<string[]> {
+    const rows = await this.db(LATEST).distinct('kind');
+    return rows.map((row: any) => String(row.kind)).sort();
+  }
+
+  async getHistory(
+    entityRef: string,
+    range: { from?: string; to?: string } = {},
+  ): Promise<HistoryPoint[]> {
+    const q = this.db(HISTORY)
+      .where('entity_ref', refKey(entityRef))
+      .select('evaluated_at', 'level', 'score', 'dimension_scores')
+      .orderBy('id', 'asc');
+    if (range.from) q.where('evaluated_at', '>=', range.from);
+    if (range.to) q.where('evaluated_at', '<=', range.to);
+    const rows = await q;
+    return rows.map((row: any) => ({
+      evaluatedAt: row.evaluated_at,
+      level: row.level,
+      score: Number(row.score),
+      dimensions: parseJson(row.dimension_scores, {}),
+    }));
+  }
+
+  async pruneHistory(retention: HistoryRetention, now: Date): Promise<number> {
+    let deleted = 0;
+    if (retention.maxAgeDays !== undefined) {
+      const cutoff = new Date(
+        now.getTime() - retention.maxAgeDays * 24 * 60 * 60 * 1000,
+      ).toISOString();
+      deleted += await this.db(HISTORY).where('evaluated_at', '<', cutoff).delete();
+    }
+    if (retention.maxEntriesPerEntity !== undefined) {
+      const ranked = this.db(HISTORY)
+        .select(
+          'id',
+          this.db.raw('row_number() over (partition by entity_ref order by id desc) as rn'),
+        )
+        .as('ranked');
+      const excess = this.db
+        .from(ranked)
+        .where('rn', '>', retention.maxEntriesPerEntity)
+        .select('id');
+      deleted += await this.db(HISTORY).whereIn('id', excess).delete();
+    }
+    return deleted;
+  }
+
+  async listPendingDrops(): Promise<LevelDrop[]> {
+    const rows = await this.db(DROPS).whereNull('notified_at').orderBy('id', 'asc');
+    return rows.map((row: any) => ({
+      id: Number(row.id),
+      entityRef: row.entity_ref,
+      title: row.title,
+      owner: row.owner ?? null,
+      fromLevel: row.from_level,
+      toLevel: row.to_level,
+      evaluatedAt: row.evaluated_at,
+    }));
+  }
+
+  async claimDrop(id: number, at: Date): Promise<boolean> {
+    const updated = await this.db(DROPS)
+      .where({ id })
+      .whereNull('notified_at')
+      .update({ notified_at: at.toISOString() });
+    return updated === 1;
+  }
+
+  async releaseDrop(id: number): Promise<void> {
+    await this.db(DROPS).where({ id }).update({ notified_at: null });
+  }
+}

@@ -1,0 +1,123 @@
+import type {
+  DimensionId,
+  HistoryPoint,
+  ReadinessLevel,
+  Scorecard,
+  ScorecardSummary,
+} from '@ai-readiness/plugin-ai-readiness-common';
+
+/** Sort keys of the scorecard list. */
+export const ORDER_BY_VALUES = ['score', 'level', 'title', 'evaluatedAt'] as const;
+export type ScorecardOrderBy = (typeof ORDER_BY_VALUES)[number];
+
+/** Filters and order of a scorecard query (every filter optional, all combined with AND). */
+export interface ScorecardQuery {
+  /** Lower-cased entity ref of the owner. */
+  owner?: string;
+  /** Lower-cased entity ref of the system. */
+  system?: string;
+  level?: ReadinessLevel;
+  /** Only pilots whose score in this dimension is below 1 (some check short of pass). */
+  dimension?: DimensionId;
+  /** Case-insensitive text in the ref, title, owner or system. */
+  q?: string;
+  orderBy?: ScorecardOrderBy;
+  order?: 'asc' | 'desc';
+}
+
+/** The denormalised columns of one stored scorecard: enough to filter, sort, summarise and export. */
+export interface ScorecardRow {
+  /** Lower-cased entity ref (the key). */
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string;
+  /** Lower-cased owner ref, or null. */
+  owner: string | null;
+  /** Lower-cased system ref, or null. */
+  system: string | null;
+  level: ReadinessLevel;
+  score: number;
+  failingChecks: string[];
+  dimensionScores: Partial<Record<DimensionId, number | null>>;
+  evaluatedAt: string;
+}
+
+/** A level drop recorded by a write, waiting to be notified (or already notified). */
+export interface LevelDrop {
+  id: number;
+  entityRef: string;
+  title: string;
+  /** The owner ref as written on the scorecard. */
+  owner: string | null;
+  fromLevel: ReadinessLevel;
+  toLevel: ReadinessLevel;
+  evaluatedAt: string;
+}
+
+/** What a write did. */
+export interface WriteResult {
+  written: number;
+  historyRows: number;
+  /** Level drops newly recorded by this write. */
+  drops: number;
+}
+
+export interface HistoryRetention {
+  /** History rows older than this many days are deleted. */
+  maxAgeDays?: number;
+  /** Only this many of the newest rows are kept per pilot. */
+  maxEntriesPerEntity?: number;
+}
+
+/**
+ * Storage of scorecards. Entity refs given to and returned by the store as
+ * keys are lower-cased; the scorecards themselves keep their display form.
+ */
+export interface ScorecardStore {
+  /** A number that grows with every write; read caches compare it. */
+  getRevision(): Promise<number>;
+
+  /**
+   * Stores the latest scorecards (upsert), appends history rows (when the
+   * level or score changed since the last history row, or none exists for
+   * the evaluation's day) and records level drops against the stored level.
+   */
+  writeScorecards(cards: Scorecard[]): Promise<WriteResult>;
+
+  /** Deletes the latest scorecards of every pilot not in `keep`; returns how many. */
+  deleteScorecardsExcept(keep: ReadonlySet<string>): Promise<number>;
+
+  /** Deletes the latest scorecards of these pilots; returns how many. */
+  deleteScorecards(entityRefs: string[]): Promise<number>;
+
+  getScorecard(entityRef: string): Promise<Scorecard | undefined>;
+
+  /** The rows matching the query, sorted (ties broken by entity ref). */
+  queryRows(query: ScorecardQuery): Promise<ScorecardRow[]>;
+
+  /** The summaries of these pilots, in the same order (missing ones left out). */
+  getSummaries(entityRefs: string[]): Promise<ScorecardSummary[]>;
+
+  /** Distinct kinds of the stored pilots, lower-cased. */
+  listKinds(): Promise<string[]>;
+
+  /** History of one pilot, oldest first, optionally within [from, to] (ISO timestamps). */
+  getHistory(entityRef: string, range?: { from?: string; to?: string }): Promise<HistoryPoint[]>;
+
+  /** Applies the retention rules; returns how many rows were deleted. */
+  pruneHistory(retention: HistoryRetention, now: Date): Promise<number>;
+
+  /** Level drops not yet notified, oldest first. */
+  listPendingDrops(): Promise<LevelDrop[]>;
+
+  /**
+   * Claims a drop for notification; true for exactly one caller even when
+   * several replicas try at once.
+   */
+  claimDrop(id: number, at: Date): Promise<boolean>;
+
+  /** Gives a claimed drop back (its notification failed), to be retried later. */
+  releaseDrop(id: number): Promise<void>;
+}

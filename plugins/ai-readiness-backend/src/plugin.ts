@@ -1,0 +1,124 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  aiReadinessPermissions,
+  CheckDefinition,
+  createReadinessEngine,
+  parseAiReadinessConfig,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import { aiReadinessChecksExtensionPoint } from '@ai-readiness/plugin-ai-readiness-node';
+import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { createRouter } from './router';
+import { registerActions } from './services/actions/registerActions';
+import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
+import { createLevelDropNotifier } from './services/LevelDropNotifier/createLevelDropNotifier';
+import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
+import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
+import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
+
+/** Id of the scheduled refresh task. */
+export const REFRESH_TASK_ID = 'ai-readiness-refresh';
+
+/**
+ * The AI readiness backend plugin: scores every AI pilot of the catalog on a
+ * schedule, stores scorecards and their history, and serves them under
+ * /api/ai-readiness.
+ *
+ * @public
+ */
+export const aiReadinessPlugin = createBackendPlugin({
+  pluginId: 'ai-readiness',
+  register(env) {
+    const addedChecks: CheckDefinition[] = [];
+    env.registerExtensionPoint(aiReadinessChecksExtensionPoint, {
+      addChecks(...checks) {
+        addedChecks.push(...checks.flat());
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
+      },
+      async init(deps) {
+        const { logger, config, database, scheduler, httpRouter, httpAuth, auth } = deps;
+        const { permissions, permissionsRegistry, catalog, notifications, actionsRegistry } =
+          deps;
+
+        // A bad aiReadiness key stops the backend here, naming the key.
+        const settings = parseAiReadinessConfig(config.getOptional('aiReadiness'));
+        const schedule = readRefreshSchedule(config);
+        const engine = createReadinessEngine({ config: settings, checks: addedChecks });
+
+        permissionsRegistry.addPermissions(aiReadinessPermissions);
+
+        const store = await DatabaseScorecardStore.create({ database });
+        const visibility = createCatalogVisibility({ catalog });
+        const notifier = createLevelDropNotifier({
+          store,
+          notifications,
+          logger,
+          enabled: settings.notifications?.enabled ?? true,
+        });
+        const evaluator = createReadinessEvaluator({
+          engine,
+          catalog,
+          auth,
+          store,
+          logger,
+          notifier,
+          retention: settings.history ?? {},
+        });
+        const queries = createScorecardQueries({ store, visibility });
+
+        await scheduler.scheduleTask({
+          id: REFRESH_TASK_ID,
+          ...schedule,
+          scope: 'global',
+          fn: async () => {
+            await evaluator.refreshAll();
+          },
+        });
+
+        registerActions({ actionsRegistry, permissions, store, queries, visibility, evaluator });
+
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            permissions,
+            engine,
+            store,
+            queries,
+            visibility,
+            evaluator,
+            triggerRefresh: async () => {
+              try {
+                await scheduler.triggerTask(REFRESH_TASK_ID);
+              } catch (error) {
+                // Already running: the running refresh answers the request.
+                if ((error as Error).name !== 'ConflictError') throw error;
+              }
+            },
+          }),
+        );
+      },
+    });
+  },
+});

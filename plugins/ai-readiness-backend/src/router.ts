@@ -1,0 +1,260 @@
+import type {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  aiReadinessScorecardReadPermission,
+  aiReadinessScorecardRefreshPermission,
+  DIMENSION_IDS,
+  READINESS_LEVELS,
+  ReadinessEngine,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ORDER_BY_VALUES, ScorecardQuery, ScorecardStore } from './database/ScorecardStore';
+import { refKey } from './database/DatabaseScorecardStore';
+import type { CatalogVisibility } from './services/CatalogVisibility/types';
+import type { ReadinessEvaluator } from './services/ReadinessEvaluator/types';
+import type { ScorecardQueries } from './services/ScorecardQueries/types';
+import { toCsv } from './csv';
+
+/** Largest page of GET /scorecards. */
+export const MAX_LIMIT = 1000;
+
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  engine: ReadinessEngine;
+  store: ScorecardStore;
+  queries: ScorecardQueries;
+  visibility: CatalogVisibility;
+  evaluator: ReadinessEvaluator;
+  /** Asks for a full refresh (the scheduled task, so that one replica runs it). */
+  triggerRefresh: () => Promise<void>;
+}
+
+/** An entity ref parameter: parsed like the catalog does, lower-cased. */
+function refParam(defaultKind?: string) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+      return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+    } catch {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: defaultKind
+          ? `expected an entity reference such as "${defaultKind}:default/name", found ${JSON.stringify(value)}`
+          : `expected an entity reference such as "component:default/name", found ${JSON.stringify(value)}`,
+      });
+      return z.NEVER;
+    }
+  });
+}
+
+const filterFields = {
+  owner: refParam('group').optional(),
+  system: refParam('system').optional(),
+  level: z.enum(READINESS_LEVELS).optional(),
+  dimension: z.enum(DIMENSION_IDS).optional(),
+  q: z.string().max(200).optional(),
+  orderBy: z.enum(ORDER_BY_VALUES).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+};
+
+const intParam = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const listSchema = z
+  .object({
+    ...filterFields,
+    limit: intParam(1, MAX_LIMIT).default('50'),
+    offset: intParam(0, 1_000_000_000).default('0'),
+  })
+  .strict();
+
+const exportSchema = z.object(filterFields).strict();
+
+const summarySchema = z
+  .object({ ...filterFields, groupBy: z.enum(['owner', 'system', 'level']).default('owner') })
+  .strict();
+
+const timeParam = z.string().transform((value, ctx) => {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const time = Date.parse(dateOnly ? `${value}T00:00:00.000Z` : value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `expected a date (YYYY-MM-DD) or an ISO 8601 timestamp, found ${JSON.stringify(value)}`,
+    });
+    return z.NEVER;
+  }
+  return { time, dateOnly };
+});
+
+const historySchema = z
+  .object({ from: timeParam.optional(), to: timeParam.optional() })
+  .strict();
+
+const pathPart = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[^:/\s]+$/, 'expected a name without ":", "/" or spaces');
+
+const entityPathSchema = z.object({ namespace: pathPart, kind: pathPart, name: pathPart });
+
+const refreshSchema = z.object({ entityRef: refParam().optional() }).strict();
+
+/** Parses with zod; the first problem becomes a 400 naming the parameter. */
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.output<T> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+    throw new InputError(`Unknown ${what} "${issue.keys[0]}"`);
+  }
+  const name = issue.path.length ? issue.path.join('.') : what;
+  throw new InputError(`Invalid ${what} "${name}": ${issue.message}`);
+}
+
+function toQuery(params: Partial<Record<keyof typeof filterFields, any>>): ScorecardQuery {
+  const query: ScorecardQuery = {};
+  if (params.owner) query.owner = params.owner;
+  if (params.system) query.system = params.system;
+  if (params.level) query.level = params.level;
+  if (params.dimension) query.dimension = params.dimension;
+  if (params.q) query.q = params.q;
+  if (params.orderBy) query.orderBy = params.orderBy;
+  if (params.order) query.order = params.order;
+  return query;
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, permissions, engine, store, queries, visibility, evaluator, logger } =
+    options;
+  const router = Router();
+  router.use(express.json());
+
+  async function authorize(credentials: BackstageCredentials, permission: BasicPermission) {
+    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
+    }
+  }
+
+  /** The entity, when the caller may read it in the catalog; else 404. */
+  async function visibleEntity(credentials: BackstageCredentials, ref: string) {
+    const entity = await visibility.getEntity(credentials, ref);
+    if (!entity) throw new NotFoundError(`No entity ${ref} visible to the caller`);
+    return entity;
+  }
+
+  function entityRefFromPath(params: unknown) {
+    const { namespace, kind, name } = parse(entityPathSchema, params, 'path parameter');
+    return refKey(`${kind}:${namespace}/${name}`);
+  }
+
+  router.get('/rubric', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    parse(z.object({}).strict(), req.query, 'query parameter');
+    await authorize(credentials, aiReadinessScorecardReadPermission);
+    res.json(engine.describeRubric());
+  });
+
+  router.get('/scorecards', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const params = parse(listSchema, req.query, 'query parameter');
+    await authorize(credentials, aiReadinessScorecardReadPermission);
+    res.json(
+      await queries.list(credentials, toQuery(params), {
+        limit: params.limit,
+        offset: params.offset,
+      }),
+    );
+  });
+
+  router.get('/scorecards/:namespace/:kind/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const ref = entityRefFromPath(req.params);
+    parse(z.object({}).strict(), req.query, 'query parameter');
+    await authorize(credentials, aiReadinessScorecardReadPermission);
+    const entity = await visibleEntity(credentials, ref);
+    const card =
+      (await store.getScorecard(ref)) ?? (await evaluator.evaluateOnDemand(entity, credentials));
+    if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
+    res.json(card);
+  });
+
+  router.get('/scorecards/:namespace/:kind/:name/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const ref = entityRefFromPath(req.params);
+    const { from, to } = parse(historySchema, req.query, 'query parameter');
+    if (from && to && from.time > to.time) {
+      throw new InputError('Invalid query parameter "from": it is later than "to"');
+    }
+    await authorize(credentials, aiReadinessScorecardReadPermission);
+    await visibleEntity(credentials, ref);
+    const items = await store.getHistory(ref, {
+      from: from ? new Date(from.time).toISOString() : undefined,
+      // A date alone includes that whole day.
+      to: to
+        ? new Date(to.time + (to.dateOnly ? 24 * 60 * 60 * 1000 - 1 : 0)).toISOString()
+        : undefined,
+    });
+    res.json({ items });
+  });
+
+  router.get('/summary', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { groupBy, ...params } = parse(summarySchema, req.query, 'query parameter');
+    await authorize(credentials, aiReadinessScorecardReadPermission);
+    res.json(await queries.summary(credentials, toQuery(params), groupBy));
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const params = parse(exportSchema, req.query, 'query parameter');
+    await authorize(credentials, aiReadinessScorecardReadPermission);
+    const items = await queries.listAll(credentials, toQuery(params));
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', 'attachment; filename="ai-readiness.csv"');
+    res.send(toCsv(items));
+  });
+
+  router.post('/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { entityRef } = parse(refreshSchema, req.body, 'body field');
+    await authorize(credentials, aiReadinessScorecardRefreshPermission);
+    if (entityRef) {
+      await visibleEntity(credentials, entityRef);
+      const card = await evaluator.refreshEntity(entityRef);
+      res.status(202).json({ entityRef, refreshed: true, level: card?.level ?? null });
+      return;
+    }
+    await options.triggerRefresh();
+    logger.info('AI readiness: full refresh requested');
+    res.status(202).json({ refreshed: 'all' });
+  });
+
+  return router;
+}

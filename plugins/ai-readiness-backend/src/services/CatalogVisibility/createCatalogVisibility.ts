@@ -1,0 +1,106 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { CatalogVisibility, VisibleView } from './types';
+
+/** How long one caller's view is reused: permission changes apply within this time. */
+export const DEFAULT_VISIBILITY_TTL_MS = 10_000;
+const MAX_CACHED_PRINCIPALS = 1000;
+const PAGE_SIZE = 1000;
+
+interface Entry {
+  expires: number;
+  view: Promise<VisibleView>;
+}
+
+function principalKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as any;
+  if (principal?.type === 'user') return `user:${principal.userEntityRef}`;
+  if (principal?.type === 'service') return `service:${principal.subject}`;
+  return undefined;
+}
+
+/** Lower-cased ref, or undefined when the value is not a reference. */
+function normalizeRef(
+  value: unknown,
+  defaults: { defaultKind?: string; defaultNamespace?: string },
+): string | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  try {
+    return stringifyEntityRef(parseEntityRef(value, defaults)).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+export function createCatalogVisibility(options: {
+  catalog: CatalogService;
+  ttlMs?: number;
+  now?: () => number;
+}): CatalogVisibility {
+  const { catalog } = options;
+  const ttlMs = options.ttlMs ?? DEFAULT_VISIBILITY_TTL_MS;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, Entry>();
+  let nextId = 1;
+
+  async function load(
+    credentials: BackstageCredentials,
+    kinds: readonly string[],
+  ): Promise<VisibleView> {
+    const refs = new Set<string>();
+    const groupParents = new Map<string, string>();
+    const wanted = new Set(kinds.map(k => k.toLocaleLowerCase('en-US')));
+    const fields = ['kind', 'metadata.namespace', 'metadata.name', 'spec.parent'];
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, fields, limit: PAGE_SIZE }
+          : { filter: { kind: [...new Set([...wanted, 'group'])] }, fields, limit: PAGE_SIZE },
+        { credentials },
+      );
+      for (const entity of page.items) {
+        const kind = String(entity.kind ?? '').toLocaleLowerCase('en-US');
+        const namespace = entity.metadata?.namespace ?? 'default';
+        const ref = `${kind}:${namespace}/${entity.metadata?.name}`.toLocaleLowerCase('en-US');
+        if (wanted.has(kind)) refs.add(ref);
+        if (kind === 'group') {
+          const parent = normalizeRef((entity.spec as any)?.parent, {
+            defaultKind: 'group',
+            defaultNamespace: namespace,
+          });
+          if (parent) groupParents.set(ref, parent);
+        }
+      }
+      cursor = page.pageInfo?.nextCursor;
+    } while (cursor);
+    return { id: nextId++, refs, groupParents };
+  }
+
+  return {
+    view(credentials, kinds) {
+      const principal = principalKey(credentials);
+      if (!principal || ttlMs <= 0) return load(credentials, kinds);
+      const key = `${principal}|${[...kinds].sort().join(',')}`;
+      const t = now();
+      const hit = cache.get(key);
+      if (hit && hit.expires > t) return hit.view;
+      const view = load(credentials, kinds);
+      cache.delete(key);
+      cache.set(key, { expires: t + ttlMs, view });
+      // A failed lookup is not kept.
+      view.catch(() => {
+        if (cache.get(key)?.view === view) cache.delete(key);
+      });
+      while (cache.size > MAX_CACHED_PRINCIPALS) {
+        cache.delete(cache.keys().next().value as string);
+      }
+      return view;
+    },
+
+    async getEntity(credentials, entityRef) {
+      return catalog.getEntityByRef(entityRef, { credentials });
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  DIMENSION_IDS,
+  DimensionId,
+  READINESS_LEVELS,
+  ReadinessLevel,
+  SummaryGroup,
+  SummaryResponse,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import type { ScorecardQuery, ScorecardRow, ScorecardStore } from '../../database/ScorecardStore';
+import type { CatalogVisibility, VisibleView } from '../CatalogVisibility/types';
+import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
+
+const MAX_CACHED_RESULTS = 500;
+const TOP_GAPS = 10;
+
+interface Accumulator {
+  count: number;
+  levels: Record<ReadinessLevel, number>;
+  scoreSum: number;
+  dimSum: Partial<Record<DimensionId, number>>;
+  dimCount: Partial<Record<DimensionId, number>>;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** The owner and every ancestor group, walking spec.parent; stops at a cycle. */
+export function ownerChain(owner: string, parents: ReadonlyMap<string, string>): string[] {
+  const chain = [owner];
+  const seen = new Set(chain);
+  let current = parents.get(owner);
+  while (current && !seen.has(current)) {
+    chain.push(current);
+    seen.add(current);
+    current = parents.get(current);
+  }
+  return chain;
+}
+
+/** Aggregates rows into summary groups and the most frequent failing checks. */
+export function summarize(
+  rows: ScorecardRow[],
+  groupBy: SummaryGroupBy,
+  groupParents: ReadonlyMap<string, string>,
+): SummaryResponse {
+  const groups = new Map<string, Accumulator>();
+  const acc = (key: string) => {
+    let a = groups.get(key);
+    if (!a) {
+      a = {
+        count: 0,
+        levels: { L0: 0, L1: 0, L2: 0, L3: 0 },
+        scoreSum: 0,
+        dimSum: {},
+        dimCount: {},
+      };
+      groups.set(key, a);
+    }
+    return a;
+  };
+  if (groupBy === 'level') READINESS_LEVELS.forEach(level => acc(level));
+
+  const gaps = new Map<string, number>();
+  for (const row of rows) {
+    let keys: string[];
+    if (groupBy === 'level') keys = [row.level];
+    else if (groupBy === 'system') keys = [row.system ?? NO_GROUP_KEY];
+    else keys = row.owner ? ownerChain(row.owner, groupParents) : [NO_GROUP_KEY];
+    for (const key of keys) {
+      const a = acc(key);
+      a.count += 1;
+      a.levels[row.level] += 1;
+      a.scoreSum += row.score;
+      for (const id of DIMENSION_IDS) {
+        const score = row.dimensionScores[id];
+        if (typeof score === 'number') {
+          a.dimSum[id] = (a.dimSum[id] ?? 0) + score;
+          a.dimCount[id] = (a.dimCount[id] ?? 0) + 1;
+        }
+      }
+    }
+    for (const checkId of row.failingChecks) {
+      gaps.set(checkId, (gaps.get(checkId) ?? 0) + 1);
+    }
+  }
+
+  const out: SummaryGroup[] = [...groups.entries()].map(([key, a]) => {
+    const dimensions: Partial<Record<DimensionId, number | null>> = {};
+    for (const id of DIMENSION_IDS) {
+      const n = a.dimCount[id] ?? 0;
+      dimensions[id] = n ? round((a.dimSum[id] ?? 0) / n, 3) : null;
+    }
+    return {
+      key,
+      count: a.count,
+      levels: a.levels,
+      score: a.count ? round(a.scoreSum / a.count, 1) : 0,
+      dimensions,
+    };
+  });
+  if (groupBy === 'level') {
+    out.sort(
+      (x, y) =>
+        READINESS_LEVELS.indexOf(x.key as ReadinessLevel) -
+        READINESS_LEVELS.indexOf(y.key as ReadinessLevel),
+    );
+  } else {
+    out.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  }
+  const topGaps = [...gaps.entries()]
+    .map(([checkId, count]) => ({ checkId, count }))
+    .sort((x, y) => y.count - x.count || (x.checkId < y.checkId ? -1 : 1))
+    .slice(0, TOP_GAPS);
+  return { groups: out, topGaps };
+}
+
+/**
+ * Filtering happens in the store's query (owner, system, level, dimension,
+ * text, order); what the caller may read is checked against one catalog
+ * lookup per caller (see CatalogVisibility). Results are cached per store
+ * revision and per visibility snapshot, so repeated reads cost nothing until
+ * a refresh writes or the caller's snapshot expires.
+ */
+export function createScorecardQueries(options: {
+  store: ScorecardStore;
+  visibility: CatalogVisibility;
+}): ScorecardQueries {
+  const { store, visibility } = options;
+  let revision = -1;
+  let kinds: Promise<string[]> | undefined;
+  const rowsCache = new Map<string, Promise<ScorecardRow[]>>();
+  const results = new Map<string, Promise<unknown>>();
+
+  /** The store's revision; caches of older revisions are dropped. */
+  async function sync(): Promise<number> {
+    const current = await store.getRevision();
+    if (current !== revision) {
+      revision = current;
+      kinds = undefined;
+      rowsCache.clear();
+      results.clear();
+    }
+    return current;
+  }
+
+  function remember<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>) {
+    const hit = map.get(key);
+    if (hit) return hit;
+    const value = make();
+    map.set(key, value);
+    value.catch(() => map.delete(key));
+    while (map.size > MAX_CACHED_RESULTS) map.delete(map.keys().next().value as string);
+    return value;
+  }
+
+  async function visibleRows(
+    credentials: BackstageCredentials,
+    query: ScorecardQuery,
+  ): Promise<{ stamp: string; view: VisibleView; rows: ScorecardRow[] }> {
+    const rev = await sync();
+    kinds ??= store.listKinds();
+    const kindList = await kinds;
+    if (!kindList.length) {
+      return {
+        stamp: `${rev}|0`,
+        view: { id: 0, refs: new Set(), groupParents: new Map() },
+        rows: [],
+      };
+    }
+    const view = await visibility.view(credentials, kindList);
+    const stamp = `${rev}|${view.id}`;
+    const queryKey = JSON.stringify(query);
+    const rows = await remember(
+      results as Map<string, Promise<ScorecardRow[]>>,
+      `rows|${stamp}|${queryKey}`,
+      async () => {
+        const all = await remember(rowsCache, `${rev}|${queryKey}`, () =>
+          store.queryRows(query),
+        );
+        return all.filter(row => view.refs.has(row.entityRef));
+      },
+    );
+    return { stamp, view, rows };
+  }
+
+  return {
+    async list(credentials, query, page) {
+      const { stamp, rows } = await visibleRows(credentials, query);
+      const key = `list|${stamp}|${JSON.stringify(query)}|${page.limit}|${page.offset}`;
+      return remember(results as Map<string, Promise<any>>, key, async () => {
+        const slice = rows.slice(page.offset, page.offset + page.limit);
+        const items = await store.getSummaries(slice.map(r => r.entityRef));
+        return { items, totalCount: rows.length };
+      });
+    },
+
+    async listAll(credentials, query) {
+      const { rows } = await visibleRows(credentials, query);
+      return store.getSummaries(rows.map(r => r.entityRef));
+    },
+
+    async summary(credentials, query, groupBy) {
+      const { stamp, view, rows } = await visibleRows(credentials, query);
+      const key = `summary|${stamp}|${JSON.stringify(query)}|${groupBy}`;
+      return remember(results as Map<string, Promise<SummaryResponse>>, key, async () =>
+        summarize(rows, groupBy, view.groupParents),
+      );
+    },
+  };
+}
