@@ -173,14 +173,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   }
 
   router.get('/rubric', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     parse(z.object({}).strict(), req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     res.json(engine.describeRubric());
   });
 
   router.get('/scorecards', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const params = parse(listSchema, req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     res.json(
@@ -192,7 +192,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/scorecards/:namespace/:kind/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const ref = entityRefFromPath(req.params);
     parse(z.object({}).strict(), req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
@@ -204,7 +204,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/scorecards/:namespace/:kind/:name/history', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const ref = entityRefFromPath(req.params);
     const { from, to } = parse(historySchema, req.query, 'query parameter');
     if (from && to && from.time > to.time) {
@@ -223,14 +223,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/summary', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { groupBy, ...params } = parse(summarySchema, req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     res.json(await queries.summary(credentials, toQuery(params), groupBy));
   });
 
   router.get('/export.csv', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const params = parse(exportSchema, req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     const items = await queries.listAll(credentials, toQuery(params));
@@ -242,7 +242,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/refresh', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { entityRef } = parse(refreshSchema, req.body, 'body field');
     await authorize(credentials, aiReadinessScorecardRefreshPermission);
     if (entityRef) {
