@@ -1,0 +1,420 @@
+/*
+ * Benchmark: the real `ai-readiness check` binary on a generated catalog of
+ * 10,000 entities (groups, users, systems, resources, APIs, components of
+ * which a tenth are AI pilots) spread over many files, against a baseline
+ * measured in the same run: a node process that only reads and parses the
+ * same YAML files with the same yaml package. Target: ≤ 3 s wall clock.
+ *
+ * Run: node scripts/run-ts.js packages/cli/bench/cli.bench.ts [--entities N] [--runs N]
+ * (--generate DIR only writes the catalog into DIR, to try the CLI on it by hand.)
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+const cliDir = path.resolve(__dirname, '..');
+const bin = path.join(cliDir, 'bin', 'ai-readiness');
+const TARGET_SECONDS = 3;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A small deterministic PRNG, so every run scores the same catalog. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function generate(
+  dir: string,
+  total: number,
+): { files: number; pilots: number } {
+  const rand = rng(42);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+  const docs = new Map<string, string[]>();
+  const add = (file: string, doc: string) => {
+    if (!docs.has(file)) docs.set(file, []);
+    docs.get(file)!.push(doc);
+  };
+
+  // The mix: 5% groups, 20% users, 2% systems, 25% resources, 15% APIs, 33% components.
+  const nGroups = Math.round(total * 0.05);
+  const nUsers = Math.round(total * 0.2);
+  const nSystems = Math.round(total * 0.02);
+  const nResources = Math.round(total * 0.25);
+  const nApis = Math.round(total * 0.15);
+  const nComponents = total - nGroups - nUsers - nSystems - nResources - nApis;
+
+  const groups: string[] = [];
+  for (let i = 0; i < nGroups; i++) {
+    const name = `team-${i}`;
+    groups.push(name);
+    const isUnit = i < 10;
+    add(
+      `org/groups-${i % 5}.yaml`,
+      `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: ${name}
+  annotations:
+    pagerduty.com/service-id: P${String(i).padStart(6, '0')}
+spec:
+  type: ${isUnit ? 'business-unit' : 'team'}
+${isUnit ? '' : `  parent: team-${i % 10}\n`}  children: []
+  profile:
+    email: ${name}@example.com
+`,
+    );
+  }
+  const users: string[] = [];
+  for (let i = 0; i < nUsers; i++) {
+    const name = `user-${i}`;
+    users.push(name);
+    add(
+      `org/users-${i % 10}.yaml`,
+      `apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ${name}
+spec:
+  profile:
+    displayName: User ${i}
+    email: ${name}@example.com
+  memberOf: [${pick(groups)}]
+`,
+    );
+  }
+  const systems: string[] = [];
+  for (let i = 0; i < nSystems; i++) {
+    const name = `system-${i}`;
+    systems.push(name);
+    add(
+      `systems/systems.yaml`,
+      `apiVersion: backstage.io/v1alpha1
+kind: System
+metadata:
+  name: ${name}
+spec:
+  owner: team-${i % 10}
+`,
+    );
+  }
+  const dataTypes = [
+    'database',
+    'dataset',
+    'vector-store',
+    'table',
+    'bucket',
+    'topic',
+    'warehouse',
+  ];
+  const dataResources: string[] = [];
+  const models: string[] = [];
+  for (let i = 0; i < nResources; i++) {
+    const name = `resource-${i}`;
+    let type = pick(dataTypes);
+    if (i % 9 === 0) type = 'vendor';
+    if (i % 20 === 0) type = 'ai-model';
+    if (type === 'ai-model') models.push(name);
+    else if (type !== 'vendor') dataResources.push(name);
+    add(
+      `systems/system-${i % nSystems}/resources.yaml`,
+      `apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: ${name}
+  annotations:
+    ai-readiness/input-validation: "true"
+spec:
+  type: ${type}
+  owner: ${pick(groups)}
+  system: system-${i % nSystems}
+`,
+    );
+  }
+  const apis: string[] = [];
+  for (let i = 0; i < nApis; i++) {
+    const name = `api-${i}`;
+    apis.push(name);
+    add(
+      `systems/system-${i % nSystems}/apis.yaml`,
+      `apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: ${name}
+spec:
+  type: openapi
+  lifecycle: ${pick(['production', 'production', 'experimental', 'deprecated'])}
+  owner: ${pick(groups)}
+  system: system-${i % nSystems}
+  definition: |
+    openapi: 3.0.0
+    info: { title: ${name}, version: 1.0.0 }
+    paths: {}
+`,
+    );
+  }
+  let pilots = 0;
+  const gateways: string[] = [];
+  for (let i = 0; i < nComponents; i++) {
+    const name = `component-${i}`;
+    const system = `system-${i % nSystems}`;
+    const file = `systems/${system}/components.yaml`;
+    if (i % 50 === 0) {
+      gateways.push(name);
+      add(
+        file,
+        `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+spec:
+  type: llm-gateway
+  lifecycle: production
+  owner: ${pick(groups)}
+  system: ${system}
+`,
+      );
+      continue;
+    }
+    const isPilot = i % 10 === 1;
+    if (!isPilot) {
+      add(
+        file,
+        `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+  annotations:
+    github.com/project-slug: example/${name}
+spec:
+  type: service
+  lifecycle: production
+  owner: ${pick(groups)}
+  system: ${system}
+  providesApis: [${pick(apis)}]
+  consumesApis: [${pick(apis)}]
+  dependsOn: [resource:${pick(dataResources)}]
+`,
+      );
+      continue;
+    }
+    pilots++;
+    const full = rand() < 0.5;
+    const model =
+      rand() < 0.7 && gateways.length
+        ? `component:${pick(gateways)}`
+        : `resource:${pick(models)}`;
+    add(
+      file,
+      `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+  title: Pilot ${i}
+  tags: [genai]
+  annotations:
+    ai-readiness/business-owner: user:${pick(users)}
+    ai-readiness/risk-tier: ${pick(['minimal', 'limited', 'high'])}
+    ai-readiness/human-review: group:${pick(groups)}
+    ai-readiness/confidence-threshold: "0.${Math.floor(rand() * 90 + 10)}"
+    ai-readiness/kill-switch: flags/${name}
+    ai-readiness/vendors: ${
+      rand() < 0.5 ? 'none' : `resource:${pick(dataResources)}`
+    }
+    ai-readiness/rollout-stage: ${full ? 'limited' : 'pilot'}
+    ai-readiness/trigger: ${pick([
+      'schedule',
+      'manual',
+      'event:claim-submitted',
+    ])}
+${
+  full
+    ? `    ai-readiness/monitored-signals: input-quality,output-quality,override-rate,escalation-rate,fallback-rate,latency,business-impact
+    ai-readiness/review-cadence: P30D
+    ai-readiness/last-reviewed: 2026-11-0${Math.floor(rand() * 9) + 1}
+    ai-readiness/data-classification: internal
+    ai-readiness/log-retention: P90D
+    ai-readiness/prompt-access: group:${pick(groups)}
+    grafana/dashboard-selector: "tags @> '${name}'"
+    grafana/alert-label-selector: service=${name}
+    ai-readiness/waiver.OPS-3: "2027-01-31 cost dashboard in progress"
+`
+    : ''
+}  links:
+    - { url: https://wiki.example.com/${name}/rollback, title: Rollback, type: rollback-plan }
+    - { url: https://wiki.example.com/${name}/runbook, title: Runbook, type: runbook }
+${
+  full
+    ? `    - { url: https://wiki.example.com/${name}/raci, title: RACI, type: raci }
+    - { url: https://wiki.example.com/${name}/rollout, title: Rollout plan, type: rollout-plan }
+    - { url: https://wiki.example.com/${name}/support, title: Support, type: support }
+`
+    : ''
+}spec:
+  type: ${pick(['ai-pilot', 'llm-app', 'service'])}
+  lifecycle: experimental
+  owner: ${pick(groups)}
+  system: ${system}
+  providesApis: [${pick(apis)}]
+  consumesApis: [${pick(apis)}]
+  dependsOn:
+    - resource:${pick(dataResources)}
+    - resource:${pick(dataResources)}
+    - ${model}
+`,
+    );
+  }
+  for (const [file, list] of docs) {
+    const full = path.join(dir, file);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, list.join('---\n'));
+  }
+  return { files: docs.size, pilots };
+}
+
+function listYaml(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYaml(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+function time(
+  cmd: string,
+  args: string[],
+): { seconds: number; status: number | null; stdout: string } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.error) throw r.error;
+  return { seconds, status: r.status, stdout: r.stdout };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function main() {
+  const total = arg('--entities', 10_000);
+  const runs = arg('--runs', 5);
+  const only = process.argv.indexOf('--generate');
+  if (only >= 0) {
+    const target = path.resolve(process.argv[only + 1]);
+    fs.mkdirSync(target, { recursive: true });
+    const { files, pilots } = generate(target, total);
+    console.log(
+      `wrote ${total} entities (${pilots} AI pilots) in ${files} files to ${target}`,
+    );
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-bench-'));
+  try {
+    const { files, pilots } = generate(dir, total);
+    const bytes = listYaml(dir).reduce((n, f) => n + fs.statSync(f).size, 0);
+    console.log(
+      `catalog: ${total} entities (${pilots} AI pilots) in ${files} files, ${(
+        bytes / 1e6
+      ).toFixed(1)} MB`,
+    );
+
+    // Fresh bundle, then one warm-up run of each (file cache, bundle compile cache).
+    execFileSync(process.execPath, [path.join(cliDir, 'build.js')], {
+      stdio: 'ignore',
+    });
+    const cliArgs = [
+      bin,
+      'check',
+      dir,
+      '--as-of',
+      '2026-11-25',
+      '--format',
+      'json',
+    ];
+    const yamlPath = require.resolve('yaml', { paths: [cliDir] });
+    const baselineScript = `
+      const fs = require('fs'), path = require('path');
+      const { parseAllDocuments, LineCounter } = require(${JSON.stringify(
+        yamlPath,
+      )});
+      function walk(d) { return fs.readdirSync(d, { withFileTypes: true }).flatMap(e =>
+        e.isDirectory() ? walk(path.join(d, e.name)) : /\\.ya?ml$/.test(e.name) ? [path.join(d, e.name)] : []); }
+      let n = 0;
+      for (const f of walk(${JSON.stringify(dir)})) {
+        const lineCounter = new LineCounter();
+        for (const doc of parseAllDocuments(fs.readFileSync(f, 'utf8'), { lineCounter })) {
+          if (doc.toJS()) n++;
+        }
+      }
+      if (n !== ${total}) { console.error('parsed ' + n + ' documents'); process.exit(1); }
+    `;
+    const baselineArgs = ['-e', baselineScript];
+
+    const warm = time(process.execPath, cliArgs);
+    if (warm.status !== 0) throw new Error(`the CLI exited ${warm.status}`);
+    const out = JSON.parse(warm.stdout);
+    if (out.scorecards.length !== pilots || out.errors.length) {
+      throw new Error(
+        `expected ${pilots} scorecards and no errors, got ${out.scorecards.length} and ${out.errors.length}`,
+      );
+    }
+    const levels: Record<string, number> = {};
+    for (const c of out.scorecards)
+      levels[c.level] = (levels[c.level] ?? 0) + 1;
+    console.log(
+      `levels: ${Object.entries(levels)
+        .sort()
+        .map(([l, n]) => `${l} ${n}`)
+        .join(', ')}`,
+    );
+    time(process.execPath, baselineArgs);
+
+    const cli: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const b = time(process.execPath, baselineArgs);
+      if (b.status !== 0) throw new Error('the baseline failed');
+      base.push(b.seconds);
+      const c = time(process.execPath, cliArgs);
+      if (c.status !== 0) throw new Error(`the CLI exited ${c.status}`);
+      cli.push(c.seconds);
+    }
+    const cliMedian = median(cli);
+    const baseMedian = median(base);
+    const fmt = (xs: number[]) => xs.map(x => x.toFixed(2)).join(' ');
+    console.log(
+      `baseline (node + read + yaml parse): median ${baseMedian.toFixed(
+        2,
+      )} s  [${fmt(base)}]`,
+    );
+    console.log(
+      `ai-readiness check --format json:    median ${cliMedian.toFixed(
+        2,
+      )} s  [${fmt(cli)}]`,
+    );
+    console.log(
+      `ratio ${(cliMedian / baseMedian).toFixed(
+        2,
+      )}x the baseline; target ≤ ${TARGET_SECONDS} s wall: ${
+        cliMedian <= TARGET_SECONDS ? 'met' : 'MISSED'
+      }`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();

@@ -1,0 +1,456 @@
+/*
+ * Reads catalog YAML files into entities, remembering where each entity's
+ * document starts (for annotations) and collecting every input problem with
+ * its file and line instead of throwing.
+ */
+import fs from 'fs';
+import path from 'path';
+import { constructFromEvents, EVENT_ID, parseEvents } from 'js-yaml';
+import type { Event } from 'js-yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+
+/** An input problem, as printed in `errors` of the JSON output. */
+export interface InputError {
+  file: string;
+  /** 1-based; null when the whole file is concerned (e.g. it cannot be read). */
+  line: number | null;
+  message: string;
+}
+
+/** Where an entity's document starts. */
+export interface EntitySource {
+  file: string;
+  /** 1-based line of the document's first key. */
+  line: number;
+}
+
+/** An entity read from YAML: only the shape this loader checked. */
+export interface LoadedEntity {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+export interface LoadResult {
+  entities: LoadedEntity[];
+  /** By lower-cased `kind:namespace/name`. */
+  sources: Map<string, EntitySource>;
+  errors: InputError[];
+  /** Files read (whether or not they held entities). */
+  filesRead: number;
+  /** Files found in directories that hold no catalog document at all. */
+  skippedFiles: string[];
+}
+
+/** Lower-cased `kind:namespace/name`: how the CLI matches entities and scorecards. */
+export function entityKey(
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): string {
+  return `${kind}:${namespace ?? 'default'}/${name}`.toLowerCase();
+}
+
+const SKIPPED_DIRS = new Set(['node_modules']);
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * How a path is shown: as the user wrote it when relative (normalized, with /
+ * separators); an absolute path inside the working directory becomes relative.
+ */
+export function displayPath(file: string, cwd: string): string {
+  if (file === '-') return '<stdin>';
+  let shown = path.normalize(file);
+  if (path.isAbsolute(shown)) {
+    const rel = path.relative(cwd, shown);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) shown = rel;
+  }
+  return shown.split(path.sep).join('/');
+}
+
+function describeError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return err?.message ?? String(e);
+  }
+}
+
+interface FileToRead {
+  abs: string;
+  shown: string;
+  /** Found by walking a directory (non-catalog YAML is skipped quietly). */
+  fromDirectory: boolean;
+}
+
+function walk(
+  dir: string,
+  shownDir: string,
+  out: FileToRead[],
+  errors: InputError[],
+  visited: Set<string>,
+): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch (e) {
+    errors.push({
+      file: shownDir,
+      line: null,
+      message: `cannot read directory: ${describeError(e)}`,
+    });
+    return;
+  }
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push({
+      file: shownDir,
+      line: null,
+      message: `cannot read directory: ${describeError(e)}`,
+    });
+    return;
+  }
+  entries.sort((a, b) => {
+    if (a.name === b.name) return 0;
+    return a.name < b.name ? -1 : 1;
+  });
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    const shown =
+      shownDir === '.'
+        ? entry.name
+        : `${shownDir.replace(/\/$/, '')}/${entry.name}`;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = fs.statSync(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        continue; // a dangling link is not an input anyone named
+      }
+    }
+    if (isDir) {
+      if (!SKIPPED_DIRS.has(entry.name))
+        walk(full, shown, out, errors, visited);
+    } else if (isFile && YAML_FILE.test(entry.name)) {
+      out.push({ abs: full, shown, fromDirectory: true });
+    }
+  }
+}
+
+/** The one-line gist of a yaml error message (it carries a code excerpt after the first line). */
+function yamlErrorGist(message: string): string {
+  const first = message.split('\n')[0].trim();
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value} (${JSON.stringify(value)?.slice(0, 40)})`;
+}
+
+function isNonEmptyString(v: unknown): v is string {
+  return typeof v === 'string' && v.trim() !== '';
+}
+
+/** Why a parsed document is not a catalog entity, or undefined when it is one. */
+export function notAnEntity(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return `the document is not a catalog entity: expected a mapping with apiVersion, kind and metadata.name, found ${typeName(
+      value,
+    )}`;
+  }
+  const v = value as Record<string, unknown>;
+  const missing: string[] = [];
+  if (!isNonEmptyString(v.apiVersion)) missing.push('apiVersion');
+  if (!isNonEmptyString(v.kind)) missing.push('kind');
+  const metadata = v.metadata;
+  if (
+    metadata === null ||
+    typeof metadata !== 'object' ||
+    Array.isArray(metadata)
+  ) {
+    missing.push('metadata.name');
+  } else {
+    const m = metadata as Record<string, unknown>;
+    if (!isNonEmptyString(m.name)) missing.push('metadata.name');
+    if (m.namespace !== undefined && !isNonEmptyString(m.namespace)) {
+      return `the document is not a valid catalog entity: metadata.namespace must be a non-empty string, found ${typeName(
+        m.namespace,
+      )}`;
+    }
+  }
+  if (missing.length === 0) return undefined;
+  return `the document is not a catalog entity: ${missing.join(', ')} ${
+    missing.length === 1 ? 'is' : 'are'
+  } missing or not a string`;
+}
+
+function hasCatalogKeys(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    ('apiVersion' in (value as object) || 'kind' in (value as object))
+  );
+}
+
+interface ParsedDoc {
+  line: number;
+  value?: unknown;
+  errors: { line: number | null; message: string }[];
+}
+
+/**
+ * Parses one file's text into documents with their starting lines, with the
+ * `yaml` package (the catalog's own parser): exact error positions and alias
+ * limits. Slow on large catalogs, hence the fast path below.
+ */
+export function parseWithYamlPackage(text: string): ParsedDoc[] {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const out: ParsedDoc[] = [];
+  for (const doc of docs) {
+    const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+    const line = lineCounter.linePos(start).line;
+    if (doc.errors.length > 0) {
+      const seen = new Set<string>();
+      const errors = [];
+      for (const err of doc.errors) {
+        const errLine =
+          err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
+        const col = err.linePos?.[0]?.col;
+        const message = `invalid YAML: ${yamlErrorGist(err.message)}${
+          col ? ` (column ${col})` : ''
+        }`;
+        const key = `${errLine}:${message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        errors.push({ line: errLine, message });
+      }
+      out.push({ line, errors });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      out.push({
+        line,
+        errors: [{ line, message: `invalid YAML: ${(e as Error).message}` }],
+      });
+      continue;
+    }
+    // An empty document (a lone --- or only comments) is no entity and no mistake.
+    if (value === null || value === undefined) continue;
+    out.push({ line, value, errors: [] });
+  }
+  return out;
+}
+
+/** Offsets of every newline, to turn offsets into 1-based lines. */
+function newlines(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+    out.push(i);
+  return out;
+}
+
+function lineAt(nl: number[], offset: number): number {
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nl[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+/** Where a document's root node starts (its tag or anchor included). */
+function nodeStart(ev: Event | undefined): number {
+  if (!ev) return -1;
+  let offsets: number[];
+  switch (ev.type) {
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      offsets = [ev.start, ev.anchorStart, ev.tagStart];
+      break;
+    case EVENT_ID.SCALAR:
+      offsets = [ev.valueStart, ev.anchorStart, ev.tagStart];
+      break;
+    default:
+      return -1;
+  }
+  const present = offsets.filter(o => o >= 0);
+  return present.length ? Math.min(...present) : -1;
+}
+
+/**
+ * The fast path: js-yaml's event parser (YAML 1.2 core schema, like the yaml
+ * package's default), about ten times faster on large catalogs. Returns
+ * undefined to hand the file to the yaml package: on any error (so errors are
+ * always reported the same way) and when the file uses aliases (so the yaml
+ * package's alias limits apply).
+ */
+export function parseFast(text: string): ParsedDoc[] | undefined {
+  let events: Event[];
+  let values: unknown[];
+  try {
+    events = parseEvents(text, {});
+    const starts: number[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i];
+      if (ev.type === EVENT_ID.ALIAS) return undefined;
+      if (ev.type === EVENT_ID.DOCUMENT) starts.push(nodeStart(events[i + 1]));
+    }
+    values = constructFromEvents(events, { source: text });
+    if (values.length !== starts.length) return undefined;
+    const nl = newlines(text);
+    const out: ParsedDoc[] = [];
+    values.forEach((value, i) => {
+      // An empty document (a lone --- or only comments) is no entity and no mistake.
+      if (value === null || value === undefined) return;
+      out.push({ line: lineAt(nl, Math.max(0, starts[i])), value, errors: [] });
+    });
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses one file's text into documents with their starting lines. */
+export function parseYamlDocuments(text: string): ParsedDoc[] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return parseFast(source) ?? parseWithYamlPackage(source);
+}
+
+function readText(file: FileToRead): string {
+  if (file.abs === '-') return fs.readFileSync(0, 'utf8');
+  return fs.readFileSync(file.abs, 'utf8');
+}
+
+/**
+ * Reads every path (files, directories, or - for stdin) into entities.
+ * Never throws for a user mistake: problems land in `errors`.
+ */
+export function loadInputs(
+  paths: string[],
+  cwd: string = process.cwd(),
+): LoadResult {
+  const errors: InputError[] = [];
+  const files: FileToRead[] = [];
+  const visited = new Set<string>();
+  for (const p of paths) {
+    if (p === '-') {
+      files.push({ abs: '-', shown: '<stdin>', fromDirectory: false });
+      continue;
+    }
+    const abs = path.resolve(cwd, p);
+    const shown = displayPath(p, cwd);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      errors.push({
+        file: shown,
+        line: null,
+        message: `cannot read: ${describeError(e)}`,
+      });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = files.length;
+      const errorsBefore = errors.length;
+      walk(abs, shown, files, errors, visited);
+      if (files.length === before && errors.length === errorsBefore) {
+        errors.push({
+          file: shown,
+          line: null,
+          message: 'the directory holds no *.yaml or *.yml file',
+        });
+      }
+    } else {
+      files.push({ abs, shown, fromDirectory: false });
+    }
+  }
+
+  // The same file named twice (directly and through a directory) is read once.
+  const seenFiles = new Set<string>();
+  const entities: LoadedEntity[] = [];
+  const sources = new Map<string, EntitySource>();
+  const skippedFiles: string[] = [];
+  let filesRead = 0;
+  for (const file of files) {
+    if (seenFiles.has(file.abs)) continue;
+    seenFiles.add(file.abs);
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (e) {
+      errors.push({
+        file: file.shown,
+        line: null,
+        message: `cannot read: ${describeError(e)}`,
+      });
+      continue;
+    }
+    filesRead++;
+    const docs = parseYamlDocuments(text);
+    if (
+      file.fromDirectory &&
+      docs.every(d => d.errors.length === 0 && !hasCatalogKeys(d.value))
+    ) {
+      // app-config.yaml, workflow files and the like: not catalog files.
+      skippedFiles.push(file.shown);
+      continue;
+    }
+    for (const doc of docs) {
+      if (doc.errors.length > 0) {
+        for (const err of doc.errors) errors.push({ file: file.shown, ...err });
+        continue;
+      }
+      const why = notAnEntity(doc.value);
+      if (why) {
+        errors.push({ file: file.shown, line: doc.line, message: why });
+        continue;
+      }
+      const entity = doc.value as LoadedEntity;
+      const key = entityKey(
+        entity.kind,
+        entity.metadata.namespace,
+        entity.metadata.name,
+      );
+      const first = sources.get(key);
+      if (first) {
+        errors.push({
+          file: file.shown,
+          line: doc.line,
+          message: `duplicate entity ${key}: already defined at ${first.file}:${first.line}; this one is ignored`,
+        });
+        continue;
+      }
+      sources.set(key, { file: file.shown, line: doc.line });
+      entities.push(entity);
+    }
+  }
+  return { entities, sources, errors, filesRead, skippedFiles };
+}

@@ -1,0 +1,252 @@
+/*
+ * `ai-readiness check`: read the inputs, build the engine's graph from all of
+ * them, score every AI pilot, print, and choose the exit code.
+ */
+import fs from 'fs';
+import path from 'path';
+import { LineCounter, parseDocument } from 'yaml';
+import {
+  AiReadinessConfig,
+  AiReadinessConfigError,
+  createReadinessEngine,
+  parseAiReadinessConfig,
+  ReadinessLevel,
+  Scorecard,
+  todayUtc,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import { CheckOptions, parseArgs, USAGE, UsageError } from './args';
+import { displayPath, entityKey, loadInputs } from './load';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatMarkdown } from './formats/markdown';
+import { isBelow, Report } from './formats/report';
+import { formatTable } from './formats/table';
+import packageJson from '../package.json';
+
+/** Where the CLI talks to, so tests and the binary share one code path. */
+export interface RunIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colour in the table format). */
+  isTTY: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BELOW_MIN_LEVEL = 1;
+export const EXIT_INPUT_ERROR = 2;
+
+/** A mistake that stops the command before scoring (bad config, unknown --entity). */
+class FatalError extends Error {}
+
+const PROG = 'ai-readiness';
+
+/** True when colour is wanted: a TTY without NO_COLOR, or FORCE_COLOR. */
+export function wantsColor(io: Pick<RunIO, 'env' | 'isTTY'>): boolean {
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '')
+    return force !== '0' && force !== 'false';
+  return io.isTTY;
+}
+
+/** Reads the `aiReadiness` key of an app-config-style YAML file. */
+function readConfig(file: string, io: RunIO): AiReadinessConfig {
+  const shown = displayPath(file, io.cwd);
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = {
+      ENOENT: 'no such file',
+      EISDIR: 'is a directory',
+    };
+    throw new FatalError(
+      `cannot read the config file ${shown}: ${
+        why[code ?? ''] ?? (e as Error).message
+      }`,
+    );
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length) {
+    const err = doc.errors[0];
+    const line = err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
+    const gist = err.message
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '');
+    throw new FatalError(
+      `${shown}:${line}: invalid YAML in the config file: ${gist}`,
+    );
+  }
+  const value = doc.toJS() as unknown;
+  if (
+    value !== null &&
+    value !== undefined &&
+    (typeof value !== 'object' || Array.isArray(value))
+  ) {
+    throw new FatalError(
+      `${shown}: the config file must be a mapping with an aiReadiness key`,
+    );
+  }
+  const raw = (value as Record<string, unknown> | null)?.aiReadiness;
+  if (raw === undefined) {
+    io.stderr(
+      `${PROG}: warning: ${shown} has no aiReadiness key; using the default rubric\n`,
+    );
+  }
+  try {
+    return parseAiReadinessConfig(raw, 'aiReadiness');
+  } catch (e) {
+    if (e instanceof AiReadinessConfigError) {
+      throw new FatalError(`${shown}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+const REF_PATTERN = /^(?:([^\s:/]+):)?(?:([^\s:/]+)\/)?([^\s:/]+)$/;
+
+/** Parses --entity: `[kind:][namespace/]name`. */
+function parseEntityOption(ref: string): {
+  kind?: string;
+  namespace: string;
+  name: string;
+} {
+  const m = REF_PATTERN.exec(ref.trim());
+  if (!m) {
+    throw new UsageError(
+      `--entity must be an entity reference such as component:default/claims-bot, found ${JSON.stringify(
+        ref,
+      )}`,
+    );
+  }
+  return { kind: m[1], namespace: m[2] ?? 'default', name: m[3] };
+}
+
+function pickEntity(
+  option: string,
+  cards: Scorecard[],
+  sources: Map<string, unknown>,
+): Scorecard {
+  const ref = parseEntityOption(option);
+  const byKey = new Map(
+    cards.map(c => [c.entityRef.toLocaleLowerCase('en-US'), c]),
+  );
+  const key = entityKey(ref.kind ?? 'component', ref.namespace, ref.name);
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  if (!ref.kind) {
+    // Without a kind, accept a pilot of any kind with that name, if only one.
+    const suffix = `:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
+    const candidates = cards.filter(c =>
+      c.entityRef.toLocaleLowerCase('en-US').endsWith(suffix),
+    );
+    if (candidates.length === 1) return candidates[0];
+  }
+  if (sources.has(key)) {
+    throw new FatalError(
+      `--entity ${option}: ${key} is in the inputs but is not an AI pilot`,
+    );
+  }
+  throw new FatalError(`--entity ${option}: no entity ${key} in the inputs`);
+}
+
+function render(report: Report, options: CheckOptions, io: RunIO): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'github':
+      return formatGithub(report);
+    default:
+      return formatTable(report, wantsColor(io));
+  }
+}
+
+function check(options: CheckOptions, io: RunIO): number {
+  const config = options.config ? readConfig(options.config, io) : undefined;
+  const entityRef = options.entity;
+  if (entityRef !== undefined) parseEntityOption(entityRef); // a usage error before any work
+
+  const asOf = options.asOf ?? todayUtc();
+  const loaded = loadInputs(
+    options.paths.length ? options.paths : ['.'],
+    io.cwd,
+  );
+
+  const engine = createReadinessEngine({ config });
+  const graph = engine.buildGraph(loaded.entities as any);
+  let scorecards = engine.evaluateAll(graph, { asOf });
+  if (entityRef !== undefined) {
+    scorecards = [pickEntity(entityRef, scorecards, loaded.sources)];
+  }
+
+  const report: Report = {
+    asOf,
+    scorecards,
+    errors: loaded.errors,
+    sources: loaded.sources,
+    minLevel: options.minLevel as ReadinessLevel | undefined,
+    filesRead: loaded.filesRead,
+    skippedFiles: loaded.skippedFiles,
+    entityCount: loaded.entities.length,
+    narrowed: entityRef !== undefined,
+  };
+
+  for (const e of loaded.errors) {
+    io.stderr(
+      `${PROG}: ${e.line ? `${e.file}:${e.line}` : e.file}: ${e.message}\n`,
+    );
+  }
+  io.stdout(render(report, options, io));
+
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && summaryFile) {
+    try {
+      fs.appendFileSync(summaryFile, formatMarkdown(report));
+    } catch (e) {
+      io.stderr(
+        `${PROG}: warning: cannot write the step summary: ${
+          (e as Error).message
+        }\n`,
+      );
+    }
+  }
+
+  if (loaded.errors.length > 0) return EXIT_INPUT_ERROR;
+  if (scorecards.some(c => isBelow(c, report.minLevel)))
+    return EXIT_BELOW_MIN_LEVEL;
+  return EXIT_OK;
+}
+
+/** Runs the CLI with argv (without node and the script); resolves to the exit code. */
+export function run(argv: string[], io: RunIO): number {
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.command === 'help') {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    }
+    if (parsed.command === 'version') {
+      io.stdout(`${packageJson.version}\n`);
+      return EXIT_OK;
+    }
+    return check(parsed.options, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${PROG}: ${e.message}\nRun "${PROG} --help" for usage.\n`);
+      return EXIT_INPUT_ERROR;
+    }
+    if (e instanceof FatalError) {
+      io.stderr(`${PROG}: ${e.message}\n`);
+      return EXIT_INPUT_ERROR;
+    }
+    // A bug, not a user mistake: keep the stack for the report.
+    io.stderr(`${PROG}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_INPUT_ERROR;
+  }
+}
