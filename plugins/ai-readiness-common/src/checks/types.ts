@@ -83,3 +83,8 @@ export const notApplicable = (message: string): CheckOutcome => ({
   status: 'not-applicable',
   message,
 });
+
+/** A value quoted in a message, cut to a readable length. @public */
+export function short(value: string, max = 80): string {
+  return value.length > max ? `${value.slice(0, max - 3)}...` : value;
+}

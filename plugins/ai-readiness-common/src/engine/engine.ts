@@ -87,6 +87,8 @@ const SCORE: Record<CheckStatus, number | null> = {
   'not-applicable': null,
 };
 
+const MAX_MESSAGE = 600;
+
 const WAIVER_VALUE = /^(\d{4}-\d{2}-\d{2})\s+(\S.*)$/s;
 
 interface CompiledCheck {
@@ -168,7 +170,7 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   function isPilot(entity: Entity, graph: EntityGraph): boolean {
     const quick = quickScope(entity, prefix, sets);
     if (quick !== undefined) return quick;
-    if (!isRecord(entity) || String(entity.kind).toLocaleLowerCase('en-US') !== 'component') {
+    if (!isRecord(entity) || typeof entity.kind !== 'string' || entity.kind.toLocaleLowerCase('en-US') !== 'component') {
       return false;
     }
     const node = nodeFor(entity, graph);
@@ -283,7 +285,9 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
       title: check.def.title,
       gate: check.gate,
       status,
-      message,
+      // A safety net: values are shortened where they are quoted, but a check
+      // added in code may not do so.
+      message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 3)}...` : message,
       frameworks: check.frameworks,
       remediation: status === 'pass' || status === 'not-applicable' ? null : check.remediation,
       waiver,
@@ -499,7 +503,7 @@ function safeEvaluate(def: CheckDefinition, ctx: PilotContext): CheckOutcome {
     if (e instanceof MalformedFieldError) return { status: 'error', message: e.message };
     return {
       status: 'error',
-      message: `check ${def.id} could not read the entity: ${(e as Error)?.message ?? String(e)}`,
+      message: `check ${def.id} could not read the entity: ${e instanceof Error ? e.message : 'unexpected value thrown'}`,
     };
   }
 }

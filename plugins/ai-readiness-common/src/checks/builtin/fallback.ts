@@ -1,4 +1,4 @@
-import { CheckDefinition, fail, partial, pass } from '../types';
+import { CheckDefinition, fail, partial, pass, short } from '../types';
 import { snippet } from '../yaml';
 import { MalformedFieldError } from '../../engine/graph';
 import { isSafeHttpUrl } from '../../util/urls';
@@ -68,8 +68,8 @@ export const fallbackChecks: CheckDefinition[] = [
       const key = 'kill-switch';
       const kill = ctx.key(key);
       const plan = ctx.hasLink('rollback-plan');
-      if (kill && plan) return pass(`kill switch ${kill} and a rollback-plan link`);
-      if (kill) return partial(`kill switch ${kill}, but no link of type rollback-plan`);
+      if (kill && plan) return pass(`kill switch ${short(kill)} and a rollback-plan link`);
+      if (kill) return partial(`kill switch ${short(kill)}, but no link of type rollback-plan`);
       if (plan) return partial(`rollback-plan link, but ${ctx.k(key)} is not set`);
       return fail(`no ${ctx.k(key)} and no rollback-plan link`);
     },

@@ -1,4 +1,4 @@
-import { CheckDefinition, fail, partial, pass } from '../types';
+import { CheckDefinition, fail, partial, pass, short } from '../types';
 import { snippet } from '../yaml';
 import { MalformedFieldError } from '../../engine/graph';
 
@@ -35,7 +35,7 @@ export const integrationChecks: CheckDefinition[] = [
         if (TRIGGER_KEYWORDS.has(trigger)) return pass(`${ctx.k(key)} is ${trigger}`);
         if (trigger.startsWith('event:')) {
           if (trigger.length > 'event:'.length && !/\s/.test(trigger)) {
-            return pass(`${ctx.k(key)} is ${trigger}`);
+            return pass(`${ctx.k(key)} is ${short(trigger)}`);
           }
           throw new MalformedFieldError(ctx.k(key), trigger, 'event:<name> with a name');
         }

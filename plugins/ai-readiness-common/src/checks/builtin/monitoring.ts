@@ -1,4 +1,4 @@
-import { CheckDefinition, fail, partial, pass } from '../types';
+import { CheckDefinition, fail, partial, pass, short } from '../types';
 import { snippet } from '../yaml';
 import { MalformedFieldError } from '../../engine/graph';
 import { isSafeHttpUrl } from '../../util/urls';
@@ -149,7 +149,7 @@ export const monitoringChecks: CheckDefinition[] = [
         );
       }
       if (lastValue === undefined) {
-        return partial(`cadence ${cadenceValue}, but ${ctx.k('last-reviewed')} is not set`);
+        return partial(`cadence ${short(cadenceValue)}, but ${ctx.k('last-reviewed')} is not set`);
       }
       const last = parseIsoDate(lastValue);
       if (last === undefined) {
@@ -157,9 +157,9 @@ export const monitoringChecks: CheckDefinition[] = [
       }
       const due = addDuration(last, cadence);
       if (due >= ctx.asOfDay) {
-        return pass(`last reviewed ${formatDay(last)}, next due ${formatDay(due)} (cadence ${cadenceValue})`);
+        return pass(`last reviewed ${formatDay(last)}, next due ${formatDay(due)} (cadence ${short(cadenceValue)})`);
       }
-      return partial(`review overdue since ${formatDay(due)}: last reviewed ${formatDay(last)}, cadence ${cadenceValue}`);
+      return partial(`review overdue since ${formatDay(due)}: last reviewed ${formatDay(last)}, cadence ${short(cadenceValue)}`);
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { CheckDefinition, fail, partial, pass } from '../types';
+import { CheckDefinition, fail, partial, pass, short } from '../types';
 import { snippet } from '../yaml';
 import { isRecord, MalformedFieldError } from '../../engine/graph';
 import { isSafeHttpUrl } from '../../util/urls';
@@ -71,7 +71,7 @@ export const operationsChecks: CheckDefinition[] = [
         if (!isSafeHttpUrl(repo)) {
           throw new MalformedFieldError(ctx.k('prompt-repository'), repo, 'an http(s) URL');
         }
-        return pass(`prompts versioned in ${repo}`);
+        return pass(`prompts versioned in ${short(repo)}`);
       }
       const ci = CI_ANNOTATIONS.find(name => ctx.annotation(name));
       if (ci) return partial(`only a CI annotation (${ci}); no change process for prompts`);

@@ -1,4 +1,4 @@
-import { CheckDefinition, fail, partial, pass } from '../types';
+import { CheckDefinition, fail, partial, pass, short } from '../types';
 import { snippet } from '../yaml';
 import { MalformedFieldError, readRefField } from '../../engine/graph';
 import { parseIsoDuration } from '../../util/dates';
@@ -59,15 +59,15 @@ export const securityChecks: CheckDefinition[] = [
         // A vendor named without a kind is a plain name: allowed, but not traceable.
         const ref = entry.includes(':') ? ctx.tryResolve(entry) : undefined;
         if (!ref) {
-          problems.push(`${entry} (a plain name)`);
+          problems.push(`${short(entry)} (a plain name)`);
         } else if (!ref.node) {
           problems.push(`${ref.ref} (not in the catalog)`);
         } else if (!readRefField(ref.node, 'owner', true)) {
           problems.push(`${ref.ref} (no owner)`);
         }
       }
-      if (!problems.length) return pass(`vendors registered with owners: ${entries.join(', ')}`);
-      return partial(`vendors not traceable: ${problems.join(', ')}`);
+      if (!problems.length) return pass(`vendors registered with owners: ${short(entries.join(', '), 300)}`);
+      return partial(`vendors not traceable: ${short(problems.join(', '), 400)}`);
     },
   },
   {
@@ -93,7 +93,7 @@ export const securityChecks: CheckDefinition[] = [
       if (level === 'confidential' || level === 'restricted') {
         const masking = ctx.key('sensitive-masking');
         return masking
-          ? pass(`${level} data, masking: ${masking}`)
+          ? pass(`${level} data, masking: ${short(masking)}`)
           : fail(`${level} data without ${ctx.k('sensitive-masking')}`);
       }
       throw new MalformedFieldError(ctx.k(key), value, 'public, internal, confidential or restricted');
@@ -131,9 +131,9 @@ export const securityChecks: CheckDefinition[] = [
         else accessProblem = `${ctx.k('prompt-access')} ${ref.ref} is not a Group in the catalog`;
       }
       if (retentionValue && accessGroup) {
-        return pass(`retention ${retentionValue}, prompts readable by ${accessGroup}`);
+        return pass(`retention ${short(retentionValue)}, prompts readable by ${accessGroup}`);
       }
-      if (retentionValue) return partial(`retention ${retentionValue}; ${accessProblem}`);
+      if (retentionValue) return partial(`retention ${short(retentionValue)}; ${accessProblem}`);
       if (accessGroup) return partial(`prompts readable by ${accessGroup}; ${ctx.k('log-retention')} is not set`);
       return fail(`${ctx.k('log-retention')} is not set; ${accessProblem}`);
     },
