@@ -20,4 +20,7 @@ export type {
 } from './api';
 export { SafeLink } from './components/SafeLink';
 export type { SafeLinkProps } from './components/SafeLink';
-export { rootRouteRef as aiReadinessRouteRef, AI_READINESS_TAB_PATH } from './routes';
+export {
+  rootRouteRef as aiReadinessRouteRef,
+  AI_READINESS_TAB_PATH,
+} from './routes';

@@ -8,7 +8,8 @@ function setup(response: {
 }) {
   const status = response.status ?? 200;
   const text =
-    response.text ?? (response.body !== undefined ? JSON.stringify(response.body) : '');
+    response.text ??
+    (response.body !== undefined ? JSON.stringify(response.body) : '');
   const fetch = jest.fn(async (_url: string, _init?: RequestInit) => ({
     ok: status >= 200 && status < 300,
     status,
@@ -101,8 +102,15 @@ describe('AiReadinessClient', () => {
   });
 
   it('exports CSV with the filters but without paging', async () => {
-    const { client, fetch } = setup({ text: 'entityRef\n', contentType: 'text/csv' });
-    const blob = await client.exportCsv({ owner: 'group:default/ml', limit: 25, offset: 25 });
+    const { client, fetch } = setup({
+      text: 'entityRef\n',
+      contentType: 'text/csv',
+    });
+    const blob = await client.exportCsv({
+      owner: 'group:default/ml',
+      limit: 25,
+      offset: 25,
+    });
     expect(blob.size).toBe(10);
     expect(fetch.mock.calls[0][0]).toBe(
       'http://backend/api/ai-readiness/export.csv?owner=group%3Adefault%2Fml',
@@ -115,7 +123,9 @@ describe('AiReadinessClient', () => {
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe('http://backend/api/ai-readiness/refresh');
     expect(init?.method).toBe('POST');
-    expect(JSON.parse(String(init?.body))).toEqual({ entityRef: 'component:default/a' });
+    expect(JSON.parse(String(init?.body))).toEqual({
+      entityRef: 'component:default/a',
+    });
   });
 
   it('rejects a refresh the backend refuses', async () => {

@@ -25,8 +25,16 @@ export const pilotEntity: Entity = {
       'ai-readiness/human-review': 'group:default/reviewers',
     },
     links: [
-      { url: 'https://runbooks.example.com/fraud', title: 'Runbook', type: 'runbook' },
-      { url: 'data:text/html,<script>alert(1)</script>', title: 'Sneaky', type: 'raci' },
+      {
+        url: 'https://runbooks.example.com/fraud',
+        title: 'Runbook',
+        type: 'runbook',
+      },
+      {
+        url: 'data:text/html,<script>alert(1)</script>',
+        title: 'Sneaky',
+        type: 'raci',
+      },
     ],
   },
   spec: { type: 'service', lifecycle: 'production', owner: 'group:default/ml' },
@@ -77,7 +85,10 @@ export function makeScorecard(overrides: Partial<Scorecard> = {}): Scorecard {
               text: 'Link the RACI.',
               yaml: 'metadata:\n  links:\n    - url: https://wiki.example.com/raci\n      type: raci\n',
             },
-            waiver: { expires: '2026-12-31', reason: 'RACI under legal review' },
+            waiver: {
+              expires: '2026-12-31',
+              reason: 'RACI under legal review',
+            },
           },
         ],
       },
@@ -118,7 +129,8 @@ export function makeScorecard(overrides: Partial<Scorecard> = {}): Scorecard {
             title: 'Kill switch and rollback conditions',
             gate: true,
             status: 'fail',
-            message: 'neither ai-readiness/kill-switch nor a rollback-plan link',
+            message:
+              'neither ai-readiness/kill-switch nor a rollback-plan link',
             frameworks: ['MANAGE 2.3'],
             remediation: {
               text: 'Add a kill switch and a rollback plan.',
@@ -143,16 +155,33 @@ export function makeScorecard(overrides: Partial<Scorecard> = {}): Scorecard {
       level: 'L2',
       blockers: ['FB-3', 'FB-1', 'dimension fallback 0.5 < 0.5'],
     },
-    drift: [{ message: 'spec.lifecycle is production, but the computed level is L1' }],
+    drift: [
+      { message: 'spec.lifecycle is production, but the computed level is L1' },
+    ],
     ...overrides,
   };
 }
 
 export const history: HistoryResponse = {
   items: [
-    { evaluatedAt: '2026-11-01T10:00:00.000Z', level: 'L0', score: 40, dimensions: {} },
-    { evaluatedAt: '2026-11-10T10:00:00.000Z', level: 'L1', score: 55, dimensions: {} },
-    { evaluatedAt: '2026-11-25T10:00:00.000Z', level: 'L1', score: 64, dimensions: {} },
+    {
+      evaluatedAt: '2026-11-01T10:00:00.000Z',
+      level: 'L0',
+      score: 40,
+      dimensions: {},
+    },
+    {
+      evaluatedAt: '2026-11-10T10:00:00.000Z',
+      level: 'L1',
+      score: 55,
+      dimensions: {},
+    },
+    {
+      evaluatedAt: '2026-11-25T10:00:00.000Z',
+      level: 'L1',
+      score: 64,
+      dimensions: {},
+    },
   ],
 };
 
@@ -208,7 +237,10 @@ export const rubric: RubricDescription = {
   levels: [],
 };
 
-export function makeList(count: number, totalCount = count): ScorecardListResponse {
+export function makeList(
+  count: number,
+  totalCount = count,
+): ScorecardListResponse {
   return {
     totalCount,
     items: Array.from({ length: count }, (_, i) => ({
@@ -267,7 +299,9 @@ export async function responseError(
     statusText: status === 404 ? 'Not Found' : 'Internal Server Error',
     ok: false,
     url: 'http://localhost/api/ai-readiness/x',
-    headers: { get: (h: string) => (h === 'content-type' ? 'application/json' : null) },
+    headers: {
+      get: (h: string) => (h === 'content-type' ? 'application/json' : null),
+    },
     text: async () => body,
   } as unknown as Response);
 }

@@ -29,7 +29,12 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
 import { PilotTable } from './PilotTable';
-import { Heatmap, LevelDistribution, TopGapsList, shortRef } from './SummaryPanels';
+import {
+  Heatmap,
+  LevelDistribution,
+  TopGapsList,
+  shortRef,
+} from './SummaryPanels';
 import { PageState, toQuery, usePageState } from './useScorecardQuery';
 
 const DEBOUNCE_MS = 300;
@@ -217,7 +222,10 @@ export function AiReadinessPage() {
                     id="owner"
                     label="Owner"
                     value={state.owner}
-                    options={owners.map(o => ({ value: o, label: shortRef(o) }))}
+                    options={owners.map(o => ({
+                      value: o,
+                      label: shortRef(o),
+                    }))}
                     onChange={owner => set({ owner })}
                   />
                   <FilterSelect
@@ -238,7 +246,9 @@ export function AiReadinessPage() {
                       value: l,
                       label: `${l} · ${LEVEL_NAMES[l]}`,
                     }))}
-                    onChange={level => set({ level: level as PageState['level'] })}
+                    onChange={level =>
+                      set({ level: level as PageState['level'] })
+                    }
                   />
                   <FilterSelect
                     id="dimension"
@@ -252,7 +262,9 @@ export function AiReadinessPage() {
                       set({ dimension: dimension as PageState['dimension'] })
                     }
                   />
-                  {filtersActive && <Button onClick={clear}>Clear filters</Button>}
+                  {filtersActive && (
+                    <Button onClick={clear}>Clear filters</Button>
+                  )}
                   <Box flexGrow={1} />
                   <Button
                     variant="outlined"

@@ -21,16 +21,19 @@ import { LevelBadge } from '../LevelBadge';
 import { PAGE_SIZES, PageState } from './useScorecardQuery';
 import { shortRef } from './SummaryPanels';
 
-const COLUMNS: { id: ScorecardOrderBy | null; label: string; numeric?: boolean }[] =
-  [
-    { id: 'title', label: 'Pilot' },
-    { id: null, label: 'Owner' },
-    { id: null, label: 'System' },
-    { id: 'level', label: 'Level' },
-    { id: 'score', label: 'Score', numeric: true },
-    { id: null, label: 'Failing checks' },
-    { id: 'evaluatedAt', label: 'Evaluated' },
-  ];
+const COLUMNS: {
+  id: ScorecardOrderBy | null;
+  label: string;
+  numeric?: boolean;
+}[] = [
+  { id: 'title', label: 'Pilot' },
+  { id: null, label: 'Owner' },
+  { id: null, label: 'System' },
+  { id: 'level', label: 'Level' },
+  { id: 'score', label: 'Score', numeric: true },
+  { id: null, label: 'Failing checks' },
+  { id: 'evaluatedAt', label: 'Evaluated' },
+];
 
 /** The server-side sorted and paged table of pilots. */
 export function PilotTable(props: {
@@ -98,14 +101,22 @@ export function PilotTable(props: {
                     ) : (
                       item.title || item.entityRef
                     )}
-                    <Typography variant="caption" display="block" color="textSecondary">
+                    <Typography
+                      variant="caption"
+                      display="block"
+                      color="textSecondary"
+                    >
                       {item.entityRef}
                     </Typography>
                   </TableCell>
                   <TableCell>{shortRef(item.owner)}</TableCell>
                   <TableCell>{shortRef(item.system, 'system')}</TableCell>
                   <TableCell>
-                    <LevelBadge level={item.level} name={item.levelName} size="small" />
+                    <LevelBadge
+                      level={item.level}
+                      name={item.levelName}
+                      size="small"
+                    />
                   </TableCell>
                   <TableCell align="right">{item.score}</TableCell>
                   <TableCell>
@@ -113,7 +124,9 @@ export function PilotTable(props: {
                       ? 'none'
                       : `${item.failingChecks.length}: ${item.failingChecks
                           .slice(0, 4)
-                          .join(', ')}${item.failingChecks.length > 4 ? ', …' : ''}`}
+                          .join(', ')}${
+                          item.failingChecks.length > 4 ? ', …' : ''
+                        }`}
                   </TableCell>
                   <TableCell>{item.evaluatedAt.slice(0, 10)}</TableCell>
                 </TableRow>
@@ -135,14 +148,18 @@ export function PilotTable(props: {
         component="div"
         count={data?.totalCount ?? 0}
         page={
-          data && state.page * state.pageSize >= data.totalCount && data.totalCount > 0
+          data &&
+          state.page * state.pageSize >= data.totalCount &&
+          data.totalCount > 0
             ? 0
             : state.page
         }
         rowsPerPage={state.pageSize}
         rowsPerPageOptions={PAGE_SIZES}
         onPageChange={(_e, page) => onChange({ page })}
-        onRowsPerPageChange={e => onChange({ pageSize: Number(e.target.value) })}
+        onRowsPerPageChange={e =>
+          onChange({ pageSize: Number(e.target.value) })
+        }
       />
     </Box>
   );

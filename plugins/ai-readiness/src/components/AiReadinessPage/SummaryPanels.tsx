@@ -21,7 +21,10 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 
 /** `group:default/ml` → `ml`; anything unparsable as is. */
-export function shortRef(ref: string | null | undefined, defaultKind = 'group') {
+export function shortRef(
+  ref: string | null | undefined,
+  defaultKind = 'group',
+) {
   if (!ref) return '—';
   try {
     return humanizeEntityRef(parseEntityRef(ref), { defaultKind });

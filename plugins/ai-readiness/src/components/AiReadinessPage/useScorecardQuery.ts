@@ -9,7 +9,12 @@ import {
 import type { ScorecardOrderBy, ScorecardQuery } from '../../api';
 
 export const PAGE_SIZES = [25, 50, 100];
-const ORDER_BYS: ScorecardOrderBy[] = ['title', 'level', 'score', 'evaluatedAt'];
+const ORDER_BYS: ScorecardOrderBy[] = [
+  'title',
+  'level',
+  'score',
+  'evaluatedAt',
+];
 
 export interface PageState {
   owner: string;
@@ -27,7 +32,10 @@ export interface PageState {
  * The org page's filters, sort and page, kept in the URL's query string so a
  * filtered view can be shared and survives a reload.
  */
-export function usePageState(): [PageState, (patch: Partial<PageState>) => void] {
+export function usePageState(): [
+  PageState,
+  (patch: Partial<PageState>) => void,
+] {
   const [params, setParams] = useSearchParams();
 
   const state = useMemo<PageState>(() => {

@@ -71,7 +71,9 @@ export function EntityAiReadinessCard() {
     () => api.getScorecard(entityRef),
     [api, entityRef],
   );
-  const tabLink = `${entityRoute(entityRouteParams(entity))}/${AI_READINESS_TAB_PATH}`;
+  const tabLink = `${entityRoute(
+    entityRouteParams(entity),
+  )}/${AI_READINESS_TAB_PATH}`;
 
   let body;
   if (loading) {
@@ -79,8 +81,8 @@ export function EntityAiReadinessCard() {
   } else if (error && isNotFoundError(error)) {
     body = (
       <Typography variant="body2">
-        No readiness scorecard yet: the backend has not scored this entity.
-        Open the readiness tab for what to add.
+        No readiness scorecard yet: the backend has not scored this entity. Open
+        the readiness tab for what to add.
       </Typography>
     );
   } else if (error) {

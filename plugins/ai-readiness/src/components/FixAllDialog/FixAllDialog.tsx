@@ -56,15 +56,17 @@ export function FixAllDialog(props: {
         </DialogTitle>
         <DialogContent>
           <Typography variant="body2" paragraph>
-            Every remediation of {scorecard.title || scorecard.entityRef}{' '}
-            merged into one YAML snippet. Merge it into the entity's
-            catalog-info.yaml and replace the example values with real ones.
+            Every remediation of {scorecard.title || scorecard.entityRef} merged
+            into one YAML snippet. Merge it into the entity's catalog-info.yaml
+            and replace the example values with real ones.
           </Typography>
           <YamlBlock
             yaml={yaml}
             label="Merged remediation YAML"
             actions={
-              editLink && <SafeLink url={editLink.url}>{editLink.label}</SafeLink>
+              editLink && (
+                <SafeLink url={editLink.url}>{editLink.label}</SafeLink>
+              )
             }
           />
         </DialogContent>

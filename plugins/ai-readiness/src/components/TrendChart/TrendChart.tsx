@@ -65,7 +65,9 @@ export function TrendChart(props: { points: HistoryPoint[] }) {
   const last = points[points.length - 1];
   const summary =
     points.length === 1
-      ? `One evaluation on ${day(last.evaluatedAt)}: score ${last.score}, level ${last.level}.`
+      ? `One evaluation on ${day(last.evaluatedAt)}: score ${
+          last.score
+        }, level ${last.level}.`
       : `${points.length} evaluations from ${day(first.evaluatedAt)} to ${day(
           last.evaluatedAt,
         )}: score ${first.score} → ${last.score}, level ${first.level} → ${
