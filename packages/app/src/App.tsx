@@ -21,6 +21,7 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
+import { AiReadinessPage } from '@ai-readiness/plugin-ai-readiness';
 
 const app = createApp({
   apis,
@@ -49,7 +50,7 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
-    {/* AI readiness: the portfolio page route goes here. */}
+    <Route path="/ai-readiness" element={<AiReadinessPage />} />
   </FlatRoutes>
 );
 

@@ -24,6 +24,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
@@ -68,7 +69,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={DeviceHubIcon} to="catalog-graph" text="Graph" />
-        {/* AI readiness: the portfolio sidebar item goes here. */}
+        <SidebarItem
+          icon={AssessmentIcon}
+          to="ai-readiness"
+          text="AI readiness"
+        />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

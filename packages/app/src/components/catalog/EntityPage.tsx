@@ -48,6 +48,11 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
+import {
+  EntityAiReadinessCard,
+  EntityAiReadinessContent,
+  isAiPilot,
+} from '@ai-readiness/plugin-ai-readiness';
 
 
 const cicdContent = (
@@ -124,7 +129,13 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
-    {/* AI readiness: the scorecard card for AI pilots goes here. */}
+    <EntitySwitch>
+      <EntitySwitch.Case if={isAiPilot}>
+        <Grid item md={6} xs={12}>
+          <EntityAiReadinessCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
   </Grid>
 );
 
@@ -160,7 +171,13 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    {/* AI readiness: the scorecard tab for AI pilots goes here. */}
+    <EntityLayout.Route
+      path="/ai-readiness"
+      title="AI readiness"
+      if={isAiPilot}
+    >
+      <EntityAiReadinessContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -185,7 +202,13 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    {/* AI readiness: the scorecard tab for AI pilots goes here. */}
+    <EntityLayout.Route
+      path="/ai-readiness"
+      title="AI readiness"
+      if={isAiPilot}
+    >
+      <EntityAiReadinessContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -202,7 +225,13 @@ const defaultEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    {/* AI readiness: the scorecard tab for AI pilots goes here. */}
+    <EntityLayout.Route
+      path="/ai-readiness"
+      title="AI readiness"
+      if={isAiPilot}
+    >
+      <EntityAiReadinessContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
