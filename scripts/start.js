@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+/*
+ * `npm start`: builds the app (packages/app) and starts the backend from
+ * source, serving the built app, on http://localhost:7007 with SQLite in
+ * memory and guest sign-in (app-config.yaml + app-config.start.yaml).
+ *
+ * Options (environment):
+ *   PORT=7101            serve on another port (app and backend base URLs follow)
+ *   SKIP_APP_BUILD=1     reuse packages/app/dist from an earlier build
+ *   APP_CONFIG_FILES=a.yaml,b.yaml   extra config files, loaded last
+ *
+ * Prints "Open http://localhost:PORT" once the backend answers its readiness
+ * check and serves the app. Ctrl-C stops everything.
+ */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const port = Number(process.env.PORT || 7007);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT must be a port number, found "${process.env.PORT}"`);
+  process.exit(2);
+}
+const baseUrl = `http://localhost:${port}`;
+let backend = null;
+let exiting = false;
+
+function run(cmd, args, opts) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    child.on('error', reject);
+    child.on('exit', code =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+function get(url) {
+  return new Promise(resolve => {
+    const req = http.get(url, res => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', () => resolve(0));
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(0);
+    });
+  });
+}
+
+async function waitUntilReady(started) {
+  for (;;) {
+    if (exiting || !backend) return false;
+    const ready = await get(`http://127.0.0.1:${port}/.backstage/health/v1/readiness`);
+    if (ready === 200 && (await get(`http://127.0.0.1:${port}/`)) === 200) return true;
+    if (Date.now() - started > 180_000) {
+      throw new Error(`the backend did not become ready on port ${port} within 180 s`);
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
+function stop(code) {
+  if (exiting) return;
+  exiting = true;
+  if (backend) {
+    try {
+      process.kill(-backend.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const b = backend;
+    setTimeout(() => {
+      try {
+        process.kill(-b.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+      process.exit(code);
+    }, 5000).unref();
+    b.on('exit', () => process.exit(code));
+  } else {
+    process.exit(code);
+  }
+}
+
+async function main() {
+  process.on('SIGINT', () => stop(130));
+  process.on('SIGTERM', () => stop(143));
+  const t0 = Date.now();
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+  if (process.env.SKIP_APP_BUILD && fs.existsSync(path.join(root, 'packages/app/dist/index.html'))) {
+    console.log('[start] reusing packages/app/dist (SKIP_APP_BUILD)');
+  } else {
+    console.log('[start] building the app (npm run build -w app) ...');
+    await run(npm, ['run', 'build', '-w', 'app'], { cwd: root });
+    console.log(`[start] app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  const configs = ['../../app-config.yaml', '../../app-config.start.yaml'];
+  for (const extra of (process.env.APP_CONFIG_FILES || '').split(',').filter(Boolean)) {
+    configs.push(path.resolve(root, extra));
+  }
+  const env = { ...process.env };
+  if (port !== 7007) {
+    // Backstage reads APP_CONFIG_<path> variables as the last config layer.
+    env.APP_CONFIG_app_baseUrl = baseUrl;
+    env.APP_CONFIG_backend_baseUrl = baseUrl;
+    env.APP_CONFIG_backend_listen_port = String(port);
+    env.APP_CONFIG_backend_cors_origin = baseUrl;
+  }
+  console.log(`[start] starting the backend on ${baseUrl} (SQLite in memory, guest sign-in) ...`);
+  const t1 = Date.now();
+  const cli = require.resolve('@backstage/cli/bin/backstage-cli', { paths: [root] });
+  backend = spawn(
+    process.execPath,
+    [cli, 'package', 'start', ...configs.flatMap(c => ['--config', c])],
+    { cwd: path.join(root, 'packages/backend'), stdio: 'inherit', env, detached: true },
+  );
+  backend.on('exit', code => {
+    backend = null;
+    if (!exiting) {
+      console.error(`[start] the backend exited (${code})`);
+      process.exit(code || 1);
+    }
+  });
+
+  if (await waitUntilReady(t1)) {
+    const s = ((Date.now() - t0) / 1000).toFixed(1);
+    console.log(`\n[start] ready in ${s} s (backend ${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+    console.log(`Open ${baseUrl}  (sign in as guest: "Enter")\n`);
+  }
+}
+
+main().catch(e => {
+  console.error(`[start] ${e.message}`);
+  stop(1);
+});
