@@ -259,6 +259,21 @@ describe('conformance catalog', () => {
     expect(summarizer).toContain('</details>');
   });
 
+  it("keeps a Markdown comment within GitHub's 65,536 characters on a large catalog", () => {
+    const pilots = Array.from({ length: 1500 }, (_, i) => PILOT(`bot-${i}`));
+    tmpFile('many.yaml', [TEAM, ...pilots].join('---\n'));
+    const r = cli(['check', 'many.yaml', '--format', 'markdown'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(r.stdout).toMatch(/^\| `component:default\/bot-0` \| L\d /m);
+    expect(r.stdout).toMatch(
+      /^_\d+ more pilots left out to fit a comment; run `ai-readiness check --format json` for all of them\._$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^_Details of \d+ more pilots left out to fit a comment/m,
+    );
+  });
+
   it('annotates GitHub Actions with file and line of the pilot document', () => {
     const text = fs.readFileSync(catalogFile, 'utf8');
     fs.copyFileSync(catalogFile, path.join(tmp, 'catalog.yaml'));

@@ -179,7 +179,7 @@ function check(options: CheckOptions, io: RunIO): number {
   );
 
   const engine = createReadinessEngine({ config });
-  const graph = engine.buildGraph(loaded.entities as any);
+  const graph = engine.buildGraph(loaded.entities);
   let scorecards = engine.evaluateAll(graph, { asOf });
   if (entityRef !== undefined) {
     scorecards = [pickEntity(entityRef, scorecards, loaded.sources)];

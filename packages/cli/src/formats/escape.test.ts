@@ -53,3 +53,11 @@ describe('terminal text', () => {
     expect(plain('a\u001b[31mred\u0007\r\nb')).toBe('a[31mred b');
   });
 });
+
+describe('annotations for stdin', () => {
+  it('name no file for input read from stdin', () => {
+    expect(workflowCommand('error', { file: '<stdin>', line: 3 }, 'm')).toBe(
+      '::error line=3::m',
+    );
+  });
+});

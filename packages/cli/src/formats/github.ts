@@ -26,7 +26,10 @@ export function workflowCommand(
   message: string,
 ): string {
   const props: string[] = [];
-  if (properties.file) props.push(`file=${escapeProperty(properties.file)}`);
+  // stdin has no file in the repository to annotate.
+  if (properties.file && properties.file !== '<stdin>') {
+    props.push(`file=${escapeProperty(properties.file)}`);
+  }
   if (properties.line) props.push(`line=${properties.line}`);
   if (properties.title) props.push(`title=${escapeProperty(properties.title)}`);
   return `::${command}${

@@ -175,14 +175,30 @@ export function formatMarkdown(report: Report): string {
   lines.push('');
   lines.push('| Pilot | Level | Score | Blocks the next level |');
   lines.push('|---|---|--:|---|');
+  // The table may take most of the budget; the details share what is left.
+  let tableSize = lines.join('\n').length;
+  let rowsLeft = 0;
   for (const card of cards) {
     const next = card.nextLevel
       ? `${card.nextLevel.level}: ${mdText(blockersText(card))}`
       : '—';
+    const row = `| ${statusIcon(card, report)}${mdCode(card.entityRef)} | ${
+      card.level
+    } ${mdText(card.levelName)} | ${card.score} | ${next} |`;
+    if (rowsLeft > 0 || tableSize + row.length + 1 > MARKDOWN_BUDGET * 0.8) {
+      rowsLeft++;
+      continue;
+    }
+    lines.push(row);
+    tableSize += row.length + 1;
+  }
+  if (rowsLeft > 0) {
+    lines.push('');
     lines.push(
-      `| ${statusIcon(card, report)}${mdCode(card.entityRef)} | ${
-        card.level
-      } ${mdText(card.levelName)} | ${card.score} | ${next} |`,
+      `_${plural(
+        rowsLeft,
+        'more pilot',
+      )} left out to fit a comment; run \`ai-readiness check --format json\` for all of them._`,
     );
   }
   lines.push('');
@@ -191,8 +207,12 @@ export function formatMarkdown(report: Report): string {
   let size = lines.join('\n').length;
   let left = 0;
   for (const card of cards) {
+    if (left > 0) {
+      left++;
+      continue;
+    }
     const section = details(card, report);
-    if (left > 0 || size + section.length + 2 > MARKDOWN_BUDGET) {
+    if (size + section.length + 2 > MARKDOWN_BUDGET) {
       left++;
       continue;
     }
