@@ -32,6 +32,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // MCP actions for agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-// AI readiness scorecards: @ai-readiness/plugin-ai-readiness-backend is added here
+// AI readiness scorecards (/api/ai-readiness), and an example module that adds
+// a check through the plugin's extension point (src/modules/securityReviewCheck.ts)
+backend.add(import('@ai-readiness/plugin-ai-readiness-backend'));
+backend.add(import('./modules/securityReviewCheck'));
 
 backend.start();

@@ -1,4 +1,7 @@
-import { DIMENSION_IDS, ScorecardSummary } from '@ai-readiness/plugin-ai-readiness-common';
+import {
+  DIMENSION_IDS,
+  ScorecardSummary,
+} from '@ai-readiness/plugin-ai-readiness-common';
 
 /**
  * One CSV cell: quoted when it holds a comma, quote or line break; a text

@@ -25,6 +25,13 @@ import { createScorecardQueries } from './services/ScorecardQueries/createScorec
 export const REFRESH_TASK_ID = 'ai-readiness-refresh';
 
 /**
+ * Right after start-up the catalog may still be ingesting: a refresh that
+ * finds no pilot asks for another one this much later, a few times.
+ */
+const EMPTY_CATALOG_RETRY_MS = 30_000;
+const EMPTY_CATALOG_RETRIES = 10;
+
+/**
  * The AI readiness backend plugin: scores every AI pilot of the catalog on a
  * schedule, stores scorecards and their history, and serves them under
  * /api/ai-readiness.
@@ -44,6 +51,7 @@ export const aiReadinessPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
@@ -57,14 +65,33 @@ export const aiReadinessPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { logger, config, database, scheduler, httpRouter, httpAuth, auth } = deps;
-        const { permissions, permissionsRegistry, catalog, notifications, actionsRegistry } =
-          deps;
+        const {
+          logger,
+          lifecycle,
+          config,
+          database,
+          scheduler,
+          httpRouter,
+          httpAuth,
+          auth,
+        } = deps;
+        const {
+          permissions,
+          permissionsRegistry,
+          catalog,
+          notifications,
+          actionsRegistry,
+        } = deps;
 
         // A bad aiReadiness key stops the backend here, naming the key.
-        const settings = parseAiReadinessConfig(config.getOptional('aiReadiness'));
+        const settings = parseAiReadinessConfig(
+          config.getOptional('aiReadiness'),
+        );
         const schedule = readRefreshSchedule(config);
-        const engine = createReadinessEngine({ config: settings, checks: addedChecks });
+        const engine = createReadinessEngine({
+          config: settings,
+          checks: addedChecks,
+        });
 
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
@@ -87,16 +114,47 @@ export const aiReadinessPlugin = createBackendPlugin({
         });
         const queries = createScorecardQueries({ store, visibility });
 
+        const triggerRefresh = async () => {
+          try {
+            await scheduler.triggerTask(REFRESH_TASK_ID);
+          } catch (error) {
+            // Already running: the running refresh answers the request.
+            if ((error as Error).name !== 'ConflictError') throw error;
+          }
+        };
+        let retriesLeft = EMPTY_CATALOG_RETRIES;
+        let retryTimer: NodeJS.Timeout | undefined;
+        lifecycle.addShutdownHook(() => clearTimeout(retryTimer));
+
         await scheduler.scheduleTask({
           id: REFRESH_TASK_ID,
           ...schedule,
           scope: 'global',
           fn: async () => {
-            await evaluator.refreshAll();
+            const report = await evaluator.refreshAll();
+            if (report.pilots === 0 && retriesLeft > 0) {
+              retriesLeft -= 1;
+              clearTimeout(retryTimer);
+              retryTimer = setTimeout(() => {
+                triggerRefresh().catch(error =>
+                  logger.warn(
+                    `AI readiness: could not ask for a refresh: ${error}`,
+                  ),
+                );
+              }, EMPTY_CATALOG_RETRY_MS);
+              retryTimer.unref?.();
+            }
           },
         });
 
-        registerActions({ actionsRegistry, permissions, store, queries, visibility, evaluator });
+        registerActions({
+          actionsRegistry,
+          permissions,
+          store,
+          queries,
+          visibility,
+          evaluator,
+        });
 
         httpRouter.use(
           await createRouter({
@@ -108,14 +166,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             queries,
             visibility,
             evaluator,
-            triggerRefresh: async () => {
-              try {
-                await scheduler.triggerTask(REFRESH_TASK_ID);
-              } catch (error) {
-                // Already running: the running refresh answers the request.
-                if ((error as Error).name !== 'ConflictError') throw error;
-              }
-            },
+            triggerRefresh,
           }),
         );
       },

@@ -13,9 +13,9 @@ import {
   group,
   permissionAwareCatalog,
   RESTRICTED_USER,
-} from './__fixtures__/catalog';
-import { databaseServiceFor } from './__fixtures__/databases';
-import { fakeScorecard } from './__fixtures__/scorecards';
+} from './__testUtils__/catalog';
+import { databaseServiceFor } from './__testUtils__/databases';
+import { fakeScorecard } from './__testUtils__/scorecards';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { createRouter } from './router';
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
@@ -83,7 +83,9 @@ const cards = [
 
 async function setup(options: { deny?: string[] } = {}) {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseScorecardStore.create({ database: databaseServiceFor(knex) });
+  const store = await DatabaseScorecardStore.create({
+    database: databaseServiceFor(knex),
+  });
   await store.writeScorecards(cards);
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: ['component:default/secret', 'component:default/fresh'],
@@ -99,9 +101,9 @@ async function setup(options: { deny?: string[] } = {}) {
   });
   const queries = createScorecardQueries({ store, visibility });
   const permissions = mockServices.permissions.mock({
-    authorize: jest.fn(async reqs =>
-      reqs.map(r => ({
-        result: (options.deny ?? []).includes((r as any).permission.name)
+    authorize: jest.fn(async (reqs: any[]) =>
+      reqs.map((r: any) => ({
+        result: (options.deny ?? []).includes(r.permission.name)
           ? AuthorizeResult.DENY
           : AuthorizeResult.ALLOW,
       })),
@@ -148,7 +150,10 @@ describe('createRouter', () => {
       const res = await request(app).get(path).set('Authorization', none);
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
     }
-    const res = await request(app).post('/refresh').set('Authorization', none).send({});
+    const res = await request(app)
+      .post('/refresh')
+      .set('Authorization', none)
+      .send({});
     expect(res.status).toBe(401);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
     expect(triggerRefresh).not.toHaveBeenCalled();
@@ -171,7 +176,10 @@ describe('createRouter', () => {
     ['/summary?limit=5', 'limit'],
     ['/export.csv?level=high', 'level'],
     ['/scorecards/default/component/alpha/history?from=yesterday', 'from'],
-    ['/scorecards/default/component/alpha/history?from=2026-11-25&to=2026-11-01', 'from'],
+    [
+      '/scorecards/default/component/alpha/history?from=2026-11-25&to=2026-11-01',
+      'from',
+    ],
     ['/scorecards/default/component/alpha/history?to=2026-13-45', 'to'],
     ['/scorecards/default/component/alpha?verbose=1', 'verbose'],
     ['/rubric?x=1', 'x'],
@@ -188,14 +196,17 @@ describe('createRouter', () => {
     [{ entityRef: 'no-kind-here' }, 'entityRef'],
     [{ entityRef: 42 }, 'entityRef'],
     [{ entity: 'component:default/alpha' }, 'entity'],
-  ])('answers 400 naming the field for POST /refresh %j', async (body, name) => {
-    const { app, spies, triggerRefresh } = await setup();
-    const res = await request(app).post('/refresh').send(body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain(`"${name}"`);
-    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
-    expect(triggerRefresh).not.toHaveBeenCalled();
-  });
+  ])(
+    'answers 400 naming the field for POST /refresh %j',
+    async (body, name) => {
+      const { app, spies, triggerRefresh } = await setup();
+      const res = await request(app).post('/refresh').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(`"${name}"`);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+      expect(triggerRefresh).not.toHaveBeenCalled();
+    },
+  );
 
   it('answers 403 without the read or the refresh permission', async () => {
     const read = await setup({ deny: ['ai-readiness.scorecard.read'] });
@@ -231,28 +242,47 @@ describe('createRouter', () => {
       score: 1,
     });
 
-    const page = await request(app).get('/scorecards?orderBy=score&order=desc&limit=2&offset=2');
-    expect(page.body).toEqual({ items: all.body.items.slice(2, 4), totalCount: 5 });
+    const page = await request(app).get(
+      '/scorecards?orderBy=score&order=desc&limit=2&offset=2',
+    );
+    expect(page.body).toEqual({
+      items: all.body.items.slice(2, 4),
+      totalCount: 5,
+    });
 
     const ml = await request(app).get('/scorecards?owner=ml&level=L1');
-    expect(ml.body.items.map((i: any) => i.entityRef)).toEqual(['component:default/alpha']);
-    const security = await request(app).get('/scorecards?dimension=security&q=BETA');
-    expect(security.body.items.map((i: any) => i.entityRef)).toEqual(['component:default/beta']);
+    expect(ml.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/alpha',
+    ]);
+    const security = await request(app).get(
+      '/scorecards?dimension=security&q=BETA',
+    );
+    expect(security.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/beta',
+    ]);
   });
 
   it('only answers with entities the caller may read in the catalog', async () => {
     const { app } = await setup();
-    const list = await request(app).get('/scorecards').set('Authorization', restricted);
+    const list = await request(app)
+      .get('/scorecards')
+      .set('Authorization', restricted);
     expect(list.body.totalCount).toBe(4);
-    expect(list.body.items.map((i: any) => i.entityRef)).not.toContain('component:default/secret');
+    expect(list.body.items.map((i: any) => i.entityRef)).not.toContain(
+      'component:default/secret',
+    );
 
     const summary = await request(app)
       .get('/summary?groupBy=level')
       .set('Authorization', restricted);
     expect(summary.body.groups.find((g: any) => g.key === 'L0').count).toBe(0);
-    expect(summary.body.topGaps.map((g: any) => g.checkId)).not.toContain('OWN-1');
+    expect(summary.body.topGaps.map((g: any) => g.checkId)).not.toContain(
+      'OWN-1',
+    );
 
-    const csv = await request(app).get('/export.csv').set('Authorization', restricted);
+    const csv = await request(app)
+      .get('/export.csv')
+      .set('Authorization', restricted);
     expect(csv.text).not.toContain('secret');
 
     for (const path of [
@@ -270,13 +300,17 @@ describe('createRouter', () => {
     expect(refresh.status).toBe(404);
 
     // The default mock user sees everything.
-    expect((await request(app).get('/scorecards/default/component/secret')).status).toBe(200);
+    expect(
+      (await request(app).get('/scorecards/default/component/secret')).status,
+    ).toBe(200);
     expect((await request(app).get('/scorecards')).body.totalCount).toBe(5);
   });
 
   it('serves one scorecard, computing it on demand when none is stored', async () => {
     const { app, store } = await setup();
-    const stored = await request(app).get('/scorecards/default/Component/alpha');
+    const stored = await request(app).get(
+      '/scorecards/default/Component/alpha',
+    );
     expect(stored.status).toBe(200);
     expect(stored.body).toEqual(cards[0]);
 
@@ -289,21 +323,30 @@ describe('createRouter', () => {
     const plain = await request(app).get('/scorecards/default/component/plain');
     expect(plain.status).toBe(404);
     expect(plain.body.error.message).toContain('not an AI pilot');
-    expect((await request(app).get('/scorecards/default/component/nope')).status).toBe(404);
+    expect(
+      (await request(app).get('/scorecards/default/component/nope')).status,
+    ).toBe(404);
   });
 
   it('summarises by owner, rolling sub-groups up to their parents without looping', async () => {
     const { app } = await setup();
     const res = await request(app).get('/summary?groupBy=owner');
     expect(res.status).toBe(200);
-    const byKey = Object.fromEntries(res.body.groups.map((g: any) => [g.key, g]));
+    const byKey = Object.fromEntries(
+      res.body.groups.map((g: any) => [g.key, g]),
+    );
     expect(byKey['group:default/ml'].count).toBe(3);
     expect(byKey['group:default/division'].count).toBe(3);
     expect(byKey['group:default/data-platform'].count).toBe(1);
     expect(byKey['group:default/engineering'].count).toBe(1);
     expect(byKey['group:default/loop-a'].count).toBe(1);
     expect(byKey['group:default/loop-b'].count).toBe(1);
-    expect(byKey['group:default/ml'].levels).toEqual({ L0: 1, L1: 1, L2: 0, L3: 1 });
+    expect(byKey['group:default/ml'].levels).toEqual({
+      L0: 1,
+      L1: 1,
+      L2: 0,
+      L3: 1,
+    });
     expect(byKey['group:default/ml'].score).toBeCloseTo((40 + 95 + 10) / 3, 1);
     expect(byKey['group:default/ml'].dimensions.fallback).toBeCloseTo(2 / 3, 3);
     expect(res.body.topGaps).toEqual([
@@ -317,7 +360,9 @@ describe('createRouter', () => {
       ['(none)', 4],
       ['system:default/claims', 1],
     ]);
-    const level = await request(app).get('/summary?groupBy=level&owner=group:default/ml');
+    const level = await request(app).get(
+      '/summary?groupBy=level&owner=group:default/ml',
+    );
     expect(level.body.groups.map((g: any) => [g.key, g.count])).toEqual([
       ['L0', 1],
       ['L1', 1],
@@ -354,8 +399,12 @@ describe('createRouter', () => {
         evaluatedAt: '2026-11-26T08:00:00.000Z',
       }),
     ]);
-    const all = await request(app).get('/scorecards/default/component/alpha/history');
-    expect(all.body.items.map((i: any) => [i.evaluatedAt, i.level, i.score])).toEqual([
+    const all = await request(app).get(
+      '/scorecards/default/component/alpha/history',
+    );
+    expect(
+      all.body.items.map((i: any) => [i.evaluatedAt, i.level, i.score]),
+    ).toEqual([
       ['2026-11-25T10:00:00.000Z', 'L1', 40],
       ['2026-11-26T08:00:00.000Z', 'L2', 60],
     ]);
@@ -384,11 +433,13 @@ describe('createRouter', () => {
 
   it('refreshes one entity or asks for a full refresh, answering 202', async () => {
     const { app, store, triggerRefresh } = await setup();
-    const one = await request(app).post('/refresh').send({ entityRef: 'component:default/fresh' });
+    const one = await request(app)
+      .post('/refresh')
+      .send({ entityRef: 'component:default/fresh' });
     expect(one.status).toBe(202);
-    expect((await store.getScorecard('component:default/fresh'))?.entityRef).toBe(
-      'component:default/fresh',
-    );
+    expect(
+      (await store.getScorecard('component:default/fresh'))?.entityRef,
+    ).toBe('component:default/fresh');
     expect(triggerRefresh).not.toHaveBeenCalled();
 
     const all = await request(app).post('/refresh').send({});

@@ -20,7 +20,11 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { ORDER_BY_VALUES, ScorecardQuery, ScorecardStore } from './database/ScorecardStore';
+import {
+  ORDER_BY_VALUES,
+  ScorecardQuery,
+  ScorecardStore,
+} from './database/ScorecardStore';
 import { refKey } from './database/DatabaseScorecardStore';
 import type { CatalogVisibility } from './services/CatalogVisibility/types';
 import type { ReadinessEvaluator } from './services/ReadinessEvaluator/types';
@@ -47,14 +51,21 @@ export interface RouterOptions {
 function refParam(defaultKind?: string) {
   return z.string().transform((value, ctx) => {
     try {
-      const ref = parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+      const ref = parseEntityRef(value, {
+        defaultKind,
+        defaultNamespace: 'default',
+      });
       return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
     } catch {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         message: defaultKind
-          ? `expected an entity reference such as "${defaultKind}:default/name", found ${JSON.stringify(value)}`
-          : `expected an entity reference such as "component:default/name", found ${JSON.stringify(value)}`,
+          ? `expected an entity reference such as "${defaultKind}:default/name", found ${JSON.stringify(
+              value,
+            )}`
+          : `expected an entity reference such as "component:default/name", found ${JSON.stringify(
+              value,
+            )}`,
       });
       return z.NEVER;
     }
@@ -89,7 +100,10 @@ const listSchema = z
 const exportSchema = z.object(filterFields).strict();
 
 const summarySchema = z
-  .object({ ...filterFields, groupBy: z.enum(['owner', 'system', 'level']).default('owner') })
+  .object({
+    ...filterFields,
+    groupBy: z.enum(['owner', 'system', 'level']).default('owner'),
+  })
   .strict();
 
 const timeParam = z.string().transform((value, ctx) => {
@@ -98,7 +112,9 @@ const timeParam = z.string().transform((value, ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      message: `expected a date (YYYY-MM-DD) or an ISO 8601 timestamp, found ${JSON.stringify(value)}`,
+      message: `expected a date (YYYY-MM-DD) or an ISO 8601 timestamp, found ${JSON.stringify(
+        value,
+      )}`,
     });
     return z.NEVER;
   }
@@ -115,7 +131,11 @@ const pathPart = z
   .max(253)
   .regex(/^[^:/\s]+$/, 'expected a name without ":", "/" or spaces');
 
-const entityPathSchema = z.object({ namespace: pathPart, kind: pathPart, name: pathPart });
+const entityPathSchema = z.object({
+  namespace: pathPart,
+  kind: pathPart,
+  name: pathPart,
+});
 
 const refreshSchema = z.object({ entityRef: refParam().optional() }).strict();
 
@@ -135,7 +155,9 @@ function parse<T extends z.ZodTypeAny>(
   throw new InputError(`Invalid ${what} "${name}": ${issue.message}`);
 }
 
-function toQuery(params: Partial<Record<keyof typeof filterFields, any>>): ScorecardQuery {
+function toQuery(
+  params: Partial<Record<keyof typeof filterFields, any>>,
+): ScorecardQuery {
   const query: ScorecardQuery = {};
   if (params.owner) query.owner = params.owner;
   if (params.system) query.system = params.system;
@@ -147,14 +169,29 @@ function toQuery(params: Partial<Record<keyof typeof filterFields, any>>): Score
   return query;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, engine, store, queries, visibility, evaluator, logger } =
-    options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    engine,
+    store,
+    queries,
+    visibility,
+    evaluator,
+    logger,
+  } = options;
   const router = Router();
   router.use(express.json());
 
-  async function authorize(credentials: BackstageCredentials, permission: BasicPermission) {
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Missing permission ${permission.name}`);
     }
@@ -163,24 +200,33 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   /** The entity, when the caller may read it in the catalog; else 404. */
   async function visibleEntity(credentials: BackstageCredentials, ref: string) {
     const entity = await visibility.getEntity(credentials, ref);
-    if (!entity) throw new NotFoundError(`No entity ${ref} visible to the caller`);
+    if (!entity)
+      throw new NotFoundError(`No entity ${ref} visible to the caller`);
     return entity;
   }
 
   function entityRefFromPath(params: unknown) {
-    const { namespace, kind, name } = parse(entityPathSchema, params, 'path parameter');
+    const { namespace, kind, name } = parse(
+      entityPathSchema,
+      params,
+      'path parameter',
+    );
     return refKey(`${kind}:${namespace}/${name}`);
   }
 
   router.get('/rubric', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     parse(z.object({}).strict(), req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     res.json(engine.describeRubric());
   });
 
   router.get('/scorecards', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const params = parse(listSchema, req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     res.json(
@@ -192,23 +238,30 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/scorecards/:namespace/:kind/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const ref = entityRefFromPath(req.params);
     parse(z.object({}).strict(), req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     const entity = await visibleEntity(credentials, ref);
     const card =
-      (await store.getScorecard(ref)) ?? (await evaluator.evaluateOnDemand(entity, credentials));
+      (await store.getScorecard(ref)) ??
+      (await evaluator.evaluateOnDemand(entity, credentials));
     if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
     res.json(card);
   });
 
   router.get('/scorecards/:namespace/:kind/:name/history', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const ref = entityRefFromPath(req.params);
     const { from, to } = parse(historySchema, req.query, 'query parameter');
     if (from && to && from.time > to.time) {
-      throw new InputError('Invalid query parameter "from": it is later than "to"');
+      throw new InputError(
+        'Invalid query parameter "from": it is later than "to"',
+      );
     }
     await authorize(credentials, aiReadinessScorecardReadPermission);
     await visibleEntity(credentials, ref);
@@ -216,39 +269,56 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       from: from ? new Date(from.time).toISOString() : undefined,
       // A date alone includes that whole day.
       to: to
-        ? new Date(to.time + (to.dateOnly ? 24 * 60 * 60 * 1000 - 1 : 0)).toISOString()
+        ? new Date(
+            to.time + (to.dateOnly ? 24 * 60 * 60 * 1000 - 1 : 0),
+          ).toISOString()
         : undefined,
     });
     res.json({ items });
   });
 
   router.get('/summary', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { groupBy, ...params } = parse(summarySchema, req.query, 'query parameter');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { groupBy, ...params } = parse(
+      summarySchema,
+      req.query,
+      'query parameter',
+    );
     await authorize(credentials, aiReadinessScorecardReadPermission);
     res.json(await queries.summary(credentials, toQuery(params), groupBy));
   });
 
   router.get('/export.csv', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const params = parse(exportSchema, req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
     const items = await queries.listAll(credentials, toQuery(params));
     res
       .status(200)
       .type('text/csv; charset=utf-8')
-      .setHeader('Content-Disposition', 'attachment; filename="ai-readiness.csv"');
+      .setHeader(
+        'Content-Disposition',
+        'attachment; filename="ai-readiness.csv"',
+      );
     res.send(toCsv(items));
   });
 
   router.post('/refresh', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { entityRef } = parse(refreshSchema, req.body, 'body field');
     await authorize(credentials, aiReadinessScorecardRefreshPermission);
     if (entityRef) {
       await visibleEntity(credentials, entityRef);
       const card = await evaluator.refreshEntity(entityRef);
-      res.status(202).json({ entityRef, refreshed: true, level: card?.level ?? null });
+      res
+        .status(202)
+        .json({ entityRef, refreshed: true, level: card?.level ?? null });
       return;
     }
     await options.triggerRefresh();

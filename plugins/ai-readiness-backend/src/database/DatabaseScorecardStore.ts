@@ -63,7 +63,11 @@ export function refKey(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
 }
 
-function splitRef(ref: string): { kind: string; namespace: string; name: string } {
+function splitRef(ref: string): {
+  kind: string;
+  namespace: string;
+  name: string;
+} {
   const colon = ref.indexOf(':');
   const slash = ref.indexOf('/', colon + 1);
   return {
@@ -77,7 +81,9 @@ function levelRank(level: string): number {
   return READINESS_LEVELS.indexOf(level as ReadinessLevel);
 }
 
-function dimensionScores(card: Scorecard): Partial<Record<DimensionId, number | null>> {
+function dimensionScores(
+  card: Scorecard,
+): Partial<Record<DimensionId, number | null>> {
   const scores: Partial<Record<DimensionId, number | null>> = {};
   for (const dimension of card.dimensions) {
     scores[dimension.id] = dimension.score;
@@ -91,7 +97,8 @@ function escapeLike(text: string): string {
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -156,7 +163,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
       .select('entity_ref', 'level', 'evaluated_at')) {
       previous.set(row.entity_ref, row);
     }
-    const lastHistory = new Map<string, { level: string; score: number; day: string }>();
+    const lastHistory = new Map<
+      string,
+      { level: string; score: number; day: string }
+    >();
     for (const row of await tx(HISTORY)
       .whereIn(
         'id',
@@ -246,7 +256,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
       drops = inserted.length;
     }
     await tx(REVISION).where({ id: 1 }).increment('revision', 1);
-    return { written: latestRows.length, historyRows: historyRows.length, drops };
+    return {
+      written: latestRows.length,
+      historyRows: historyRows.length,
+      drops,
+    };
   }
 
   async deleteScorecardsExcept(keep: ReadonlySet<string>): Promise<number> {
@@ -260,9 +274,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (!refs.length) return 0;
     let deleted = 0;
     for (const chunk of chunks(refs)) {
-      await this.db.transaction(async tx => {
-        deleted += await tx(LATEST).whereIn('entity_ref', chunk).delete();
+      deleted += await this.db.transaction(async tx => {
+        const n = await tx(LATEST).whereIn('entity_ref', chunk).delete();
         await tx(REVISION).where({ id: 1 }).increment('revision', 1);
+        return n;
       });
     }
     return deleted;
@@ -272,7 +287,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const row = await this.db(LATEST)
       .where({ entity_ref: refKey(entityRef) })
       .first('scorecard');
-    return row ? parseJson<Scorecard | undefined>(row.scorecard, undefined) : undefined;
+    return row
+      ? parseJson<Scorecard | undefined>(row.scorecard, undefined)
+      : undefined;
   }
 
   async queryRows(query: ScorecardQuery): Promise<ScorecardRow[]> {
@@ -325,7 +342,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
         found.set(row.entity_ref, parseJson(row.summary, undefined as any));
       }
     }
-    return refs.map(ref => found.get(ref)).filter((s): s is ScorecardSummary => !!s);
+    return refs
+      .map(ref => found.get(ref))
+      .filter((s): s is ScorecardSummary => !!s);
   }
 
   async listKinds(): Promise<string[]> {
@@ -358,13 +377,17 @@ export class DatabaseScorecardStore implements ScorecardStore {
       const cutoff = new Date(
         now.getTime() - retention.maxAgeDays * 24 * 60 * 60 * 1000,
       ).toISOString();
-      deleted += await this.db(HISTORY).where('evaluated_at', '<', cutoff).delete();
+      deleted += await this.db(HISTORY)
+        .where('evaluated_at', '<', cutoff)
+        .delete();
     }
     if (retention.maxEntriesPerEntity !== undefined) {
       const ranked = this.db(HISTORY)
         .select(
           'id',
-          this.db.raw('row_number() over (partition by entity_ref order by id desc) as rn'),
+          this.db.raw(
+            'row_number() over (partition by entity_ref order by id desc) as rn',
+          ),
         )
         .as('ranked');
       const excess = this.db
@@ -377,7 +400,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async listPendingDrops(): Promise<LevelDrop[]> {
-    const rows = await this.db(DROPS).whereNull('notified_at').orderBy('id', 'asc');
+    const rows = await this.db(DROPS)
+      .whereNull('notified_at')
+      .orderBy('id', 'asc');
     return rows.map((row: any) => ({
       id: Number(row.id),
       entityRef: row.entity_ref,

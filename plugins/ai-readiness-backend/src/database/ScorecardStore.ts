@@ -7,7 +7,12 @@ import type {
 } from '@ai-readiness/plugin-ai-readiness-common';
 
 /** Sort keys of the scorecard list. */
-export const ORDER_BY_VALUES = ['score', 'level', 'title', 'evaluatedAt'] as const;
+export const ORDER_BY_VALUES = [
+  'score',
+  'level',
+  'title',
+  'evaluatedAt',
+] as const;
 export type ScorecardOrderBy = (typeof ORDER_BY_VALUES)[number];
 
 /** Filters and order of a scorecard query (every filter optional, all combined with AND). */
@@ -104,7 +109,10 @@ export interface ScorecardStore {
   listKinds(): Promise<string[]>;
 
   /** History of one pilot, oldest first, optionally within [from, to] (ISO timestamps). */
-  getHistory(entityRef: string, range?: { from?: string; to?: string }): Promise<HistoryPoint[]>;
+  getHistory(
+    entityRef: string,
+    range?: { from?: string; to?: string },
+  ): Promise<HistoryPoint[]>;
 
   /** Applies the retention rules; returns how many rows were deleted. */
   pruneHistory(retention: HistoryRetention, now: Date): Promise<number>;

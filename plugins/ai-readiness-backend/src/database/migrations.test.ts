@@ -1,8 +1,11 @@
 import fs from 'fs';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__fixtures__/databases';
-import { fakeScorecard } from '../__fixtures__/scorecards';
-import { DatabaseScorecardStore, MIGRATIONS_TABLE } from './DatabaseScorecardStore';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { fakeScorecard } from '../__testUtils__/scorecards';
+import {
+  DatabaseScorecardStore,
+  MIGRATIONS_TABLE,
+} from './DatabaseScorecardStore';
 
 jest.setTimeout(60_000);
 
@@ -14,11 +17,17 @@ const migrationFiles = fs
   .sort();
 
 async function migrateUpOnce(knex: Knex) {
-  await knex.migrate.up({ directory: DatabaseScorecardStore.migrationsDir, tableName: MIGRATIONS_TABLE });
+  await knex.migrate.up({
+    directory: DatabaseScorecardStore.migrationsDir,
+    tableName: MIGRATIONS_TABLE,
+  });
 }
 
 async function migrateDownOnce(knex: Knex) {
-  await knex.migrate.down({ directory: DatabaseScorecardStore.migrationsDir, tableName: MIGRATIONS_TABLE });
+  await knex.migrate.down({
+    directory: DatabaseScorecardStore.migrationsDir,
+    tableName: MIGRATIONS_TABLE,
+  });
 }
 
 const TABLES = [
@@ -31,13 +40,15 @@ const TABLES = [
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
   it('are named <YYYYMMDDHHMMSS>_<name>.js', () => {
     expect(migrationFiles.length).toBeGreaterThan(0);
-    for (const file of migrationFiles) expect(file).toMatch(/^\d{14}_[a-z0-9_]+\.js$/);
+    for (const file of migrationFiles)
+      expect(file).toMatch(/^\d{14}_[a-z0-9_]+\.js$/);
   });
 
   it('step up and down one file at a time, with rows in the tables', async () => {
     const knex = await databases.init(databaseId);
     for (const _file of migrationFiles) await migrateUpOnce(knex);
-    for (const table of TABLES) expect(await knex.schema.hasTable(table)).toBe(true);
+    for (const table of TABLES)
+      expect(await knex.schema.hasTable(table)).toBe(true);
 
     // Seed rows through the store, then undo the migrations one by one.
     const store = await DatabaseScorecardStore.create({
@@ -54,17 +65,28 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
         evaluatedAt: '2026-11-26T10:00:00.000Z',
       }),
     ]);
-    expect(Number((await knex('ai_readiness_scorecards').count({ n: '*' }))[0].n)).toBe(1);
-    expect(Number((await knex('ai_readiness_history').count({ n: '*' }))[0].n)).toBe(2);
-    expect(Number((await knex('ai_readiness_level_drops').count({ n: '*' }))[0].n)).toBe(1);
+    expect(
+      Number((await knex('ai_readiness_scorecards').count({ n: '*' }))[0].n),
+    ).toBe(1);
+    expect(
+      Number((await knex('ai_readiness_history').count({ n: '*' }))[0].n),
+    ).toBe(2);
+    expect(
+      Number((await knex('ai_readiness_level_drops').count({ n: '*' }))[0].n),
+    ).toBe(1);
 
-    for (const _file of [...migrationFiles].reverse()) await migrateDownOnce(knex);
-    for (const table of TABLES) expect(await knex.schema.hasTable(table)).toBe(false);
+    for (const _file of [...migrationFiles].reverse())
+      await migrateDownOnce(knex);
+    for (const table of TABLES)
+      expect(await knex.schema.hasTable(table)).toBe(false);
 
     // And up again from nothing.
     for (const _file of migrationFiles) await migrateUpOnce(knex);
-    for (const table of TABLES) expect(await knex.schema.hasTable(table)).toBe(true);
-    expect(Number((await knex('ai_readiness_revision').first('revision'))!.revision)).toBe(0);
+    for (const table of TABLES)
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    expect(
+      Number((await knex('ai_readiness_revision').first('revision'))!.revision),
+    ).toBe(0);
     await knex.destroy();
   });
 });

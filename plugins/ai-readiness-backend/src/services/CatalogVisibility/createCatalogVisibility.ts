@@ -27,7 +27,9 @@ function normalizeRef(
 ): string | undefined {
   if (typeof value !== 'string' || !value) return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(value, defaults)).toLocaleLowerCase('en-US');
+    return stringifyEntityRef(
+      parseEntityRef(value, defaults),
+    ).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
   }
@@ -51,19 +53,31 @@ export function createCatalogVisibility(options: {
     const refs = new Set<string>();
     const groupParents = new Map<string, string>();
     const wanted = new Set(kinds.map(k => k.toLocaleLowerCase('en-US')));
-    const fields = ['kind', 'metadata.namespace', 'metadata.name', 'spec.parent'];
+    const fields = [
+      'kind',
+      'metadata.namespace',
+      'metadata.name',
+      'spec.parent',
+    ];
     let cursor: string | undefined;
     do {
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, fields, limit: PAGE_SIZE }
-          : { filter: { kind: [...new Set([...wanted, 'group'])] }, fields, limit: PAGE_SIZE },
+          : {
+              filter: { kind: [...new Set([...wanted, 'group'])] },
+              fields,
+              limit: PAGE_SIZE,
+            },
         { credentials },
       );
       for (const entity of page.items) {
         const kind = String(entity.kind ?? '').toLocaleLowerCase('en-US');
         const namespace = entity.metadata?.namespace ?? 'default';
-        const ref = `${kind}:${namespace}/${entity.metadata?.name}`.toLocaleLowerCase('en-US');
+        const ref =
+          `${kind}:${namespace}/${entity.metadata?.name}`.toLocaleLowerCase(
+            'en-US',
+          );
         if (wanted.has(kind)) refs.add(ref);
         if (kind === 'group') {
           const parent = normalizeRef((entity.spec as any)?.parent, {

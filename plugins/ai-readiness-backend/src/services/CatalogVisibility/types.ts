@@ -21,8 +21,14 @@ export interface CatalogVisibility {
    * Snapshots are shared by concurrent requests of the same principal and kept
    * for a few seconds.
    */
-  view(credentials: BackstageCredentials, kinds: readonly string[]): Promise<VisibleView>;
+  view(
+    credentials: BackstageCredentials,
+    kinds: readonly string[],
+  ): Promise<VisibleView>;
 
   /** The entity when the caller may read it, else undefined. */
-  getEntity(credentials: BackstageCredentials, entityRef: string): Promise<Entity | undefined>;
+  getEntity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<Entity | undefined>;
 }

@@ -10,7 +10,9 @@ function entityPath(entityRef: string): string {
   const kind = entityRef.slice(0, colon);
   const namespace = entityRef.slice(colon + 1, slash);
   const name = entityRef.slice(slash + 1);
-  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(kind)}/${encodeURIComponent(name)}`;
+  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind,
+  )}/${encodeURIComponent(name)}`;
 }
 
 /**
@@ -41,8 +43,12 @@ export function createLevelDropNotifier(options: {
             payload: {
               title: `AI readiness of ${drop.title} dropped from ${drop.fromLevel} to ${drop.toLevel}`,
               description:
-                `${drop.entityRef} is now ${drop.toLevel} (${LEVEL_NAMES[drop.toLevel]}), ` +
-                `down from ${drop.fromLevel} (${LEVEL_NAMES[drop.fromLevel]}). ` +
+                `${drop.entityRef} is now ${drop.toLevel} (${
+                  LEVEL_NAMES[drop.toLevel]
+                }), ` +
+                `down from ${drop.fromLevel} (${
+                  LEVEL_NAMES[drop.fromLevel]
+                }). ` +
                 'Its scorecard lists what blocks the next level.',
               link: entityPath(drop.entityRef),
               severity: 'high',

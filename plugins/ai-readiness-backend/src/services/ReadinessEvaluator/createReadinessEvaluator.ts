@@ -5,9 +5,15 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { ReadinessEngine, Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
+import type {
+  ReadinessEngine,
+  Scorecard,
+} from '@ai-readiness/plugin-ai-readiness-common';
 import { refKey } from '../../database/DatabaseScorecardStore';
-import type { HistoryRetention, ScorecardStore } from '../../database/ScorecardStore';
+import type {
+  HistoryRetention,
+  ScorecardStore,
+} from '../../database/ScorecardStore';
 import type { LevelDropNotifier } from '../LevelDropNotifier/types';
 import type { ReadinessEvaluator, RefreshReport } from './types';
 
@@ -19,7 +25,9 @@ const MAX_FETCH_ROUNDS = 3;
 
 function entityRefOf(entity: Entity): string {
   const namespace = entity.metadata.namespace ?? 'default';
-  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLocaleLowerCase('en-US');
+  return `${entity.kind}:${namespace}/${entity.metadata.name}`.toLocaleLowerCase(
+    'en-US',
+  );
 }
 
 export function createReadinessEvaluator(options: {
@@ -79,7 +87,10 @@ export function createReadinessEvaluator(options: {
     return graph;
   }
 
-  async function evaluateOne(entity: Entity, credentials: BackstageCredentials) {
+  async function evaluateOne(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ) {
     const graph = await localGraph(entity, credentials);
     if (!engine.isPilot(entity, graph)) return undefined;
     return engine.evaluate(entity, graph, evaluationTime());

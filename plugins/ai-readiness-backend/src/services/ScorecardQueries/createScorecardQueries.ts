@@ -7,8 +7,15 @@ import {
   SummaryGroup,
   SummaryResponse,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import type { ScorecardQuery, ScorecardRow, ScorecardStore } from '../../database/ScorecardStore';
-import type { CatalogVisibility, VisibleView } from '../CatalogVisibility/types';
+import type {
+  ScorecardQuery,
+  ScorecardRow,
+  ScorecardStore,
+} from '../../database/ScorecardStore';
+import type {
+  CatalogVisibility,
+  VisibleView,
+} from '../CatalogVisibility/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
 
 const MAX_CACHED_RESULTS = 500;
@@ -28,7 +35,10 @@ function round(value: number, digits: number): number {
 }
 
 /** The owner and every ancestor group, walking spec.parent; stops at a cycle. */
-export function ownerChain(owner: string, parents: ReadonlyMap<string, string>): string[] {
+export function ownerChain(
+  owner: string,
+  parents: ReadonlyMap<string, string>,
+): string[] {
   const chain = [owner];
   const seen = new Set(chain);
   let current = parents.get(owner);
@@ -68,7 +78,8 @@ export function summarize(
     let keys: string[];
     if (groupBy === 'level') keys = [row.level];
     else if (groupBy === 'system') keys = [row.system ?? NO_GROUP_KEY];
-    else keys = row.owner ? ownerChain(row.owner, groupParents) : [NO_GROUP_KEY];
+    else
+      keys = row.owner ? ownerChain(row.owner, groupParents) : [NO_GROUP_KEY];
     for (const key of keys) {
       const a = acc(key);
       a.count += 1;
@@ -108,7 +119,7 @@ export function summarize(
         READINESS_LEVELS.indexOf(y.key as ReadinessLevel),
     );
   } else {
-    out.sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    out.sort((x, y) => y.count - x.count || x.key.localeCompare(y.key, 'en'));
   }
   const topGaps = [...gaps.entries()]
     .map(([checkId, count]) => ({ checkId, count }))
@@ -146,13 +157,18 @@ export function createScorecardQueries(options: {
     return current;
   }
 
-  function remember<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>) {
+  function remember<T>(
+    map: Map<string, Promise<T>>,
+    key: string,
+    make: () => Promise<T>,
+  ) {
     const hit = map.get(key);
     if (hit) return hit;
     const value = make();
     map.set(key, value);
     value.catch(() => map.delete(key));
-    while (map.size > MAX_CACHED_RESULTS) map.delete(map.keys().next().value as string);
+    while (map.size > MAX_CACHED_RESULTS)
+      map.delete(map.keys().next().value as string);
     return value;
   }
 
@@ -189,7 +205,9 @@ export function createScorecardQueries(options: {
   return {
     async list(credentials, query, page) {
       const { stamp, rows } = await visibleRows(credentials, query);
-      const key = `list|${stamp}|${JSON.stringify(query)}|${page.limit}|${page.offset}`;
+      const key = `list|${stamp}|${JSON.stringify(query)}|${page.limit}|${
+        page.offset
+      }`;
       return remember(results as Map<string, Promise<any>>, key, async () => {
         const slice = rows.slice(page.offset, page.offset + page.limit);
         const items = await store.getSummaries(slice.map(r => r.entityRef));
@@ -205,8 +223,10 @@ export function createScorecardQueries(options: {
     async summary(credentials, query, groupBy) {
       const { stamp, view, rows } = await visibleRows(credentials, query);
       const key = `summary|${stamp}|${JSON.stringify(query)}|${groupBy}`;
-      return remember(results as Map<string, Promise<SummaryResponse>>, key, async () =>
-        summarize(rows, groupBy, view.groupParents),
+      return remember(
+        results as Map<string, Promise<SummaryResponse>>,
+        key,
+        async () => summarize(rows, groupBy, view.groupParents),
       );
     },
   };

@@ -16,14 +16,20 @@ import type { CatalogVisibility } from '../CatalogVisibility/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import type { ScorecardQueries } from '../ScorecardQueries/types';
 
-function normalizeRef(value: string, defaultKind: string | undefined, field: string): string {
+function normalizeRef(
+  value: string,
+  defaultKind: string | undefined,
+  field: string,
+): string {
   try {
     return stringifyEntityRef(
       parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
     ).toLocaleLowerCase('en-US');
   } catch {
     throw new InputError(
-      `${field} must be an entity reference such as "${defaultKind ?? 'component'}:default/name", found ${JSON.stringify(value)}`,
+      `${field} must be an entity reference such as "${
+        defaultKind ?? 'component'
+      }:default/name", found ${JSON.stringify(value)}`,
     );
   }
 }
@@ -41,7 +47,14 @@ export function registerActions(options: {
   visibility: CatalogVisibility;
   evaluator: ReadinessEvaluator;
 }) {
-  const { actionsRegistry, permissions, store, queries, visibility, evaluator } = options;
+  const {
+    actionsRegistry,
+    permissions,
+    store,
+    queries,
+    visibility,
+    evaluator,
+  } = options;
 
   async function authorizeRead(credentials: BackstageCredentials) {
     const [decision] = await permissions.authorize(
@@ -49,7 +62,9 @@ export function registerActions(options: {
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Missing permission ${aiReadinessScorecardReadPermission.name}`);
+      throw new NotAllowedError(
+        `Missing permission ${aiReadinessScorecardReadPermission.name}`,
+      );
     }
   }
 
@@ -80,16 +95,20 @@ Only entities the caller may read in the catalog are answered; an entity that is
               score: z.number().describe('Overall score, 0-100'),
             })
             .passthrough()
-            .describe('The full scorecard (see the REST API GET /scorecards/:namespace/:kind/:name)'),
+            .describe(
+              'The full scorecard (see the REST API GET /scorecards/:namespace/:kind/:name)',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
       const ref = normalizeRef(input.entityRef, 'component', 'entityRef');
       await authorizeRead(credentials);
       const entity = await visibility.getEntity(credentials, ref);
-      if (!entity) throw new NotFoundError(`No entity ${ref} visible to the caller`);
+      if (!entity)
+        throw new NotFoundError(`No entity ${ref} visible to the caller`);
       const card =
-        (await store.getScorecard(ref)) ?? (await evaluator.evaluateOnDemand(entity, credentials));
+        (await store.getScorecard(ref)) ??
+        (await evaluator.evaluateOnDemand(entity, credentials));
       if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
       return { output: { scorecard: card as any } };
     },
@@ -105,11 +124,19 @@ Only entities the caller may read in the catalog are answered; an entity that is
         z.object({
           owner: z
             .string()
-            .describe('Owner entity reference, e.g. "group:default/ml" (kind defaults to group)'),
+            .describe(
+              'Owner entity reference, e.g. "group:default/ml" (kind defaults to group)',
+            ),
           level: z
             .enum(['L1', 'L2', 'L3'])
             .describe('List pilots whose level is strictly below this one'),
-          limit: z.number().int().min(1).max(500).optional().describe('At most this many (default 100)'),
+          limit: z
+            .number()
+            .int()
+            .min(1)
+            .max(500)
+            .optional()
+            .describe('At most this many (default 100)'),
         }),
       output: z =>
         z.object({
@@ -123,7 +150,9 @@ Only entities the caller may read in the catalog are answered; an entity that is
               nextLevelBlockers: z.array(z.string()),
             }),
           ),
-          totalCount: z.number().describe('How many pilots match, before the limit'),
+          totalCount: z
+            .number()
+            .describe('How many pilots match, before the limit'),
         }),
     },
     action: async ({ input, credentials }) => {

@@ -41,11 +41,12 @@ export function fakeScorecard(options: FakeScorecardOptions): Scorecard {
     score: options.score ?? 50,
     dimensions: DIMENSION_IDS.map(id => {
       const failing = options.failing?.[id] ?? [];
+      const defaultScore = failing.length ? 0 : 1;
       const score = options.dimensions?.[id];
       return {
         id,
         title: DIMENSION_TITLES[id],
-        score: score === undefined ? (failing.length ? 0 : 1) : score,
+        score: score === undefined ? defaultScore : score,
         checks: [
           {
             id: `${id.toUpperCase()}-OK`,
@@ -73,7 +74,10 @@ export function fakeScorecard(options: FakeScorecardOptions): Scorecard {
     nextLevel:
       level === 'L3'
         ? null
-        : { level: READINESS_LEVELS[READINESS_LEVELS.indexOf(level) + 1], blockers: ['FB-2'] },
+        : {
+            level: READINESS_LEVELS[READINESS_LEVELS.indexOf(level) + 1],
+            blockers: ['FB-2'],
+          },
     drift: [],
   };
 }

@@ -7,7 +7,8 @@ import { Knex } from 'knex';
  * e.g. POSTGRES_15, with BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING),
  * and SQLite.
  */
-export const PG_ID = (process.env.AI_READINESS_TEST_PG_ID ?? 'POSTGRES_15') as TestDatabaseId;
+export const PG_ID = (process.env.AI_READINESS_TEST_PG_ID ??
+  'POSTGRES_15') as TestDatabaseId;
 
 export function createTestDatabases(): TestDatabases {
   return TestDatabases.create({ ids: [PG_ID, 'SQLITE_3'] });

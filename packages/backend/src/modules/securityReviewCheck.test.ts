@@ -1,0 +1,91 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import aiReadinessPlugin from '@ai-readiness/plugin-ai-readiness-backend';
+import request from 'supertest';
+import { aiReadinessModuleSecurityReviewCheck } from './securityReviewCheck';
+
+function pilot(name: string, links?: Entity['metadata']['links']): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', ...(links ? { links } : {}) },
+    spec: {
+      type: 'ai-agent',
+      lifecycle: 'experimental',
+      owner: 'group:default/ml',
+    },
+  };
+}
+
+describe('aiReadinessModuleSecurityReviewCheck', () => {
+  it('adds SECREVIEW-1 to the rubric and to every scorecard', async () => {
+    const backend = await startTestBackend({
+      features: [
+        aiReadinessPlugin,
+        aiReadinessModuleSecurityReviewCheck,
+        catalogServiceMock.factory({
+          entities: [
+            pilot('reviewed', [
+              {
+                url: 'https://wiki.example.com/sec/reviewed',
+                type: 'security-review',
+              },
+            ]),
+            pilot('unreviewed'),
+            pilot('odd-link', [
+              {
+                url: 'ftp://files.example.com/review',
+                type: 'security-review',
+              },
+            ]),
+          ],
+        }),
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    });
+    const { server } = backend;
+    try {
+      const rubric = await request(server).get('/api/ai-readiness/rubric');
+      expect(rubric.status).toBe(200);
+      expect(rubric.body.checks).toContainEqual(
+        expect.objectContaining({
+          id: 'SECREVIEW-1',
+          dimension: 'operations',
+          gate: false,
+        }),
+      );
+
+      expect(
+        (await request(server).post('/api/ai-readiness/refresh').send({}))
+          .status,
+      ).toBe(202);
+
+      const statusOf = async (name: string) => {
+        const res = await request(server).get(
+          `/api/ai-readiness/scorecards/default/component/${name}`,
+        );
+        expect(res.status).toBe(200);
+        const operations = res.body.dimensions.find(
+          (d: any) => d.id === 'operations',
+        );
+        return operations.checks.find((c: any) => c.id === 'SECREVIEW-1');
+      };
+      expect((await statusOf('reviewed')).status).toBe('pass');
+      const missing = await statusOf('unreviewed');
+      expect(missing.status).toBe('fail');
+      expect(missing.remediation.yaml).toContain('type: security-review');
+      expect((await statusOf('odd-link')).status).toBe('error');
+
+      const list = await request(server).get(
+        '/api/ai-readiness/scorecards?dimension=operations',
+      );
+      const unreviewed = list.body.items.find(
+        (i: any) => i.entityRef === 'component:default/unreviewed',
+      );
+      expect(unreviewed.failingChecks).toContain('SECREVIEW-1');
+    } finally {
+      await backend.stop();
+    }
+  });
+});
