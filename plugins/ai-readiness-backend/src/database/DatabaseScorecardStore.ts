@@ -111,6 +111,51 @@ function parseJson<T>(value: unknown, fallback: T): T {
   }
 }
 
+/** PostgreSQL advisory lock key that serialises this plugin's migrations across replicas. */
+const MIGRATION_ADVISORY_LOCK = 726_011_251_120_000;
+
+/**
+ * Runs the migrations. Replicas starting at once would race to create knex's
+ * migrations and lock tables (a race that can even leave two lock rows and a
+ * lock nobody can take). On PostgreSQL the whole run is serialised with an
+ * advisory lock held by a transaction on another connection; elsewhere, and
+ * as a fallback, a lost race ("already locked", "already exists") is retried
+ * for at most a minute.
+ */
+async function migrateLatest(client: Knex): Promise<void> {
+  const run = async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        await client.migrate.latest({
+          directory: migrationsDir,
+          tableName: MIGRATIONS_TABLE,
+        });
+        return;
+      } catch (error) {
+        const race =
+          /already locked|knex_migrations.*already exists|pg_type_typname_nsp_index/is.test(
+            String((error as Error)?.message),
+          );
+        if (!race || Date.now() > deadline) throw error;
+        await new Promise(resolve =>
+          setTimeout(resolve, 250 + Math.random() * 500),
+        );
+      }
+    }
+  };
+  if ((client.client as { dialect?: string }).dialect === 'postgresql') {
+    await client.transaction(async trx => {
+      await trx.raw('select pg_advisory_xact_lock(?)', [
+        MIGRATION_ADVISORY_LOCK,
+      ]);
+      await run();
+    });
+  } else {
+    await run();
+  }
+}
+
 /** The knex implementation of {@link ScorecardStore} (SQLite and PostgreSQL). */
 export class DatabaseScorecardStore implements ScorecardStore {
   static async create(options: {
@@ -120,10 +165,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const { database, skipMigrations } = options;
     const client = await database.getClient();
     if (!skipMigrations && !database.migrations?.skip) {
-      await client.migrate.latest({
-        directory: migrationsDir,
-        tableName: MIGRATIONS_TABLE,
-      });
+      await migrateLatest(client);
     }
     return new DatabaseScorecardStore(client);
   }
