@@ -33,14 +33,14 @@ function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
     case 'owner-kind': {
       const owner = ctx.owner();
       if (!owner?.node) return fail(owner ? `owner ${owner.ref} does not resolve` : 'spec.owner is not set');
-      const kinds = rule.kinds.map(k => k.toLocaleLowerCase('en-US'));
+      const kinds = rule.kinds.map(k => k.toLowerCase());
       return kinds.includes(owner.node.kind)
         ? pass(`owner ${owner.ref} is a ${owner.node.kind}`)
         : fail(`owner ${owner.ref} is a ${owner.node.kind}, expected ${rule.kinds.join(' or ')}`);
     }
     case 'dependency': {
-      const kind = rule.kind?.toLocaleLowerCase('en-US');
-      const types = rule.types.map(t => t.toLocaleLowerCase('en-US'));
+      const kind = rule.kind?.toLowerCase();
+      const types = rule.types.map(t => t.toLowerCase());
       const match = readRefList(ctx.node, 'dependsOn')
         .map(d => ctx.graph.get(d.parsed.key))
         .find(n => n && (!kind || n.kind === kind) && n.type && types.includes(n.type));
@@ -55,8 +55,8 @@ function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
 
 /** Turns one configured custom check into a CheckDefinition. */
 export function customCheck(config: CustomCheckConfig): CheckDefinition {
-  const kinds = config.appliesTo?.kinds?.map(k => k.toLocaleLowerCase('en-US'));
-  const types = config.appliesTo?.types?.map(t => t.toLocaleLowerCase('en-US'));
+  const kinds = config.appliesTo?.kinds?.map(k => k.toLowerCase());
+  const types = config.appliesTo?.types?.map(t => t.toLowerCase());
   return {
     id: config.id,
     dimension: config.dimension,

@@ -38,7 +38,7 @@ export interface ScopeSets {
 }
 
 export function scopeSetsOf(config: AiReadinessConfig): ScopeSets {
-  const lower = (list: string[]) => new Set(list.map(v => v.toLocaleLowerCase('en-US')));
+  const lower = (list: string[]) => new Set(list.map(v => v.toLowerCase()));
   return {
     pilotTypes: lower(config.scope.types),
     pilotTags: lower(config.scope.tags),
@@ -91,9 +91,69 @@ export function readMetadataValue(
   return undefined;
 }
 
+/** Reads one metadata map entry as text; lists and maps are malformed. */
+function readEntry(map: Record<string, unknown> | undefined, name: string): string | undefined {
+  if (!map) return undefined;
+  const value = map[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new MalformedFieldError(name, value, 'a string');
+}
+
+/** A metadata map (annotations or labels) once validated: a record, absent, or malformed. */
+function metadataMap(entity: Entity, where: 'labels' | 'annotations'): Record<string, unknown> | undefined | MalformedFieldError {
+  const metadata = (entity as any).metadata;
+  const map = isRecord(metadata) ? metadata[where] : undefined;
+  if (map === undefined || map === null) return undefined;
+  return isRecord(map) ? map : new MalformedFieldError(`metadata.${where}`, map, 'a map of strings');
+}
+
+/**
+ * The same string as a property key the engine has seen before: V8 looks up
+ * built (concatenated) strings in its string table on every property access,
+ * an interned one only once.
+ */
+export function internalize(text: string): string {
+  return Object.keys({ [text]: true })[0];
+}
+
+/** A memo slot: 0 not computed, 1 value, 2 malformed input. */
+interface Slot<T> {
+  state: 0 | 1 | 2;
+  value?: T;
+  error?: MalformedFieldError;
+}
+const slot = <T>(): Slot<T> => ({ state: 0 });
+
+// Module-level readers: passing them to once() allocates no closure per call.
+const readOwner = (c: PilotContext) => c.resolveLike(readRefField(c.node, 'owner'));
+const readSystem = (c: PilotContext) => c.resolveLike(readRefField(c.node, 'system'));
+const readDependsOn = (c: PilotContext) => c.resolveAll(readRefList(c.node, 'dependsOn'));
+const readProvides = (c: PilotContext) => c.resolveAll(readRefList(c.node, 'providesApis'));
+const readConsumes = (c: PilotContext) => c.resolveAll(readRefList(c.node, 'consumesApis'));
+const readOnCall = (c: PilotContext) => c.findOnCallRoute();
+
+/**
+ * The context of one pilot. The hot path of the engine: every reader is
+ * computed at most once per pilot, without per-call allocations.
+ */
 export class PilotContext implements CheckContext {
   readonly entity: Entity;
-  private cache = new Map<string, unknown>();
+  private labels?: Record<string, unknown> | MalformedFieldError;
+  private annotations?: Record<string, unknown> | MalformedFieldError;
+  private maps = false;
+  private linkIndex?: Map<string, true | MalformedFieldError> | MalformedFieldError;
+  private readonly ownerSlot = slot<ResolvedRef | undefined>();
+  private readonly systemSlot = slot<ResolvedRef | undefined>();
+  private readonly dependsOnSlot = slot<ResolvedRef[]>();
+  private readonly providesSlot = slot<ResolvedRef[]>();
+  private readonly consumesSlot = slot<ResolvedRef[]>();
+  private readonly onCallSlot = slot<string | undefined>();
+  private waiverScan?: boolean;
 
   constructor(
     readonly node: GraphNode,
@@ -102,76 +162,116 @@ export class PilotContext implements CheckContext {
     private readonly sets: ScopeSets,
     readonly asOf: string,
     readonly asOfDay: number,
+    private readonly keyNames: Map<string, string>,
   ) {
     this.entity = node.entity;
   }
 
-  private memo<T>(id: string, compute: () => T): T {
-    if (this.cache.has(id)) {
-      const hit = this.cache.get(id);
-      if (hit instanceof MalformedFieldError) throw hit;
-      return hit as T;
-    }
+  private loadMaps() {
+    if (this.maps) return;
+    this.maps = true;
+    this.labels = metadataMap(this.entity, 'labels');
+    this.annotations = metadataMap(this.entity, 'annotations');
+  }
+
+  /** Runs a reader once; a MalformedFieldError is cached and thrown again. */
+  private once<T>(slot: Slot<T>, compute: (self: this) => T): T {
+    if (slot.state === 1) return slot.value as T;
+    if (slot.state === 2) throw slot.error;
     try {
-      const value = compute();
-      this.cache.set(id, value);
-      return value;
+      slot.value = compute(this);
+      slot.state = 1;
+      return slot.value;
     } catch (e) {
-      if (e instanceof MalformedFieldError) this.cache.set(id, e);
+      if (e instanceof MalformedFieldError) {
+        slot.error = e;
+        slot.state = 2;
+      }
       throw e;
     }
   }
 
   k(key: string): string {
-    return `${this.config.annotationPrefix}${key}`;
+    let name = this.keyNames.get(key);
+    if (name === undefined) {
+      name = internalize(`${this.config.annotationPrefix}${key}`);
+      this.keyNames.set(key, name);
+    }
+    return name;
   }
 
+  /** A prefixed key's value: the label wins over the annotation. */
   key(key: string): string | undefined {
-    return this.memo(`key:${key}`, () => readMetadataValue(this.entity, this.k(key), true));
+    return this.metadataValue(this.k(key), true);
   }
 
   annotation(name: string): string | undefined {
-    return this.memo(`ann:${name}`, () => readMetadataValue(this.entity, name, false));
+    return this.metadataValue(name, false);
+  }
+
+  /** Any metadata value by full name, labels first when asked. */
+  metadataValue(name: string, labelsFirst: boolean): string | undefined {
+    this.loadMaps();
+    if (labelsFirst) {
+      if (this.labels instanceof MalformedFieldError) throw this.labels;
+      const label = readEntry(this.labels, name);
+      if (label !== undefined) return label;
+    }
+    if (this.annotations instanceof MalformedFieldError) throw this.annotations;
+    return readEntry(this.annotations, name);
   }
 
   hasLink(type: string): boolean {
-    return this.memo(`link:${type}`, () => {
-      const links = (this.entity as any).metadata?.links;
-      if (links === undefined || links === null) return false;
-      if (!Array.isArray(links)) {
-        throw new MalformedFieldError('metadata.links', links, 'a list of links');
+    if (this.linkIndex === undefined) this.linkIndex = this.indexLinks();
+    if (this.linkIndex instanceof MalformedFieldError) throw this.linkIndex;
+    const entry = this.linkIndex.get(type);
+    if (entry instanceof MalformedFieldError) throw entry;
+    return entry === true;
+  }
+
+  /** One pass over metadata.links: each type is present, absent, or malformed. */
+  private indexLinks(): Map<string, true | MalformedFieldError> | MalformedFieldError {
+    const index = new Map<string, true | MalformedFieldError>();
+    const links = (this.entity as any).metadata?.links;
+    if (links === undefined || links === null) return index;
+    if (!Array.isArray(links)) return new MalformedFieldError('metadata.links', links, 'a list of links');
+    for (let i = 0; i < links.length; i++) {
+      const link = links[i];
+      if (!isRecord(link) || typeof link.type !== 'string') continue;
+      if (index.get(link.type) instanceof MalformedFieldError) continue;
+      if (typeof link.url !== 'string' || !isSafeHttpUrl(link.url)) {
+        index.set(
+          link.type,
+          new MalformedFieldError(`metadata.links[${i}].url (type ${link.type})`, link.url, 'an http(s) URL'),
+        );
+      } else {
+        index.set(link.type, true);
       }
-      let found = false;
-      for (let i = 0; i < links.length; i++) {
-        const link = links[i];
-        if (!isRecord(link) || link.type !== type) continue;
-        if (typeof link.url !== 'string' || !isSafeHttpUrl(link.url)) {
-          throw new MalformedFieldError(
-            `metadata.links[${i}].url (type ${type})`,
-            link.url,
-            'an http(s) URL',
-          );
-        }
-        found = true;
-      }
-      return found;
-    });
+    }
+    return index;
   }
 
   private resolve(ref: ResolvedRefLike): ResolvedRef {
-    return {
-      raw: ref.raw,
-      parsed: ref.parsed,
-      ref: displayRef(ref.parsed),
-      node: this.graph.get(ref.parsed.key),
-    };
+    const node = this.graph.get(ref.parsed.key);
+    return { raw: ref.raw, parsed: ref.parsed, ref: node ? node.ref : displayRef(ref.parsed), node };
+  }
+
+  /** Whether any label or annotation starts with the prefix (e.g. waivers): one scan per pilot. */
+  hasKeyWithPrefix(prefix: string): boolean {
+    if (this.waiverScan === undefined) {
+      this.loadMaps();
+      const scan = (map: unknown) => {
+        if (!isRecord(map)) return false;
+        for (const k in map) if (k.startsWith(prefix)) return true;
+        return false;
+      };
+      this.waiverScan = scan(this.labels) || scan(this.annotations);
+    }
+    return this.waiverScan;
   }
 
   owner(): ResolvedRef | undefined {
-    return this.memo('owner', () => {
-      const ref = readRefField(this.node, 'owner');
-      return ref && this.resolve(ref);
-    });
+    return this.once(this.ownerSlot, readOwner);
   }
 
   ownerGroup(): GraphNode | undefined {
@@ -180,28 +280,29 @@ export class PilotContext implements CheckContext {
   }
 
   system(): ResolvedRef | undefined {
-    return this.memo('system', () => {
-      const ref = readRefField(this.node, 'system');
-      return ref && this.resolve(ref);
-    });
+    return this.once(this.systemSlot, readSystem);
   }
 
   dependsOn(): ResolvedRef[] {
-    return this.memo('dependsOn', () =>
-      readRefList(this.node, 'dependsOn').map(r => this.resolve(r)),
-    );
+    return this.once(this.dependsOnSlot, readDependsOn);
   }
 
   providesApis(): ResolvedRef[] {
-    return this.memo('providesApis', () =>
-      readRefList(this.node, 'providesApis').map(r => this.resolve(r)),
-    );
+    return this.once(this.providesSlot, readProvides);
   }
 
   consumesApis(): ResolvedRef[] {
-    return this.memo('consumesApis', () =>
-      readRefList(this.node, 'consumesApis').map(r => this.resolve(r)),
-    );
+    return this.once(this.consumesSlot, readConsumes);
+  }
+
+  resolveLike(ref: ResolvedRefLike | undefined): ResolvedRef | undefined {
+    return ref && this.resolve(ref);
+  }
+
+  resolveAll(refs: ResolvedRefLike[]): ResolvedRef[] {
+    const out = new Array<ResolvedRef>(refs.length);
+    for (let i = 0; i < refs.length; i++) out[i] = this.resolve(refs[i]);
+    return out;
   }
 
   isDataResource(node: GraphNode | undefined): boolean {
@@ -213,30 +314,32 @@ export class PilotContext implements CheckContext {
   }
 
   onCallRoute(): string | undefined {
-    return this.memo('oncall', () => {
+    return this.once(this.onCallSlot, readOnCall);
+  }
+
+  findOnCallRoute(): string | undefined {
+    for (const name of ON_CALL_ANNOTATIONS) {
+      if (this.annotation(name)) return `${name} on the pilot`;
+    }
+    let group: GraphNode | undefined;
+    try {
+      group = this.ownerGroup();
+    } catch (e) {
+      if (!(e instanceof MalformedFieldError)) throw e;
+    }
+    if (group) {
       for (const name of ON_CALL_ANNOTATIONS) {
-        if (this.annotation(name)) return `${name} on the pilot`;
-      }
-      let group: GraphNode | undefined;
-      try {
-        group = this.ownerGroup();
-      } catch (e) {
-        if (!(e instanceof MalformedFieldError)) throw e;
-      }
-      if (group) {
-        for (const name of ON_CALL_ANNOTATIONS) {
-          // A malformed annotation map on the owner group is the group's problem: skip it.
-          let value: string | undefined;
-          try {
-            value = readMetadataValue(group.entity, name, false);
-          } catch {
-            value = undefined;
-          }
-          if (value) return `${name} on ${group.ref}`;
+        // A malformed annotation map on the owner group is the group's problem: skip it.
+        let value: string | undefined;
+        try {
+          value = readMetadataValue(group.entity, name, false);
+        } catch {
+          value = undefined;
         }
+        if (value) return `${name} on ${group.ref}`;
       }
-      return undefined;
-    });
+    }
+    return undefined;
   }
 
   tryResolve(value: string, defaultKind?: string): ResolvedRef | undefined {

@@ -39,6 +39,7 @@ import {
   readRefList,
 } from './graph';
 import {
+  internalize,
   isModelDependencyNode,
   PilotContext,
   readMetadataValue,
@@ -89,6 +90,8 @@ const SCORE: Record<CheckStatus, number | null> = {
 
 const MAX_MESSAGE = 600;
 
+const OUTCOME_STATUSES = new Set(['pass', 'partial', 'fail', 'error', 'not-applicable']);
+
 const WAIVER_VALUE = /^(\d{4}-\d{2}-\d{2})\s+(\S.*)$/s;
 
 interface CompiledCheck {
@@ -113,6 +116,10 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   const config = parseAiReadinessConfig(options.config);
   const prefix = config.annotationPrefix;
   const sets = scopeSetsOf(config);
+  // Full names of rubric keys (prefix + key), shared by every pilot's context.
+  const keyNames = new Map<string, string>();
+  const waiverPrefix = `${prefix}waiver.`;
+  let lastAsOf: { text: string; day: number | undefined } | undefined;
 
   const all: CheckDefinition[] = [...defaultChecks];
   const ids = new Set(all.map(c => c.id));
@@ -155,7 +162,7 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
       yaml: withPrefix(def.remediation.yaml),
     },
     frameworks: [...def.frameworks],
-    waiverKey: `${prefix}waiver.${def.id}`,
+    waiverKey: internalize(`${prefix}waiver.${def.id}`),
   }));
   const gates = compiled.filter(c => c.gate).map(c => c.def.id);
   const checksByDimension = new Map<DimensionId, string[]>();
@@ -170,7 +177,7 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   function isPilot(entity: Entity, graph: EntityGraph): boolean {
     const quick = quickScope(entity, prefix, sets);
     if (quick !== undefined) return quick;
-    if (!isRecord(entity) || typeof entity.kind !== 'string' || entity.kind.toLocaleLowerCase('en-US') !== 'component') {
+    if (!isRecord(entity) || typeof entity.kind !== 'string' || entity.kind.toLowerCase() !== 'component') {
       return false;
     }
     const node = nodeFor(entity, graph);
@@ -184,12 +191,13 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   function evaluate(entity: Entity, graph: EntityGraph, options: EvaluateOptions = {}): Scorecard {
     const now = options.now ?? new Date();
     const asOf = options.asOf ?? todayUtc(now);
-    const asOfDay = parseIsoDate(asOf);
+    if (lastAsOf?.text !== asOf) lastAsOf = { text: asOf, day: parseIsoDate(asOf) };
+    const asOfDay = lastAsOf.day;
     if (asOfDay === undefined || asOf.length !== 10) {
       throw new TypeError(`asOf must be a date YYYY-MM-DD, found ${JSON.stringify(asOf)}`);
     }
     const node = nodeFor(entity, graph) ?? placeholderNode(entity);
-    const ctx = new PilotContext(node, graph, config, sets, asOf, asOfDay);
+    const ctx = new PilotContext(node, graph, config, sets, asOf, asOfDay, keyNames);
 
     const dimensionChecks: CheckResult[][] = DIMENSION_IDS.map(() => []);
     const statuses = new Map<string, CheckStatus>();
@@ -261,7 +269,9 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
     let waiver: WaiverInfo | null = null;
     let waiverValue: string | undefined;
     try {
-      waiverValue = readMetadataValue(ctx.entity, check.waiverKey, true);
+      waiverValue = ctx.hasKeyWithPrefix(waiverPrefix)
+        ? ctx.metadataValue(check.waiverKey, true)
+        : undefined;
     } catch {
       waiverValue = undefined;
     }
@@ -299,7 +309,7 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
     if (ctx.node.lifecycle === 'production' && compareLevels(level, 'L3') < 0) {
       drift.push({ message: `spec.lifecycle is production, but the computed level is ${level}` });
     }
-    const stage = safely(() => ctx.key('rollout-stage'))?.toLocaleLowerCase('en-US');
+    const stage = safely(() => ctx.key('rollout-stage'))?.toLowerCase();
     const claimed: ReadinessLevel | undefined =
       stage === 'production' ? 'L3' : stage === 'limited' ? 'L2' : undefined;
     if (claimed && compareLevels(level, claimed) < 0) {
@@ -414,21 +424,21 @@ function quickScope(entity: unknown, prefix: string, sets: ScopeSets): boolean |
   if (!isRecord(entity)) return false;
   let enabled: string | undefined;
   try {
-    enabled = readMetadataValue(entity as Entity, `${prefix}enabled`, true)?.toLocaleLowerCase('en-US');
+    enabled = readMetadataValue(entity as Entity, `${prefix}enabled`, true)?.toLowerCase();
   } catch {
     enabled = undefined;
   }
   if (enabled === 'false') return false;
   if (enabled === 'true') return true;
-  const kind = typeof entity.kind === 'string' ? entity.kind.toLocaleLowerCase('en-US') : '';
+  const kind = typeof entity.kind === 'string' ? entity.kind.toLowerCase() : '';
   const spec = isRecord(entity.spec) ? entity.spec : undefined;
-  if (kind === 'component' && typeof spec?.type === 'string' && sets.pilotTypes.has(spec.type.toLocaleLowerCase('en-US'))) {
+  if (kind === 'component' && typeof spec?.type === 'string' && sets.pilotTypes.has(spec.type.toLowerCase())) {
     return true;
   }
   const tags = isRecord(entity.metadata) ? entity.metadata.tags : undefined;
   if (Array.isArray(tags)) {
     for (const tag of tags) {
-      if (typeof tag === 'string' && sets.pilotTags.has(tag.toLocaleLowerCase('en-US'))) return true;
+      if (typeof tag === 'string' && sets.pilotTags.has(tag.toLowerCase())) return true;
     }
   }
   return undefined;
@@ -462,11 +472,11 @@ function nodeFor(entity: Entity, graph: EntityGraph): GraphNode | undefined {
 /** A node for something that is not an entity, so that it still gets a scorecard. */
 function placeholderNode(entity: unknown): GraphNode {
   const record = isRecord(entity) ? entity : {};
-  const kind = typeof record.kind === 'string' && /^[\w-]+$/.test(record.kind) ? record.kind.toLocaleLowerCase('en-US') : 'unknown';
+  const kind = typeof record.kind === 'string' && /^[\w-]+$/.test(record.kind) ? record.kind.toLowerCase() : 'unknown';
   const metadata = isRecord(record.metadata) ? record.metadata : {};
   const name = typeof metadata.name === 'string' && /^[^\s:/]+$/.test(metadata.name) ? metadata.name : 'unknown';
   return {
-    key: `${kind}:default/${name}`.toLocaleLowerCase('en-US'),
+    key: `${kind}:default/${name}`.toLowerCase(),
     ref: `${kind}:default/${name}`,
     kind,
     namespace: 'default',
@@ -491,11 +501,7 @@ function safely<T>(read: () => T): T | undefined {
 function safeEvaluate(def: CheckDefinition, ctx: PilotContext): CheckOutcome {
   try {
     const outcome = def.evaluate(ctx);
-    if (
-      !outcome ||
-      !['pass', 'partial', 'fail', 'error', 'not-applicable'].includes(outcome.status) ||
-      typeof outcome.message !== 'string'
-    ) {
+    if (!outcome || !OUTCOME_STATUSES.has(outcome.status) || typeof outcome.message !== 'string') {
       return { status: 'error', message: `check ${def.id} returned an invalid outcome` };
     }
     return outcome;

@@ -168,10 +168,10 @@ function toNode(candidate: unknown): GraphNode | undefined {
     namespace,
     name,
     entity: candidate as unknown as Entity,
-    type: typeof spec?.type === 'string' ? spec.type.toLocaleLowerCase('en-US') : undefined,
+    type: typeof spec?.type === 'string' ? spec.type.toLowerCase() : undefined,
     lifecycle:
       typeof spec?.lifecycle === 'string'
-        ? spec.lifecycle.toLocaleLowerCase('en-US')
+        ? spec.lifecycle.toLowerCase()
         : undefined,
   };
 }

@@ -17,7 +17,7 @@ const NAME_PATTERN = /^[^\s:/]+$/;
 
 /** Lower-cased lookup key of kind, namespace and name. */
 export function refKey(kind: string, namespace: string, name: string): string {
-  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+  return `${kind}:${namespace}/${name}`.toLowerCase();
 }
 
 /**
@@ -51,7 +51,7 @@ export function parseRef(
   namespace = namespace ?? defaults.defaultNamespace ?? 'default';
   if (!kind || !NAME_PATTERN.test(kind)) return undefined;
   if (!NAME_PATTERN.test(namespace) || !NAME_PATTERN.test(name)) return undefined;
-  const lowerKind = kind.toLocaleLowerCase('en-US');
+  const lowerKind = kind.toLowerCase();
   return {
     kind: lowerKind,
     namespace,

@@ -62,7 +62,7 @@ export const monitoringChecks: CheckDefinition[] = [
       const key = 'monitored-signals';
       const value = ctx.key(key);
       if (!value) return fail(`${ctx.k(key)} is not set`);
-      const named = new Set(value.split(',').map(s => s.trim().toLocaleLowerCase('en-US')).filter(Boolean));
+      const named = new Set(value.split(',').map(s => s.trim().toLowerCase()).filter(Boolean));
       const known = AI_SIGNALS.filter(s => named.has(s));
       const unknown = [...named].filter(s => !AI_SIGNALS.includes(s));
       const missing = AI_SIGNALS.filter(s => !named.has(s));

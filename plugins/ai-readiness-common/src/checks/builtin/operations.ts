@@ -124,7 +124,7 @@ export const operationsChecks: CheckDefinition[] = [
       const key = 'rollout-stage';
       const value = ctx.key(key);
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
-      const stage = value.toLocaleLowerCase('en-US');
+      const stage = value.toLowerCase();
       if (!ROLLOUT_STAGES.includes(stage)) {
         throw new MalformedFieldError(ctx.k(key), value, 'pilot, limited or production');
       }

@@ -7,7 +7,7 @@ export const RISK_TIERS = ['minimal', 'limited', 'high', 'prohibited'];
 
 /** The pilot's risk tier when it is one of the known values. */
 export function riskTierOf(value: string | undefined): string | undefined {
-  const tier = value?.toLocaleLowerCase('en-US');
+  const tier = value?.toLowerCase();
   return tier && RISK_TIERS.includes(tier) ? tier : undefined;
 }
 
@@ -51,7 +51,7 @@ export const securityChecks: CheckDefinition[] = [
       const key = 'vendors';
       const value = ctx.key(key);
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
-      if (value.toLocaleLowerCase('en-US') === 'none') return pass('no data leaves the environment');
+      if (value.toLowerCase() === 'none') return pass('no data leaves the environment');
       const entries = value.split(',').map(v => v.trim()).filter(Boolean);
       if (!entries.length) throw new MalformedFieldError(ctx.k(key), value, '"none" or entity references');
       const problems: string[] = [];
@@ -88,7 +88,7 @@ export const securityChecks: CheckDefinition[] = [
       const key = 'data-classification';
       const value = ctx.key(key);
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
-      const level = value.toLocaleLowerCase('en-US');
+      const level = value.toLowerCase();
       if (level === 'public' || level === 'internal') return pass(`data classified ${level}`);
       if (level === 'confidential' || level === 'restricted') {
         const masking = ctx.key('sensitive-masking');
