@@ -1,0 +1,101 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  component,
+  group,
+  permissionAwareCatalog,
+} from '../../__testUtils__/catalog';
+import { createCatalogVisibility } from './createCatalogVisibility';
+
+const entities = [
+  group('division', 'ml'),
+  group('ml', 'division'),
+  group('data', 'group:default/division'),
+  ...Array.from({ length: 1500 }, (_, i) => component(`p-${i}`)),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'db', namespace: 'default' },
+    spec: { type: 'database', owner: 'data' },
+  },
+];
+
+describe('createCatalogVisibility', () => {
+  it('asks the catalog with the caller credentials, page by page', async () => {
+    const catalog = permissionAwareCatalog(entities, {
+      'user:default/limited': ['component:default/p-7', 'group:default/data'],
+    });
+    const visibility = createCatalogVisibility({ catalog });
+    const all = await visibility.view(mockCredentials.user(), ['component']);
+    expect(all.refs.size).toBe(1500);
+    expect(all.refs.has('component:default/p-7')).toBe(true);
+    expect(all.refs.has('resource:default/db')).toBe(false);
+    expect(all.groupParents).toEqual(
+      new Map([
+        ['group:default/division', 'group:default/ml'],
+        ['group:default/ml', 'group:default/division'],
+        ['group:default/data', 'group:default/division'],
+      ]),
+    );
+    expect(
+      catalog.calls.filter(c => c.method === 'queryEntities'),
+    ).toHaveLength(2);
+
+    const limited = await visibility.view(
+      mockCredentials.user('user:default/limited'),
+      ['component'],
+    );
+    expect(limited.refs.size).toBe(1499);
+    expect(limited.refs.has('component:default/p-7')).toBe(false);
+    expect(limited.groupParents.has('group:default/data')).toBe(false);
+    expect(catalog.calls.at(-1)!.principal).toBe('user:default/limited');
+  });
+
+  it('shares one lookup per principal for a few seconds, then asks again', async () => {
+    const catalog = permissionAwareCatalog(entities);
+    let now = 1_000_000;
+    const visibility = createCatalogVisibility({
+      catalog,
+      ttlMs: 10_000,
+      now: () => now,
+    });
+    const user = mockCredentials.user();
+    const [a, b] = await Promise.all([
+      visibility.view(user, ['component']),
+      visibility.view(user, ['component']),
+    ]);
+    expect(a).toBe(b);
+    const reads = () =>
+      catalog.calls.filter(c => c.method === 'queryEntities').length;
+    expect(reads()).toBe(2);
+    now += 9_000;
+    expect(await visibility.view(user, ['component'])).toBe(a);
+    await visibility.view(mockCredentials.user('user:default/other'), [
+      'component',
+    ]);
+    expect(reads()).toBe(4);
+    now += 2_000;
+    const c = await visibility.view(user, ['component']);
+    expect(c).not.toBe(a);
+    expect(c.id).not.toBe(a.id);
+    expect(reads()).toBe(6);
+  });
+
+  it('checks one entity with the caller credentials', async () => {
+    const catalog = permissionAwareCatalog(entities, {
+      'user:default/limited': ['component:default/p-7'],
+    });
+    const visibility = createCatalogVisibility({ catalog });
+    expect(
+      await visibility.getEntity(
+        mockCredentials.user(),
+        'component:default/p-7',
+      ),
+    ).toBeDefined();
+    expect(
+      await visibility.getEntity(
+        mockCredentials.user('user:default/limited'),
+        'component:default/p-7',
+      ),
+    ).toBeUndefined();
+  });
+});
