@@ -164,7 +164,7 @@ async function main() {
   for (let r = 0; r < 3; r++) {
     start = process.hrtime.bigint();
     const now = new Date();
-    cards = pilots.map(p => engine.evaluate(p, graph, { asOf: AS_OF, now }));
+    cards = engine.evaluateAll(graph, { asOf: AS_OF, now });
     runs.push(seconds(start));
   }
   const evaluateSeconds = median(runs);

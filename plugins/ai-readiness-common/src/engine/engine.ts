@@ -189,6 +189,11 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   }
 
   function evaluate(entity: Entity, graph: EntityGraph, options: EvaluateOptions = {}): Scorecard {
+    return evaluateNode(nodeFor(entity, graph) ?? placeholderNode(entity), graph, options);
+  }
+
+  function evaluateNode(node: GraphNode, graph: EntityGraph, options: EvaluateOptions): Scorecard {
+    const entity = node.entity;
     const now = options.now ?? new Date();
     const asOf = options.asOf ?? todayUtc(now);
     if (lastAsOf?.text !== asOf) lastAsOf = { text: asOf, day: parseIsoDate(asOf) };
@@ -196,7 +201,6 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
     if (asOfDay === undefined || asOf.length !== 10) {
       throw new TypeError(`asOf must be a date YYYY-MM-DD, found ${JSON.stringify(asOf)}`);
     }
-    const node = nodeFor(entity, graph) ?? placeholderNode(entity);
     const ctx = new PilotContext(node, graph, config, sets, asOf, asOfDay, keyNames);
 
     const dimensionChecks: CheckResult[][] = DIMENSION_IDS.map(() => []);
@@ -385,7 +389,7 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
       const opts = { asOf: options.asOf ?? todayUtc(now), now };
       const out: Scorecard[] = [];
       for (const node of graph.nodesIterator()) {
-        if (isPilot(node.entity, graph)) out.push(evaluate(node.entity, graph, opts));
+        if (isPilot(node.entity, graph)) out.push(evaluateNode(node, graph, opts));
       }
       return out;
     },
