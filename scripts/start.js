@@ -10,7 +10,9 @@
  *   APP_CONFIG_FILES=a.yaml,b.yaml   extra config files, loaded last
  *
  * Prints "Open http://localhost:PORT" once the backend answers its readiness
- * check and serves the app. Ctrl-C stops everything.
+ * check, serves the app and the catalog holds entities. Ctrl-C stops everything.
+ * The backend runs under `backstage-cli package start`, which restarts it when
+ * a source file changes (the database is in memory: the catalog reloads).
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -37,25 +39,55 @@ function run(cmd, args, opts) {
   });
 }
 
-function get(url) {
+/** GET or POST on the backend; resolves { status, body } (status 0 when unreachable). */
+function call(method, url, headers = {}) {
   return new Promise(resolve => {
-    const req = http.get(url, res => {
-      res.resume();
-      resolve(res.statusCode);
+    const req = http.request(url, { method, headers }, res => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', chunk => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
     });
-    req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => {
+    req.on('error', () => resolve({ status: 0, body: '' }));
+    req.setTimeout(5000, () => {
       req.destroy();
-      resolve(0);
+      resolve({ status: 0, body: '' });
     });
+    req.end();
   });
 }
 
+/** Number of catalog entities visible to a guest; null when guest sign-in is not configured. */
+async function catalogCount(origin) {
+  const auth = await call('POST', `${origin}/api/auth/guest/refresh`);
+  if (auth.status !== 200) return null;
+  let token;
+  try {
+    token = JSON.parse(auth.body).backstageIdentity.token;
+  } catch {
+    return null;
+  }
+  const res = await call('GET', `${origin}/api/catalog/entities/by-query?limit=1`, {
+    authorization: `Bearer ${token}`,
+  });
+  if (res.status !== 200) return 0;
+  try {
+    return JSON.parse(res.body).totalItems ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Ready: the backend's readiness check passes, it serves the app, and the catalog has entities. */
 async function waitUntilReady(started) {
+  const origin = `http://127.0.0.1:${port}`;
   for (;;) {
     if (exiting || !backend) return false;
-    const ready = await get(`http://127.0.0.1:${port}/.backstage/health/v1/readiness`);
-    if (ready === 200 && (await get(`http://127.0.0.1:${port}/`)) === 200) return true;
+    const ready = await call('GET', `${origin}/.backstage/health/v1/readiness`);
+    if (ready.status === 200 && (await call('GET', `${origin}/`)).status === 200) {
+      const count = await catalogCount(origin);
+      if (count === null || count > 0) return true;
+    }
     if (Date.now() - started > 180_000) {
       throw new Error(`the backend did not become ready on port ${port} within 180 s`);
     }
