@@ -34,7 +34,9 @@ function run(cmd, args, opts) {
     const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
     child.on('error', reject);
     child.on('exit', code =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
     );
   });
 }
@@ -67,9 +69,13 @@ async function catalogCount(origin) {
   } catch {
     return null;
   }
-  const res = await call('GET', `${origin}/api/catalog/entities/by-query?limit=1`, {
-    authorization: `Bearer ${token}`,
-  });
+  const res = await call(
+    'GET',
+    `${origin}/api/catalog/entities/by-query?limit=1`,
+    {
+      authorization: `Bearer ${token}`,
+    },
+  );
   if (res.status !== 200) return 0;
   try {
     return JSON.parse(res.body).totalItems ?? 0;
@@ -84,12 +90,17 @@ async function waitUntilReady(started) {
   for (;;) {
     if (exiting || !backend) return false;
     const ready = await call('GET', `${origin}/.backstage/health/v1/readiness`);
-    if (ready.status === 200 && (await call('GET', `${origin}/`)).status === 200) {
+    if (
+      ready.status === 200 &&
+      (await call('GET', `${origin}/`)).status === 200
+    ) {
       const count = await catalogCount(origin);
       if (count === null || count > 0) return true;
     }
     if (Date.now() - started > 180_000) {
-      throw new Error(`the backend did not become ready on port ${port} within 180 s`);
+      throw new Error(
+        `the backend did not become ready on port ${port} within 180 s`,
+      );
     }
     await new Promise(r => setTimeout(r, 500));
   }
@@ -125,16 +136,23 @@ async function main() {
   const t0 = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-  if (process.env.SKIP_APP_BUILD && fs.existsSync(path.join(root, 'packages/app/dist/index.html'))) {
+  if (
+    process.env.SKIP_APP_BUILD &&
+    fs.existsSync(path.join(root, 'packages/app/dist/index.html'))
+  ) {
     console.log('[start] reusing packages/app/dist (SKIP_APP_BUILD)');
   } else {
     console.log('[start] building the app (npm run build -w app) ...');
     await run(npm, ['run', 'build', '-w', 'app'], { cwd: root });
-    console.log(`[start] app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `[start] app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
 
   const configs = ['../../app-config.yaml', '../../app-config.start.yaml'];
-  for (const extra of (process.env.APP_CONFIG_FILES || '').split(',').filter(Boolean)) {
+  for (const extra of (process.env.APP_CONFIG_FILES || '')
+    .split(',')
+    .filter(Boolean)) {
     configs.push(path.resolve(root, extra));
   }
   const env = { ...process.env };
@@ -145,13 +163,22 @@ async function main() {
     env.APP_CONFIG_backend_listen_port = String(port);
     env.APP_CONFIG_backend_cors_origin = baseUrl;
   }
-  console.log(`[start] starting the backend on ${baseUrl} (SQLite in memory, guest sign-in) ...`);
+  console.log(
+    `[start] starting the backend on ${baseUrl} (SQLite in memory, guest sign-in) ...`,
+  );
   const t1 = Date.now();
-  const cli = require.resolve('@backstage/cli/bin/backstage-cli', { paths: [root] });
+  const cli = require.resolve('@backstage/cli/bin/backstage-cli', {
+    paths: [root],
+  });
   backend = spawn(
     process.execPath,
     [cli, 'package', 'start', ...configs.flatMap(c => ['--config', c])],
-    { cwd: path.join(root, 'packages/backend'), stdio: 'inherit', env, detached: true },
+    {
+      cwd: path.join(root, 'packages/backend'),
+      stdio: 'inherit',
+      env,
+      detached: true,
+    },
   );
   backend.on('exit', code => {
     backend = null;
@@ -163,7 +190,11 @@ async function main() {
 
   if (await waitUntilReady(t1)) {
     const s = ((Date.now() - t0) / 1000).toFixed(1);
-    console.log(`\n[start] ready in ${s} s (backend ${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+    console.log(
+      `\n[start] ready in ${s} s (backend ${((Date.now() - t1) / 1000).toFixed(
+        1,
+      )} s)`,
+    );
     console.log(`Open ${baseUrl}  (sign in as guest: "Enter")\n`);
   }
 }

@@ -100,7 +100,9 @@ function findPgBin() {
       .sort((a, b) => Number(b) - Number(a));
     if (versions.length) return path.join(base, versions[0], 'bin');
   }
-  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
+  const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], {
+    encoding: 'utf8',
+  });
   if (which.status === 0 && which.stdout.trim()) {
     return path.dirname(fs.realpathSync(which.stdout.trim()));
   }
@@ -110,7 +112,9 @@ function findPgBin() {
 /** Runs a PostgreSQL tool, as user postgres when we are root (initdb refuses root). */
 function pgTool(bin, args, asUser) {
   const r = asUser
-    ? spawnSync('runuser', ['-u', asUser, '--', bin, ...args], { encoding: 'utf8' })
+    ? spawnSync('runuser', ['-u', asUser, '--', bin, ...args], {
+        encoding: 'utf8',
+      })
     : spawnSync(bin, args, { encoding: 'utf8' });
   if (r.error) throw r.error;
   return r;
@@ -123,7 +127,10 @@ async function startPostgres() {
   const initdb = path.join(bin, 'initdb');
   const version = pgTool(pgCtl, ['--version']).stdout; // "pg_ctl (PostgreSQL) 15.14 (Debian ...)"
   const major = (version.match(/\(PostgreSQL\)\s+(\d+)/) || [])[1];
-  if (!major) throw new Error(`cannot read the PostgreSQL version from "${version.trim()}"`);
+  if (!major)
+    throw new Error(
+      `cannot read the PostgreSQL version from "${version.trim()}"`,
+    );
 
   const asUser = process.getuid && process.getuid() === 0 ? 'postgres' : null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-pg-'));
@@ -133,7 +140,8 @@ async function startPostgres() {
   if (asUser) {
     const ids = spawnSync('id', ['-u', asUser], { encoding: 'utf8' });
     const gids = spawnSync('id', ['-g', asUser], { encoding: 'utf8' });
-    if (ids.status !== 0) throw new Error(`running as root, but there is no user ${asUser}`);
+    if (ids.status !== 0)
+      throw new Error(`running as root, but there is no user ${asUser}`);
     for (const p of [dir, sockDir]) {
       fs.chownSync(p, Number(ids.stdout), Number(gids.stdout));
     }
@@ -142,10 +150,19 @@ async function startPostgres() {
 
   const init = pgTool(
     initdb,
-    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'],
+    [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--no-sync',
+    ],
     asUser,
   );
-  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
+  if (init.status !== 0)
+    throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
 
   const port = await freePort();
   const options = [
@@ -157,23 +174,39 @@ async function startPostgres() {
   ].join(' ');
   const start = pgTool(
     pgCtl,
-    ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start'],
+    [
+      '-D',
+      dataDir,
+      '-o',
+      options,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ],
     asUser,
   );
   if (start.status !== 0) {
     const logText = fs.existsSync(path.join(dir, 'server.log'))
       ? fs.readFileSync(path.join(dir, 'server.log'), 'utf8')
       : '';
-    throw new Error(`pg_ctl start failed: ${start.stderr || start.stdout}\n${logText}`);
+    throw new Error(
+      `pg_ctl start failed: ${start.stderr || start.stdout}\n${logText}`,
+    );
   }
   pg.running = true;
 
   const id = `POSTGRES_${major}`;
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  process.env[`BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING`] = url;
+  process.env[`BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING`] =
+    url;
   process.env.AI_READINESS_TEST_PG_ID = id;
   process.env.AI_READINESS_PG_CONNECTION = url;
-  log(`PostgreSQL ${major} on 127.0.0.1:${port} (${id}; AI_READINESS_PG_CONNECTION=${url})`);
+  log(
+    `PostgreSQL ${major} on 127.0.0.1:${port} (${id}; AI_READINESS_PG_CONNECTION=${url})`,
+  );
   return 0;
 }
 
@@ -183,8 +216,13 @@ function stopPostgres() {
   pg = null;
   if (running) {
     try {
-      const r = pgTool(pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], asUser);
-      if (r.status !== 0) console.error(`[test] pg_ctl stop: ${r.stderr || r.stdout}`);
+      const r = pgTool(
+        pgCtl,
+        ['-D', dataDir, '-m', 'immediate', '-w', 'stop'],
+        asUser,
+      );
+      if (r.status !== 0)
+        console.error(`[test] pg_ctl stop: ${r.stderr || r.stdout}`);
     } catch (e) {
       console.error(`[test] pg_ctl stop: ${e.message}`);
     }
@@ -199,7 +237,8 @@ function findE2e() {
     if (!fs.existsSync(topDir)) continue;
     for (const pkg of fs.readdirSync(topDir).sort()) {
       const e2eDir = path.join(topDir, pkg, 'e2e');
-      if (!fs.existsSync(e2eDir) || !fs.statSync(e2eDir).isDirectory()) continue;
+      if (!fs.existsSync(e2eDir) || !fs.statSync(e2eDir).isDirectory())
+        continue;
       for (const f of fs.readdirSync(e2eDir).sort()) {
         if (f.endsWith('.e2e.js')) found.push(path.join(top, pkg, 'e2e', f));
       }
@@ -238,12 +277,17 @@ async function main() {
   );
   await step('start PostgreSQL', startPostgres);
   await step('tsc', () => run(npx, ['tsc']));
-  await step('lint (backstage-cli repo lint)', () => run(npx, ['backstage-cli', 'repo', 'lint']));
+  await step('lint (backstage-cli repo lint)', () =>
+    run(npx, ['backstage-cli', 'repo', 'lint']),
+  );
   await step('unit and integration tests (backstage-cli repo test)', () =>
     run(npx, ['backstage-cli', 'repo', 'test'], { env: { CI: 'true' } }),
   );
   const e2e = findE2e();
-  if (e2e.length === 0) log('no browser tests found (plugins/*/e2e/*.e2e.js, packages/*/e2e/*.e2e.js)');
+  if (e2e.length === 0)
+    log(
+      'no browser tests found (plugins/*/e2e/*.e2e.js, packages/*/e2e/*.e2e.js)',
+    );
   for (const file of e2e) {
     await step(`browser test ${file}`, () => run(process.execPath, [file]));
   }
@@ -255,7 +299,9 @@ async function main() {
   for (const r of results) {
     console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${fmt(r.ms)})`);
   }
-  console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
+  console.log(
+    `\n${results.length - failed.length} passed, ${failed.length} failed`,
+  );
   process.exit(failed.length ? 1 : 0);
 }
 

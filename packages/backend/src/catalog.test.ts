@@ -160,9 +160,7 @@ describe.each(databases.eachSupportedId())(
       for (const kind of ['Group', 'User', 'System', 'Resource', 'API']) {
         expect(kinds).toContain(kind);
       }
-      const errors = entities.filter(
-        e => (e as any).status?.items?.length > 0,
-      );
+      const errors = entities.filter(e => (e as any).status?.items?.length > 0);
       expect(errors.map(e => e.metadata.name)).toEqual([]);
     });
 

@@ -16,8 +16,13 @@ describe('examples/', () => {
   it('holds at least 12 pilots, two or more at every level', () => {
     expect(expected.size).toBeGreaterThanOrEqual(12);
     for (const level of ['L0', 'L1', 'L2', 'L3']) {
-      const names = [...expected].filter(([, l]) => l === level).map(([n]) => n);
-      expect({ level, count: names.length >= 2 }).toEqual({ level, count: true });
+      const names = [...expected]
+        .filter(([, l]) => l === level)
+        .map(([n]) => n);
+      expect({ level, count: names.length >= 2 }).toEqual({
+        level,
+        count: true,
+      });
     }
   });
 
@@ -26,7 +31,9 @@ describe('examples/', () => {
   });
 
   it('reaches the level that examples/README.md states for every pilot', () => {
-    const actual = Object.fromEntries([...byName].map(([n, c]) => [n, c.level]));
+    const actual = Object.fromEntries(
+      [...byName].map(([n, c]) => [n, c.level]),
+    );
     expect(actual).toEqual(Object.fromEntries(expected));
   });
 
@@ -40,10 +47,14 @@ describe('examples/', () => {
     // a javascript: URL in a dashboard annotation is an error, never a pass
     expect(status('kyc-document-checker', 'MON-1').status).toBe('error');
     // a malformed confidence threshold
-    expect(status('subrogation-opportunity-finder', 'FB-2').status).toBe('error');
+    expect(status('subrogation-opportunity-finder', 'FB-2').status).toBe(
+      'error',
+    );
     // an expired waiver is ignored, a valid one applies
     expect(status('underwriting-risk-scorer', 'FB-3').status).toBe('fail');
-    expect(status('underwriting-risk-scorer', 'FB-3').message).toContain('2026-06-30');
+    expect(status('underwriting-risk-scorer', 'FB-3').message).toContain(
+      '2026-06-30',
+    );
     expect(status('underwriting-document-extractor', 'OPS-3')).toMatchObject({
       status: 'waived',
       waiver: { expires: '2027-01-31' },
@@ -56,7 +67,9 @@ describe('examples/', () => {
     expect(status('claims-letter-drafter', 'OWN-2').status).toBe('fail');
     // prohibited risk tier, and a risk tier that is not a rubric value
     expect(status('lifestyle-pricing-scorer', 'SEC-1').status).toBe('fail');
-    expect(status('actuarial-reserving-assistant', 'SEC-1').status).toBe('error');
+    expect(status('actuarial-reserving-assistant', 'SEC-1').status).toBe(
+      'error',
+    );
     // direct model access
     expect(status('finance-close-copilot', 'INT-3').status).toBe('partial');
   });
@@ -76,7 +89,10 @@ describe('examples/', () => {
   it('leaves the platforms that opt out out of scope', () => {
     for (const name of ['llm-gateway', 'model-serving']) {
       const entity = entities.find(e => e.metadata.name === name)!;
-      expect({ name, pilot: engine.isPilot(entity, graph) }).toEqual({ name, pilot: false });
+      expect({ name, pilot: engine.isPilot(entity, graph) }).toEqual({
+        name,
+        pilot: false,
+      });
     }
   });
 });

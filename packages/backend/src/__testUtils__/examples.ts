@@ -10,8 +10,13 @@ export const examplesDir = path.join(repoRoot, 'examples');
 /** Every entity of examples/*.yaml, in file order. */
 export function loadExampleEntities(): Entity[] {
   const entities: Entity[] = [];
-  for (const file of fs.readdirSync(examplesDir).filter(f => f.endsWith('.yaml')).sort()) {
-    const docs = parseAllDocuments(fs.readFileSync(path.join(examplesDir, file), 'utf8'));
+  for (const file of fs
+    .readdirSync(examplesDir)
+    .filter(f => f.endsWith('.yaml'))
+    .sort()) {
+    const docs = parseAllDocuments(
+      fs.readFileSync(path.join(examplesDir, file), 'utf8'),
+    );
     for (const doc of docs) {
       if (doc.errors.length) {
         throw new Error(`examples/${file}: ${doc.errors[0].message}`);
@@ -29,8 +34,11 @@ export function loadExampleEntities(): Entity[] {
  */
 export function expectedLevels(): Map<string, string> {
   const text = fs.readFileSync(path.join(examplesDir, 'README.md'), 'utf8');
-  const section = text.split(/^## /m).find(s => s.startsWith('Expected levels'));
-  if (!section) throw new Error('examples/README.md has no "## Expected levels" section');
+  const section = text
+    .split(/^## /m)
+    .find(s => s.startsWith('Expected levels'));
+  if (!section)
+    throw new Error('examples/README.md has no "## Expected levels" section');
   const levels = new Map<string, string>();
   for (const line of section.split('\n')) {
     const m = line.match(/^\|\s*([a-z0-9-]+)\s*\|\s*(L[0-3])\s*\|/);

@@ -54,7 +54,6 @@ import {
   isAiPilot,
 } from '@ai-readiness/plugin-ai-readiness';
 
-
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
   // You can for example enforce that all components of type 'service' should use GitHubActions
