@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  ExtensionDefinition,
   PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
@@ -41,29 +42,33 @@ export const aiReadinessPage = PageBlueprint.make({
 });
 
 /** @alpha */
-export const aiReadinessEntityContent = EntityContentBlueprint.make({
-  params: {
-    path: AI_READINESS_TAB_PATH,
-    title: 'AI readiness',
-    filter: isAiPilot,
-    loader: () =>
-      import('../components/EntityAiReadinessContent').then(m =>
-        compatWrapper(<m.EntityAiReadinessContent />),
-      ),
-  },
-});
+// Typed as ExtensionDefinition: the inferred blueprint types reference the
+// filter-predicates package, which declaration output cannot always name.
+export const aiReadinessEntityContent: ExtensionDefinition =
+  EntityContentBlueprint.make({
+    params: {
+      path: AI_READINESS_TAB_PATH,
+      title: 'AI readiness',
+      filter: isAiPilot,
+      loader: () =>
+        import('../components/EntityAiReadinessContent').then(m =>
+          compatWrapper(<m.EntityAiReadinessContent />),
+        ),
+    },
+  });
 
 /** @alpha */
-export const aiReadinessEntityCard = EntityCardBlueprint.make({
-  name: 'overview',
-  params: {
-    filter: isAiPilot,
-    loader: () =>
-      import('../components/EntityAiReadinessCard').then(m =>
-        compatWrapper(<m.EntityAiReadinessCard />),
-      ),
-  },
-});
+export const aiReadinessEntityCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'overview',
+    params: {
+      filter: isAiPilot,
+      loader: () =>
+        import('../components/EntityAiReadinessCard').then(m =>
+          compatWrapper(<m.EntityAiReadinessCard />),
+        ),
+    },
+  });
 
 /**
  * The plugin for the new frontend system: the API, the org page at

@@ -201,7 +201,28 @@ export const summaryByOwner: SummaryResponse = {
       score: 88,
       dimensions: { ownership: 1, data: 0.9, fallback: 0.85, security: null },
     },
+    {
+      key: '(none)',
+      count: 1,
+      levels: { L0: 1, L1: 0, L2: 0, L3: 0 },
+      score: 20,
+      dimensions: { ownership: 0 },
+    },
   ],
+  topGaps: [
+    { checkId: 'FB-3', count: 4 },
+    { checkId: 'MON-5', count: 2 },
+  ],
+};
+
+export const summaryByLevel: SummaryResponse = {
+  groups: (['L0', 'L1', 'L2', 'L3'] as const).map((key, i) => ({
+    key,
+    count: [1, 1, 2, 1][i],
+    levels: { L0: 0, L1: 0, L2: 0, L3: 0, [key]: [1, 1, 2, 1][i] },
+    score: 60,
+    dimensions: {},
+  })),
   topGaps: [
     { checkId: 'FB-3', count: 4 },
     { checkId: 'MON-5', count: 2 },
@@ -269,11 +290,10 @@ export function mockAiReadinessApi(
     getScorecard: jest.fn().mockResolvedValue(makeScorecard()),
     getHistory: jest.fn().mockResolvedValue(history),
     listScorecards: jest.fn().mockResolvedValue(makeList(3)),
-    getSummary: jest
-      .fn()
-      .mockImplementation(async (groupBy: string) =>
-        groupBy === 'system' ? summaryBySystem : summaryByOwner,
-      ),
+    getSummary: jest.fn().mockImplementation(async (groupBy: string) => {
+      if (groupBy === 'level') return summaryByLevel;
+      return groupBy === 'system' ? summaryBySystem : summaryByOwner;
+    }),
     getRubric: jest.fn().mockResolvedValue(rubric),
     exportCsv: jest
       .fn()

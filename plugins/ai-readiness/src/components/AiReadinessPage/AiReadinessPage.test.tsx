@@ -29,7 +29,13 @@ async function choose(label: string, option: string) {
   fireEvent.mouseDown(screen.getByLabelText(label));
   const listbox = await screen.findByRole('listbox');
   fireEvent.click(within(listbox).getByText(option));
+  await waitFor(() =>
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument(),
+  );
 }
+
+// The page is large and this machine is shared: allow more than jest's 5 s.
+jest.setTimeout(30_000);
 
 describe('AiReadinessPage', () => {
   it('lists pilots with links to their readiness tab', async () => {
@@ -83,6 +89,19 @@ describe('AiReadinessPage', () => {
     const api = mockAiReadinessApi();
     await renderPage(api);
     await screen.findAllByTestId('pilot-row');
+    fireEvent.mouseDown(screen.getByLabelText('Owner'));
+    const options = within(await screen.findByRole('listbox')).getAllByRole(
+      'option',
+    );
+    expect(options.map(o => o.textContent)).toEqual([
+      'Any',
+      'claims-team',
+      'ml',
+    ]);
+    await user.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('listbox')).not.toBeInTheDocument(),
+    );
     await choose('Owner', 'claims-team');
     await waitFor(() =>
       expect(lastQuery(api)).toEqual(
@@ -234,7 +253,16 @@ describe('AiReadinessPage', () => {
   it('explains how to get started when there are no pilots at all', async () => {
     await renderPage(
       mockAiReadinessApi({
-        getSummary: jest.fn().mockResolvedValue({ groups: [], topGaps: [] }),
+        getSummary: jest.fn().mockResolvedValue({
+          groups: ['L0', 'L1', 'L2', 'L3'].map(key => ({
+            key,
+            count: 0,
+            levels: { L0: 0, L1: 0, L2: 0, L3: 0 },
+            score: 0,
+            dimensions: {},
+          })),
+          topGaps: [],
+        }),
         listScorecards: jest.fn().mockResolvedValue(makeList(0)),
       }),
     );

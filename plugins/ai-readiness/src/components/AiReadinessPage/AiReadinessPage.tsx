@@ -33,6 +33,7 @@ import {
   Heatmap,
   LevelDistribution,
   TopGapsList,
+  isEntityRef,
   shortRef,
 } from './SummaryPanels';
 import { PageState, toQuery, usePageState } from './useScorecardQuery';
@@ -104,6 +105,10 @@ export function AiReadinessPage() {
     [qInput],
   );
 
+  // Three org-wide views: by level (distribution and top gaps), by owner
+  // (heatmap, owner choices; groups roll sub-teams up into their parents, so
+  // their counts overlap) and by system (system choices).
+  const byLevel = useAsync(() => api.getSummary('level'), [api]);
   const byOwner = useAsync(() => api.getSummary('owner'), [api]);
   const bySystem = useAsync(() => api.getSummary('system'), [api]);
   const rubric = useAsync(() => api.getRubric(), [api]);
@@ -132,11 +137,11 @@ export function AiReadinessPage() {
 
   const owners = (byOwner.value?.groups ?? [])
     .map(g => g.key)
-    .filter(Boolean)
+    .filter(isEntityRef)
     .sort((a, b) => shortRef(a).localeCompare(shortRef(b)));
   const systems = (bySystem.value?.groups ?? [])
     .map(g => g.key)
-    .filter(Boolean)
+    .filter(isEntityRef)
     .sort((a, b) => shortRef(a, 'system').localeCompare(shortRef(b, 'system')));
   // Keep a value chosen through the URL selectable even if not in the summary.
   if (state.owner && !owners.includes(state.owner)) owners.unshift(state.owner);
@@ -152,7 +157,9 @@ export function AiReadinessPage() {
   const set = (patch: Partial<PageState>) => update(patch);
 
   const noPilotsAtAll =
-    byOwner.value && byOwner.value.groups.length === 0 && !filtersActive;
+    byLevel.value &&
+    byLevel.value.groups.every(g => g.count === 0) &&
+    !filtersActive;
 
   return (
     <Page themeId="tool">
@@ -174,25 +181,26 @@ export function AiReadinessPage() {
           <Grid container spacing={3}>
             <Grid item xs={12} md={6}>
               <InfoCard title="Levels">
-                {byOwner.loading && <Progress />}
-                {byOwner.error && <ResponseErrorPanel error={byOwner.error} />}
-                {byOwner.value && <LevelDistribution summary={byOwner.value} />}
+                {byLevel.loading && <Progress />}
+                {byLevel.error && <ResponseErrorPanel error={byLevel.error} />}
+                {byLevel.value && <LevelDistribution summary={byLevel.value} />}
               </InfoCard>
             </Grid>
             <Grid item xs={12} md={6}>
               <InfoCard title="Most often failing checks">
-                {byOwner.loading && <Progress />}
-                {byOwner.value && (
-                  <TopGapsList summary={byOwner.value} rubric={rubric.value} />
+                {byLevel.loading && <Progress />}
+                {byLevel.value && (
+                  <TopGapsList summary={byLevel.value} rubric={rubric.value} />
                 )}
               </InfoCard>
             </Grid>
             <Grid item xs={12}>
               <InfoCard
                 title="Teams × dimensions"
-                subheader="Mean dimension score of each team's pilots. Select a team to filter the table."
+                subheader="Mean dimension score of each team's pilots; a parent group includes its sub-teams. Select a team to filter the table by direct owner."
               >
                 {byOwner.loading && <Progress />}
+                {byOwner.error && <ResponseErrorPanel error={byOwner.error} />}
                 {byOwner.value && (
                   <Heatmap
                     summary={byOwner.value}
@@ -216,7 +224,10 @@ export function AiReadinessPage() {
                     size="small"
                     value={qInput}
                     onChange={e => setQInput(e.target.value)}
-                    inputProps={{ 'aria-label': 'Search pilots' }}
+                    inputProps={{
+                      'aria-label': 'Search pilots',
+                      maxLength: 200,
+                    }}
                   />
                   <FilterSelect
                     id="owner"

@@ -63,6 +63,7 @@ export function PilotTable(props: {
                 <TableCell
                   key={col.label}
                   align={col.numeric ? 'right' : 'left'}
+                  style={{ whiteSpace: 'nowrap' }}
                   sortDirection={
                     col.id && state.orderBy === col.id ? state.order : false
                   }

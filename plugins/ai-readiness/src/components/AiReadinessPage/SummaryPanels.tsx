@@ -20,12 +20,18 @@ import {
   SummaryResponse,
 } from '@ai-readiness/plugin-ai-readiness-common';
 
-/** `group:default/ml` → `ml`; anything unparsable as is. */
+/** Summary keys such as "(none)" (no owner) are not refs, so not filters. */
+export function isEntityRef(key: string): boolean {
+  return /^[^:/\s()]+:([^:/\s]+\/)?[^:/\s]+$/.test(key);
+}
+
+/** `group:default/ml` → `ml`; "(none)" and anything unparsable as is. */
 export function shortRef(
   ref: string | null | undefined,
   defaultKind = 'group',
 ) {
   if (!ref) return '—';
+  if (!isEntityRef(ref)) return ref;
   try {
     return humanizeEntityRef(parseEntityRef(ref), { defaultKind });
   } catch {
@@ -42,6 +48,7 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   bar: { height: 14, borderRadius: 2, minWidth: 2 },
+  head: { whiteSpace: 'nowrap' },
   cell: {
     textAlign: 'center',
     fontVariantNumeric: 'tabular-nums',
@@ -49,6 +56,7 @@ const useStyles = makeStyles(theme => ({
     border: `1px solid ${theme.palette.background.paper}`,
   },
   teamButton: {
+    whiteSpace: 'nowrap',
     textTransform: 'none',
     padding: 0,
     minWidth: 0,
@@ -57,7 +65,10 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** How many pilots sit at each level, summed over the summary's groups. */
+/**
+ * How many pilots sit at each level. Give it the summary grouped by level
+ * (groups by owner overlap: a parent group counts its sub-teams' pilots).
+ */
 export function LevelDistribution(props: { summary: SummaryResponse }) {
   const classes = useStyles();
   const theme = useTheme();
@@ -162,11 +173,15 @@ export function Heatmap(props: {
       <Table size="small" aria-label="Teams by dimension" data-testid="heatmap">
         <TableHead>
           <TableRow>
-            <TableCell>Team</TableCell>
-            <TableCell align="right">Pilots</TableCell>
-            <TableCell align="right">Score</TableCell>
+            <TableCell className={classes.head}>Team</TableCell>
+            <TableCell className={classes.head} align="right">
+              Pilots
+            </TableCell>
+            <TableCell className={classes.head} align="right">
+              Score
+            </TableCell>
             {DIMENSION_IDS.map(d => (
-              <TableCell key={d} align="center">
+              <TableCell key={d} align="center" className={classes.head}>
                 {DIMENSION_TITLES[d]}
               </TableCell>
             ))}
@@ -176,7 +191,7 @@ export function Heatmap(props: {
           {visible.map(g => (
             <TableRow key={g.key}>
               <TableCell component="th" scope="row">
-                {props.onSelectOwner ? (
+                {props.onSelectOwner && isEntityRef(g.key) ? (
                   <Button
                     className={classes.teamButton}
                     color="primary"

@@ -135,6 +135,50 @@ describe('EntityAiReadinessContent', () => {
     expect(screen.getByText('Fallback paths — 50%')).toBeInTheDocument();
   });
 
+  it('opens dimensions with gaps, folds the others, and lists gaps first', async () => {
+    await renderTab(mockAiReadinessApi());
+    await screen.findByText('L1 · Pilot');
+    expect(
+      screen.getByRole('button', { name: /Ownership — 100%/ }),
+    ).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByText('2 checks, no gap')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /Fallback paths — 50%/ }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('3 of 4 checks short of pass')).toBeInTheDocument();
+  });
+
+  it('lists the checks short of pass before the others', async () => {
+    const base = makeScorecard();
+    const [own, fallback] = base.dimensions;
+    const mixed = makeScorecard({
+      dimensions: [
+        {
+          ...own,
+          checks: [
+            own.checks[0],
+            fallback.checks[2],
+            own.checks[1],
+            fallback.checks[0],
+          ],
+        },
+      ],
+    });
+    await renderTab(
+      mockAiReadinessApi({ getScorecard: jest.fn().mockResolvedValue(mixed) }),
+    );
+    await screen.findByText('L1 · Pilot');
+    const order = within(screen.getByTestId('dimension-section-ownership'))
+      .getAllByTestId(/^check-/)
+      .map(e => e.getAttribute('data-testid'));
+    expect(order).toEqual([
+      'check-FB-3',
+      'check-FB-1',
+      'check-OWN-1',
+      'check-OWN-4',
+    ]);
+  });
+
   it('gives each check short of pass its remediation YAML, a copy button and the edit link', async () => {
     const user = userEvent.setup();
     const writeText = jest.spyOn(navigator.clipboard, 'writeText');

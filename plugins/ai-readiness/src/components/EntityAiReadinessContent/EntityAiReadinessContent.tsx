@@ -27,8 +27,8 @@ import { RefreshButton } from '../RefreshButton';
 import { FixAllDialog } from '../FixAllDialog';
 import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
-import { DimensionBars, formatPercent } from './DimensionBars';
-import { CheckItem } from './CheckItem';
+import { DimensionBars } from './DimensionBars';
+import { DimensionSection } from './DimensionSection';
 
 const POLL_ATTEMPTS = 10;
 const POLL_INTERVAL_MS = 1000;
@@ -169,8 +169,12 @@ export function EntityAiReadinessContent() {
           ))}
         </Grid>
       )}
-      <Grid item xs={12} md={6}>
-        <InfoCard title="AI readiness" subheader={`As of ${scorecard.asOf}`}>
+      <Grid item xs={12} md={6} lg={4}>
+        <InfoCard
+          title="AI readiness"
+          subheader={`As of ${scorecard.asOf}`}
+          variant="gridItem"
+        >
           <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={2}>
             <LevelBadge level={scorecard.level} name={scorecard.levelName} />
             <Typography variant="h4" component="span" data-testid="score">
@@ -196,13 +200,13 @@ export function EntityAiReadinessContent() {
           </Typography>
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={6}>
-        <InfoCard title="Dimensions">
+      <Grid item xs={12} md={6} lg={4}>
+        <InfoCard title="Dimensions" variant="gridItem">
           <DimensionBars dimensions={scorecard.dimensions} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12}>
-        <InfoCard title="Trend">
+      <Grid item xs={12} lg={4}>
+        <InfoCard title="Trend" variant="gridItem">
           {history.error && (
             <ResponseErrorPanel
               error={history.error}
@@ -213,19 +217,15 @@ export function EntityAiReadinessContent() {
           {history.value && <TrendChart points={history.value.items} />}
         </InfoCard>
       </Grid>
-      {scorecard.dimensions.map(dimension => (
-        <Grid item xs={12} key={dimension.id}>
-          <InfoCard
-            title={`${dimension.title} — ${formatPercent(dimension.score)}`}
-          >
-            <Box component="ul" m={0} p={0}>
-              {dimension.checks.map(check => (
-                <CheckItem key={check.id} check={check} editLink={editLink} />
-              ))}
-            </Box>
-          </InfoCard>
-        </Grid>
-      ))}
+      <Grid item xs={12}>
+        {scorecard.dimensions.map(dimension => (
+          <DimensionSection
+            key={dimension.id}
+            dimension={dimension}
+            editLink={editLink}
+          />
+        ))}
+      </Grid>
       {evidence.length > 0 && (
         <Grid item xs={12}>
           <InfoCard title="Links found on this entity">

@@ -6,8 +6,8 @@ import {
   ReadinessLevel,
 } from '@ai-readiness/plugin-ai-readiness-common';
 
-const WIDTH = 640;
-const HEIGHT = 200;
+const WIDTH = 420;
+const HEIGHT = 210;
 const PAD = { top: 12, right: 36, bottom: 28, left: 36 };
 
 function levelIndex(level: ReadinessLevel): number {
@@ -133,6 +133,16 @@ export function TrendChart(props: { points: HistoryPoint[] }) {
           strokeWidth={2}
           data-testid="trend-score"
         />
+        {points.map((p, i) => (
+          <rect
+            key={`level-${p.evaluatedAt}`}
+            x={x(times[i]) - 3}
+            y={yLevel(p.level) - 3}
+            width={6}
+            height={6}
+            fill={levelColor}
+          />
+        ))}
         {points.map((p, i) => (
           <circle
             key={p.evaluatedAt}
