@@ -16,22 +16,24 @@
  * Environment: AI_READINESS_E2E_PORT (7400), SKIP_APP_BUILD=1 (reuse
  * packages/app/dist), E2E_KEEP_SCREENSHOTS=0 (do not write docs/*.png).
  */
-const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const {
+  root,
+  until,
+  startPortal,
+  launchChromium,
+  signInAsGuest,
+} = require('./lib/portal');
 
-const root = path.resolve(__dirname, '..', '..', '..');
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7400);
-const base = `http://localhost:${port}`;
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const writeScreenshots = process.env.E2E_KEEP_SCREENSHOTS !== '0';
 
 const results = [];
 let portal = null;
 let browserContext = null;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-e2e-'));
-const portalLog = path.join(tmp, 'portal.log');
 
 function log(msg) {
   process.stdout.write(`[e2e] ${msg}\n`);
@@ -53,30 +55,6 @@ async function test(name, fn) {
 
 function assert(cond, message) {
   if (!cond) throw new Error(message);
-}
-
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-/** Polls fn until it returns a truthy value; throws with the last error after timeoutMs. */
-async function until(what, fn, timeoutMs, intervalMs = 1000) {
-  const t0 = Date.now();
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() - t0 > timeoutMs) {
-      throw new Error(
-        `timed out after ${timeoutMs / 1000} s waiting for ${what}${
-          last ? `: ${last.message}` : ''
-        }`,
-      );
-    }
-    await sleep(intervalMs);
-  }
 }
 
 // ---- the example pilot whose annotation carries a javascript: URL ---------
@@ -116,161 +94,19 @@ function findUnsafeUrlPilot() {
   return undefined;
 }
 
-// ---- the portal ------------------------------------------------------------
-
-/**
- * Builds the app (unless SKIP_APP_BUILD and a build exists), then runs the
- * backend from source the way `backstage-cli package start` does, but without
- * its file watcher: edits elsewhere in the checkout must not restart the
- * server (and empty its in-memory database) in the middle of a test.
- */
-async function startPortal(extraConfig) {
-  const overlay = path.join(tmp, 'app-config.e2e.yaml');
-  fs.writeFileSync(
-    overlay,
-    [
-      'app:',
-      `  baseUrl: ${base}`,
-      'backend:',
-      `  baseUrl: ${base}`,
-      '  listen:',
-      `    port: ${port}`,
-      '  cors:',
-      `    origin: ${base}`,
-      '  database:',
-      '    client: better-sqlite3',
-      "    connection: ':memory:'",
-      extraConfig,
-    ].join('\n'),
-  );
-  const out = fs.openSync(portalLog, 'a');
-  const dist = path.join(root, 'packages', 'app', 'dist', 'index.html');
-  if (process.env.SKIP_APP_BUILD && fs.existsSync(dist)) {
-    log('reusing packages/app/dist (SKIP_APP_BUILD)');
-  } else {
-    log('building the app (npm run build -w app) ...');
-    const t0 = Date.now();
-    const code = await new Promise(resolve => {
-      const b = spawn('npm', ['run', 'build', '-w', 'app'], {
-        cwd: root,
-        stdio: ['ignore', out, out],
-      });
-      b.on('exit', resolve);
-      b.on('error', () => resolve(1));
-    });
-    if (code !== 0)
-      throw new Error(
-        `npm run build -w app failed (${code}); log: ${portalLog}`,
-      );
-    log(`app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  const transform = require.resolve(
-    '@backstage/cli-node/config/nodeTransform.cjs',
-    {
-      paths: [
-        require.resolve('@backstage/cli/package.json', { paths: [root] }),
-      ],
-    },
-  );
-  const backendDir = path.join(root, 'packages', 'backend');
-  portal = spawn(
-    process.execPath,
-    [
-      '--enable-source-maps',
-      '--require',
-      transform,
-      path.join(backendDir, 'src', 'index.ts'),
-      ...['app-config.yaml', 'app-config.start.yaml', overlay].flatMap(c => [
-        '--config',
-        path.resolve(root, c),
-      ]),
-    ],
-    {
-      cwd: backendDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        ESBK_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
-      },
-      stdio: ['ignore', out, out],
-      detached: true,
-    },
-  );
-  portal.on('exit', code => {
-    if (portal) log(`the portal exited (${code}); log: ${portalLog}`);
-    portal = null;
-  });
-}
-
-async function stopPortal() {
-  const p = portal;
-  if (!p) return;
-  portal = null;
-  try {
-    process.kill(-p.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const exited = await Promise.race([
-    new Promise(r => p.once('exit', () => r(true))),
-    sleep(15000).then(() => false),
-  ]);
-  if (!exited) {
-    try {
-      process.kill(-p.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
-}
-
-async function http(pathname, { token, method = 'GET', body } = {}) {
-  const res = await fetch(`${base}${pathname}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-      'X-Requested-With': 'XMLHttpRequest',
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json, text };
-}
-
-async function guestToken() {
-  const res = await http('/api/auth/guest/refresh');
-  const token =
-    res.json && res.json.backstageIdentity && res.json.backstageIdentity.token;
-  assert(
-    token,
-    `no guest token from /api/auth/guest/refresh (${
-      res.status
-    } ${res.text.slice(0, 200)})`,
-  );
-  return token;
-}
-
 // ---- main ------------------------------------------------------------------
 
 async function main() {
+  const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(
       `${chromiumPath} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`,
     );
   }
-  const { chromium } = require('playwright-core');
-
   let probe = findUnsafeUrlPilot();
   let catalogOverlay = '';
   if (!probe) {
-    // The examples carry no javascript: URL (yet): add one pilot that does.
+    // The examples carry no javascript: URL: add one pilot that does.
     const extra = path.join(tmp, 'unsafe-url-pilot.yaml');
     fs.writeFileSync(
       extra,
@@ -311,58 +147,33 @@ async function main() {
   const pilotRef = `component:${probe.namespace}/${probe.name}`;
   log(`pilot under test: ${pilotRef} (${probe.url} in ${probe.file})`);
 
-  log(`starting the portal on ${base} (log: ${portalLog}) ...`);
-  await startPortal(
-    [
+  log(`starting the portal on port ${port} ...`);
+  portal = await startPortal({
+    port,
+    tmpDir: tmp,
+    skipAppBuild: Boolean(process.env.SKIP_APP_BUILD),
+    log,
+    extraConfig: [
       'aiReadiness:',
       '  schedule:',
       '    frequency: { minutes: 30 }',
       '    initialDelay: { seconds: 3 }',
       catalogOverlay,
     ].join('\n'),
-  );
+  });
+  const { base, http } = portal;
+  log(`portal log: ${portal.logFile}`);
 
   let token;
   const started =
     await test('the portal starts and serves the app', async () => {
-      await until(
-        'the backend readiness check and the app',
-        async () => {
-          if (!portal) throw new Error('the portal exited');
-          const ready = await fetch(
-            `${base}/.backstage/health/v1/readiness`,
-          ).catch(() => null);
-          if (!ready || ready.status !== 200) return false;
-          const index = await fetch(`${base}/`).catch(() => null);
-          return (
-            index &&
-            index.status === 200 &&
-            /<div id="root">/.test(await index.text())
-          );
-        },
-        300_000,
-      );
-      token = await guestToken();
+      await portal.waitReady();
+      token = await portal.guestToken();
     });
   if (!started) return;
 
   await test('the catalog is ingested and every pilot is scored', async () => {
-    // The catalog count settles first, then a full refresh scores everything.
-    let last = -1;
-    let stable = 0;
-    await until(
-      'the catalog to settle',
-      async () => {
-        const r = await http('/api/catalog/entities/by-query?limit=1', {
-          token,
-        });
-        const n = r.json && r.json.totalItems;
-        stable = n === last && n > 0 ? stable + 1 : 0;
-        last = n;
-        return stable >= 3;
-      },
-      180_000,
-    );
+    const entities = await portal.waitForCatalog(token);
     const pilot = await http(
       `/api/catalog/entities/by-name/component/${probe.namespace}/${probe.name}`,
       { token },
@@ -371,28 +182,7 @@ async function main() {
       pilot.status === 200,
       `${pilotRef} is not in the catalog (${pilot.status})`,
     );
-    const refresh = await http('/api/ai-readiness/refresh', {
-      token,
-      method: 'POST',
-      body: {},
-    });
-    assert(
-      refresh.status === 202,
-      `POST /refresh answered ${refresh.status}: ${refresh.text}`,
-    );
-    let lastCount = -1;
-    let same = 0;
-    await until(
-      'the scorecards to be stored',
-      async () => {
-        const r = await http('/api/ai-readiness/scorecards?limit=1', { token });
-        const n = r.json && r.json.totalCount;
-        same = n === lastCount && n > 0 ? same + 1 : 0;
-        lastCount = n;
-        return same >= 3;
-      },
-      180_000,
-    );
+    const stored = await portal.refreshAll(token);
     const one = await http(
       `/api/ai-readiness/scorecards?limit=100&q=${encodeURIComponent(
         probe.name,
@@ -403,7 +193,7 @@ async function main() {
       one.json.items.some(i => i.entityRef === pilotRef),
       `${pilotRef} is not among the stored scorecards`,
     );
-    log(`${lastCount} scorecards stored, ${last} catalog entities`);
+    log(`${stored} scorecards stored, ${entities} catalog entities`);
   });
 
   const expected = (
@@ -414,23 +204,7 @@ async function main() {
   ).json;
   assert(expected && expected.level, `no scorecard for ${pilotRef}`);
 
-  browserContext = await chromium.launchPersistentContext(
-    path.join(tmp, 'profile'),
-    {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1440, height: 1000 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  );
+  browserContext = await launchChromium(path.join(tmp, 'profile'));
   const page = browserContext.pages()[0] || (await browserContext.newPage());
   page.setDefaultTimeout(30_000);
   const pageErrors = [];
@@ -452,12 +226,7 @@ async function main() {
   };
 
   await test('guest sign-in', async () => {
-    await page.goto(`${base}/catalog`);
-    const enter = page.getByRole('button', { name: 'Enter' });
-    // The sign-in page may be skipped when a session exists already.
-    if (await enter.isVisible({ timeout: 15_000 }).catch(() => false))
-      await enter.click();
-    await page.getByRole('link', { name: 'AI readiness' }).first().waitFor();
+    await signInAsGuest(page, base);
   });
 
   const tabUrl = `${base}/catalog/${probe.namespace}/component/${probe.name}/ai-readiness`;
@@ -498,6 +267,18 @@ async function main() {
   await test('the javascript: URL from an annotation is text, not a link (tab)', async () => {
     await page.getByText(probe.url, { exact: false }).first().waitFor();
     await noJavascriptLinks('the readiness tab');
+  });
+
+  await test('"Re-evaluate" (allowed by the portal\'s allow-all policy) re-scores the pilot', async () => {
+    const evaluated = page.getByText(/^Evaluated /).first();
+    const before = await evaluated.textContent();
+    await page.getByRole('button', { name: 'Re-evaluate' }).click();
+    await until(
+      'a new evaluation time',
+      async () => (await evaluated.textContent()) !== before,
+      30_000,
+      250,
+    );
   });
 
   await test('"Fix all" merges the remediations into one snippet', async () => {
@@ -646,7 +427,7 @@ async function main() {
 
 async function cleanup() {
   if (browserContext) await browserContext.close().catch(() => {});
-  await stopPortal();
+  if (portal) await portal.stop();
 }
 
 process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
@@ -660,11 +441,11 @@ main()
   .then(cleanup)
   .then(() => {
     const failed = results.filter(r => !r.ok).length;
-    if (failed) {
-      log(`portal log: ${portalLog}`);
+    if (failed && portal) {
+      log(`portal log: ${portal.logFile}`);
       try {
         const tail = fs
-          .readFileSync(portalLog, 'utf8')
+          .readFileSync(portal.logFile, 'utf8')
           .split('\n')
           .slice(-40)
           .join('\n');
@@ -672,7 +453,7 @@ main()
       } catch {
         /* no log */
       }
-    } else {
+    } else if (!failed) {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     console.log(`${results.length - failed} passed, ${failed} failed`);
