@@ -36,7 +36,7 @@ for (const file of files) {
   console.log(`\n=== ${rel}`);
   const started = Date.now();
   const runner = file.endsWith('.ts') ? [path.join(__dirname, 'run-ts.js'), file] : [file];
-  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', ...runner], {
+  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', ...runner], {
     cwd: root,
     stdio: 'inherit',
     env: process.env,

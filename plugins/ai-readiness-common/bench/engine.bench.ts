@@ -27,6 +27,11 @@ function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/** A full collection between measurements (node --expose-gc; npm run bench passes it). */
+function collect() {
+  (global as any).gc?.();
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -162,6 +167,8 @@ async function main() {
   const runs: number[] = [];
   let cards: Scorecard[] = [];
   for (let r = 0; r < 3; r++) {
+    cards = [];
+    collect();
     start = process.hrtime.bigint();
     const now = new Date();
     cards = engine.evaluateAll(graph, { asOf: AS_OF, now });
@@ -176,6 +183,7 @@ async function main() {
   const bareRuns: number[] = [];
   let checksum = 0;
   for (let r = 0; r < 3; r++) {
+    collect();
     start = process.hrtime.bigint();
     checksum += bareLoop(pilots, graph);
     bareRuns.push(seconds(start));
