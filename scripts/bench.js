@@ -35,16 +35,23 @@ for (const file of files) {
   const rel = path.relative(root, file);
   console.log(`\n=== ${rel}`);
   const started = Date.now();
-  const runner = file.endsWith('.ts') ? [path.join(__dirname, 'run-ts.js'), file] : [file];
-  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', ...runner], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const runner = file.endsWith('.ts')
+    ? [path.join(__dirname, 'run-ts.js'), file]
+    : [file];
+  const run = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--expose-gc', ...runner],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   const ok = run.status === 0;
   results.push({ rel, ok, seconds: (Date.now() - started) / 1000 });
 }
 
 console.log('\n=== benchmarks');
-for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.rel} (${r.seconds.toFixed(0)} s)`);
+for (const r of results)
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.rel} (${r.seconds.toFixed(0)} s)`);
 process.exit(results.every(r => r.ok) ? 0 : 1);

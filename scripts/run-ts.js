@@ -32,9 +32,19 @@ async function main() {
       {
         name: 'externalize-non-workspace',
         setup(build) {
-          build.onResolve({ filter: /^[^./]/ }, a =>
-            a.path.startsWith('@ai-readiness/') ? undefined : { path: a.path, external: true },
-          );
+          // Externals resolve from the importing file's folder, so that a workspace
+          // package gets its own dependency versions (e.g. zod 3 under a root zod 4).
+          build.onResolve({ filter: /^[^./]/ }, a => {
+            if (a.path.startsWith('@ai-readiness/')) return undefined;
+            try {
+              return {
+                path: require.resolve(a.path, { paths: [a.resolveDir] }),
+                external: true,
+              };
+            } catch {
+              return { path: a.path, external: true };
+            }
+          });
         },
       },
     ],

@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 /*
  * Engine benchmark: a synthetic catalog of 150,000 entities with 100,000 AI
  * pilots, scored on one core. Printed against two baselines measured in the
@@ -38,14 +39,36 @@ function median(values: number[]): number {
 }
 
 const ANNOTATION_KEYS = [
-  'business-owner', 'input-schema', 'input-validation', 'trigger', 'writes-to', 'human-review',
-  'confidence-threshold', 'kill-switch', 'monitored-signals', 'business-kpi', 'review-cadence', 'last-reviewed',
-  'risk-tier', 'vendors', 'data-classification', 'sensitive-masking', 'log-retention', 'prompt-access',
-  'cost-owner', 'rollout-stage', 'prompt-repository', 'enabled',
+  'business-owner',
+  'input-schema',
+  'input-validation',
+  'trigger',
+  'writes-to',
+  'human-review',
+  'confidence-threshold',
+  'kill-switch',
+  'monitored-signals',
+  'business-kpi',
+  'review-cadence',
+  'last-reviewed',
+  'risk-tier',
+  'vendors',
+  'data-classification',
+  'sensitive-masking',
+  'log-retention',
+  'prompt-access',
+  'cost-owner',
+  'rollout-stage',
+  'prompt-repository',
+  'enabled',
 ].map(k => `ai-readiness/${k}`);
 const OTHER_KEYS = [
-  'backstage.io/techdocs-ref', 'grafana/dashboard-selector', 'grafana/alert-label-selector', 'pagerduty.com/service-id',
-  'datadoghq.com/dashboard-url', 'github.com/project-slug',
+  'backstage.io/techdocs-ref',
+  'grafana/dashboard-selector',
+  'grafana/alert-label-selector',
+  'pagerduty.com/service-id',
+  'datadoghq.com/dashboard-url',
+  'github.com/project-slug',
 ];
 
 /** Reads every field the checks read, resolves every reference, and nothing else. */
@@ -65,10 +88,12 @@ function bareLoop(pilots: any[], graph: EntityGraph): number {
       const v = labels[k] ?? annotations[k];
       if (typeof v === 'string') checksum += v.length;
     }
-    for (const k of OTHER_KEYS) if (typeof annotations[k] === 'string') checksum++;
+    for (const k of OTHER_KEYS)
+      if (typeof annotations[k] === 'string') checksum++;
     const linkTypes = new Set<string>();
     for (const link of pilot.metadata.links ?? []) {
-      if (typeof link.url === 'string' && link.url.startsWith('https://')) linkTypes.add(link.type);
+      if (typeof link.url === 'string' && link.url.startsWith('https://'))
+        linkTypes.add(link.type);
     }
     checksum += linkTypes.size;
     const spec = pilot.spec;
@@ -79,7 +104,8 @@ function bareLoop(pilots: any[], graph: EntityGraph): number {
       if (parent && graph.get(key('group', parent))) checksum++;
     }
     const system = graph.get(key('system', spec.system));
-    if (system && graph.get(key('group', (system.entity.spec as any).owner))) checksum++;
+    if (system && graph.get(key('group', (system.entity.spec as any).owner)))
+      checksum++;
     for (const d of spec.dependsOn ?? []) {
       const node = graph.get(key('', d));
       if (node?.type) checksum += node.type.length;
@@ -88,13 +114,22 @@ function bareLoop(pilots: any[], graph: EntityGraph): number {
     }
     for (const a of spec.providesApis ?? []) {
       const node = graph.get(key('api', a));
-      if (node) checksum += graph.consumersOf(node.key).size + (node.lifecycle?.length ?? 0);
+      if (node)
+        checksum +=
+          graph.consumersOf(node.key).size + (node.lifecycle?.length ?? 0);
     }
     for (const a of spec.consumesApis ?? []) {
       const node = graph.get(key('api', a));
       if (node) checksum += node.lifecycle?.length ?? 0;
     }
-    for (const k of ['business-owner', 'human-review', 'prompt-access', 'cost-owner', 'writes-to', 'vendors']) {
+    for (const k of [
+      'business-owner',
+      'human-review',
+      'prompt-access',
+      'cost-owner',
+      'writes-to',
+      'vendors',
+    ]) {
       const v = annotations[`ai-readiness/${k}`];
       if (typeof v === 'string' && graph.get(key('user', v))) checksum++;
     }
@@ -112,7 +147,8 @@ function factsOf(card: Scorecard): Record<string, boolean> {
   for (const d of card.dimensions) {
     for (const c of d.checks) {
       const id = c.id.replace('-', '_');
-      facts[`${id}_a`] = c.status === 'pass' || c.status === 'waived' || c.status === 'partial';
+      facts[`${id}_a`] =
+        c.status === 'pass' || c.status === 'waived' || c.status === 'partial';
       facts[`${id}_b`] = c.status === 'pass' || c.status === 'waived';
     }
   }
@@ -148,7 +184,13 @@ function rulesEngineFor(checkIds: string[]): RulesEngine {
 }
 
 async function main() {
-  console.log(`# Engine benchmark: ${TOTAL.toLocaleString('en')} entities, ${PILOTS.toLocaleString('en')} pilots, one core (node ${process.version})`);
+  console.log(
+    `# Engine benchmark: ${TOTAL.toLocaleString(
+      'en',
+    )} entities, ${PILOTS.toLocaleString('en')} pilots, one core (node ${
+      process.version
+    })`,
+  );
   let start = process.hrtime.bigint();
   const entities = syntheticCatalog({ pilots: PILOTS, total: TOTAL });
   console.log(`generated catalog in ${seconds(start).toFixed(2)} s`);
@@ -160,10 +202,12 @@ async function main() {
   start = process.hrtime.bigint();
   const pilots = engine.pilots(graph);
   const scopeSeconds = seconds(start);
-  if (pilots.length !== PILOTS) throw new Error(`expected ${PILOTS} pilots, found ${pilots.length}`);
+  if (pilots.length !== PILOTS)
+    throw new Error(`expected ${PILOTS} pilots, found ${pilots.length}`);
 
   // Warm up the JIT on a slice, then measure full runs.
-  for (const p of pilots.slice(0, 5000)) engine.evaluate(p, graph, { asOf: AS_OF });
+  for (const p of pilots.slice(0, 5000))
+    engine.evaluate(p, graph, { asOf: AS_OF });
   const runs: number[] = [];
   let cards: Scorecard[] = [];
   for (let r = 0; r < 3; r++) {
@@ -202,19 +246,55 @@ async function main() {
   const enginePerPilot = evaluateSeconds / pilots.length;
 
   const rate = pilots.length / evaluateSeconds;
-  console.log(`graph build: ${graphSeconds.toFixed(2)} s; scope selection: ${scopeSeconds.toFixed(2)} s`);
-  console.log(`levels: ${JSON.stringify(levels)} (bare-loop checksum ${checksum}, rules events ${events})`);
+  console.log(
+    `graph build: ${graphSeconds.toFixed(
+      2,
+    )} s; scope selection: ${scopeSeconds.toFixed(2)} s`,
+  );
+  console.log(
+    `levels: ${JSON.stringify(
+      levels,
+    )} (bare-loop checksum ${checksum}, rules events ${events})`,
+  );
   console.log('');
   console.log('| measure | value | target |');
   console.log('|---|---|---|');
-  console.log(`| evaluate ${PILOTS.toLocaleString('en')} pilots (median of 3) | ${evaluateSeconds.toFixed(2)} s | ≤ 2 s |`);
-  console.log(`| pilots scored per second | ${Math.round(rate).toLocaleString('en')} | ≥ 50,000 |`);
-  console.log(`| json-rules-engine per pilot (${JRE_SAMPLE} sampled) | ${(jrePerPilot * 1e6).toFixed(1)} µs | |`);
-  console.log(`| engine per pilot | ${(enginePerPilot * 1e6).toFixed(1)} µs | |`);
-  console.log(`| ratio: engine speed / json-rules-engine | ${(jrePerPilot / enginePerPilot).toFixed(1)}× | ≥ 20× |`);
-  console.log(`| bare loop, same pilots (median of 3) | ${bareSeconds.toFixed(2)} s | |`);
-  console.log(`| ratio: engine time / bare loop | ${(evaluateSeconds / bareSeconds).toFixed(2)}× | ≤ 3× |`);
-  console.log(`| heap used after scoring | ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB | |`);
+  console.log(
+    `| evaluate ${PILOTS.toLocaleString(
+      'en',
+    )} pilots (median of 3) | ${evaluateSeconds.toFixed(2)} s | ≤ 2 s |`,
+  );
+  console.log(
+    `| pilots scored per second | ${Math.round(rate).toLocaleString(
+      'en',
+    )} | ≥ 50,000 |`,
+  );
+  console.log(
+    `| json-rules-engine per pilot (${JRE_SAMPLE} sampled) | ${(
+      jrePerPilot * 1e6
+    ).toFixed(1)} µs | |`,
+  );
+  console.log(
+    `| engine per pilot | ${(enginePerPilot * 1e6).toFixed(1)} µs | |`,
+  );
+  console.log(
+    `| ratio: engine speed / json-rules-engine | ${(
+      jrePerPilot / enginePerPilot
+    ).toFixed(1)}× | ≥ 20× |`,
+  );
+  console.log(
+    `| bare loop, same pilots (median of 3) | ${bareSeconds.toFixed(2)} s | |`,
+  );
+  console.log(
+    `| ratio: engine time / bare loop | ${(
+      evaluateSeconds / bareSeconds
+    ).toFixed(2)}× | ≤ 3× |`,
+  );
+  console.log(
+    `| heap used after scoring | ${Math.round(
+      process.memoryUsage().heapUsed / 1048576,
+    )} MB | |`,
+  );
 }
 
 main().catch(e => {

@@ -9,7 +9,9 @@ import type { Scorecard } from './types';
 const { entities, expected } = loadConformance();
 
 function statuses(card: Scorecard) {
-  return Object.fromEntries(card.dimensions.flatMap(d => d.checks.map(c => [c.id, c.status])));
+  return Object.fromEntries(
+    card.dimensions.flatMap(d => d.checks.map(c => [c.id, c.status])),
+  );
 }
 
 /** What the catalog adds to an entity: relations from the spec fields. */
@@ -19,15 +21,19 @@ function withCatalogRelations(all: any[]): any[] {
     return `${(m[1] ?? kind).toLowerCase()}:${m[2] ?? ns}/${m[3]}`;
   };
   const out = all.map(e => ({ ...e, relations: [] as any[] }));
-  const byRef = new Map(out.map(e => [`${e.kind.toLowerCase()}:default/${e.metadata.name}`, e]));
-  const add = (from: any, type: string, target: string) => from.relations.push({ type, targetRef: target });
+  const byRef = new Map(
+    out.map(e => [`${e.kind.toLowerCase()}:default/${e.metadata.name}`, e]),
+  );
+  const add = (from: any, type: string, target: string) =>
+    from.relations.push({ type, targetRef: target });
   for (const e of out) {
     const self = `${e.kind.toLowerCase()}:default/${e.metadata.name}`;
     const spec = e.spec ?? {};
     if (spec.owner) add(e, 'ownedBy', ref('group', spec.owner));
     if (spec.system) add(e, 'partOf', ref('system', spec.system));
     for (const d of spec.dependsOn ?? []) add(e, 'dependsOn', ref('', d));
-    for (const a of spec.providesApis ?? []) add(e, 'providesApi', ref('api', a));
+    for (const a of spec.providesApis ?? [])
+      add(e, 'providesApi', ref('api', a));
     for (const a of spec.consumesApis ?? []) {
       add(e, 'consumesApi', ref('api', a));
       const api = byRef.get(ref('api', a));
@@ -40,7 +46,8 @@ function withCatalogRelations(all: any[]): any[] {
         if (group) add(group, 'hasMember', self);
       }
     }
-    if (e.kind === 'Group' && spec.parent) add(e, 'childOf', ref('group', spec.parent));
+    if (e.kind === 'Group' && spec.parent)
+      add(e, 'childOf', ref('group', spec.parent));
   }
   return out;
 }
@@ -51,7 +58,10 @@ describe.each([
 ])('conformance (%s)', (_label, input) => {
   const engine = createReadinessEngine();
   const graph = engine.buildGraph(input);
-  const cards = engine.evaluateAll(graph, { asOf: expected.asOf, now: new Date('2026-11-25T10:00:00Z') });
+  const cards = engine.evaluateAll(graph, {
+    asOf: expected.asOf,
+    now: new Date('2026-11-25T10:00:00Z'),
+  });
   const byRef = new Map(cards.map(c => [c.entityRef, c]));
 
   it.each(Object.entries(expected.scorecards))('%s', (ref, want) => {
@@ -67,6 +77,8 @@ describe.each([
 
   it('scores exactly the expected pilots', () => {
     for (const ref of expected.absent) expect(byRef.has(ref)).toBe(false);
-    expect([...byRef.keys()].sort()).toEqual(Object.keys(expected.scorecards).sort());
+    expect([...byRef.keys()].sort()).toEqual(
+      Object.keys(expected.scorecards).sort(),
+    );
   });
 });

@@ -15,9 +15,14 @@ export function loadConformance() {
   const dir = path.join(SHARED_DIR, 'conformance');
   return {
     entities: loadYamlEntities(path.join(dir, 'catalog.yaml')),
-    expected: JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as {
+    expected: JSON.parse(
+      fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'),
+    ) as {
       asOf: string;
-      scorecards: Record<string, { level: string; checks: Record<string, string>; drift: boolean }>;
+      scorecards: Record<
+        string,
+        { level: string; checks: Record<string, string>; drift: boolean }
+      >;
       absent: string[];
     },
   };

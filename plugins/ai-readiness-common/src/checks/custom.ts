@@ -4,7 +4,14 @@
  */
 import type { CustomCheckConfig } from '../config/schema';
 import { readRefList } from '../engine/graph';
-import { CheckContext, CheckDefinition, CheckOutcome, fail, notApplicable, pass } from './types';
+import {
+  CheckContext,
+  CheckDefinition,
+  CheckOutcome,
+  fail,
+  notApplicable,
+  pass,
+} from './types';
 import { readMetadataValue } from '../engine/context';
 
 type Rule = CustomCheckConfig['rule'];
@@ -15,7 +22,11 @@ function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
       const value = readMetadataValue(ctx.entity, rule.key, true);
       if (value === undefined) return fail(`${rule.key} is not set`);
       if (rule.pattern !== undefined && !new RegExp(rule.pattern).test(value)) {
-        return fail(`${rule.key} is ${JSON.stringify(value.slice(0, 80))}, which does not match ${rule.pattern}`);
+        return fail(
+          `${rule.key} is ${JSON.stringify(
+            value.slice(0, 80),
+          )}, which does not match ${rule.pattern}`,
+        );
       }
       return pass(`${rule.key} is set`);
     }
@@ -24,7 +35,11 @@ function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
       if (value === undefined) return fail(`${rule.key} is not set`);
       return rule.values.includes(value)
         ? pass(`${rule.key} is ${value}`)
-        : fail(`${rule.key} is ${JSON.stringify(value.slice(0, 80))}, expected one of ${rule.values.join(', ')}`);
+        : fail(
+            `${rule.key} is ${JSON.stringify(
+              value.slice(0, 80),
+            )}, expected one of ${rule.values.join(', ')}`,
+          );
     }
     case 'link':
       return ctx.hasLink(rule.linkType)
@@ -32,21 +47,37 @@ function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
         : fail(`no link of type ${rule.linkType}`);
     case 'owner-kind': {
       const owner = ctx.owner();
-      if (!owner?.node) return fail(owner ? `owner ${owner.ref} does not resolve` : 'spec.owner is not set');
+      if (!owner?.node)
+        return fail(
+          owner
+            ? `owner ${owner.ref} does not resolve`
+            : 'spec.owner is not set',
+        );
       const kinds = rule.kinds.map(k => k.toLowerCase());
       return kinds.includes(owner.node.kind)
         ? pass(`owner ${owner.ref} is a ${owner.node.kind}`)
-        : fail(`owner ${owner.ref} is a ${owner.node.kind}, expected ${rule.kinds.join(' or ')}`);
+        : fail(
+            `owner ${owner.ref} is a ${
+              owner.node.kind
+            }, expected ${rule.kinds.join(' or ')}`,
+          );
     }
     case 'dependency': {
       const kind = rule.kind?.toLowerCase();
       const types = rule.types.map(t => t.toLowerCase());
       const match = readRefList(ctx.node, 'dependsOn')
         .map(d => ctx.graph.get(d.parsed.key))
-        .find(n => n && (!kind || n.kind === kind) && n.type && types.includes(n.type));
+        .find(
+          n =>
+            n && (!kind || n.kind === kind) && n.type && types.includes(n.type),
+        );
       return match
         ? pass(`depends on ${match.ref} (${match.type})`)
-        : fail(`no dependency of type ${rule.types.join(', ')}${kind ? ` (kind ${kind})` : ''}`);
+        : fail(
+            `no dependency of type ${rule.types.join(', ')}${
+              kind ? ` (kind ${kind})` : ''
+            }`,
+          );
     }
     default:
       return fail('unknown rule');

@@ -73,11 +73,20 @@ export interface CheckContext {
 }
 
 /** @public */
-export const pass = (message: string): CheckOutcome => ({ status: 'pass', message });
+export const pass = (message: string): CheckOutcome => ({
+  status: 'pass',
+  message,
+});
 /** @public */
-export const partial = (message: string): CheckOutcome => ({ status: 'partial', message });
+export const partial = (message: string): CheckOutcome => ({
+  status: 'partial',
+  message,
+});
 /** @public */
-export const fail = (message: string): CheckOutcome => ({ status: 'fail', message });
+export const fail = (message: string): CheckOutcome => ({
+  status: 'fail',
+  message,
+});
 /** @public */
 export const notApplicable = (message: string): CheckOutcome => ({
   status: 'not-applicable',

@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import { DIMENSION_IDS } from '../types';
 
-export const DEFAULT_PILOT_TYPES = ['ai-pilot', 'ai-agent', 'llm-app', 'ml-service'];
+export const DEFAULT_PILOT_TYPES = [
+  'ai-pilot',
+  'ai-agent',
+  'llm-app',
+  'ml-service',
+];
 export const DEFAULT_PILOT_TAGS = ['ai-pilot', 'genai', 'llm'];
 export const DEFAULT_DATA_RESOURCE_TYPES = [
   'database',
@@ -24,12 +29,19 @@ export const DEFAULT_DATA_RESOURCE_TYPES = [
   'feature-store',
 ];
 export const DEFAULT_MODEL_RESOURCE_TYPES = ['ai-model'];
-export const DEFAULT_MODEL_GATEWAY_TYPES = ['model-server', 'llm-gateway', 'ai-gateway'];
+export const DEFAULT_MODEL_GATEWAY_TYPES = [
+  'model-server',
+  'llm-gateway',
+  'ai-gateway',
+];
 
 const typeList = z.array(z.string().min(1)).max(500);
 const checkId = z
   .string()
-  .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/, 'a check id such as "SEC-6" or "ACME-PENTEST"');
+  .regex(
+    /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/,
+    'a check id such as "SEC-6" or "ACME-PENTEST"',
+  );
 
 const remediationSchema = z
   .object({
@@ -101,7 +113,9 @@ const customCheckSchema = z
 
 const dimensionWeights = z
   .object(
-    Object.fromEntries(DIMENSION_IDS.map(id => [id, z.number().min(0).max(100).optional()])) as {
+    Object.fromEntries(
+      DIMENSION_IDS.map(id => [id, z.number().min(0).max(100).optional()]),
+    ) as {
       [K in (typeof DIMENSION_IDS)[number]]: z.ZodOptional<z.ZodNumber>;
     },
   )
@@ -117,7 +131,10 @@ export const aiReadinessConfigSchema = z
     /** Prefix of the rubric's annotations and labels. */
     annotationPrefix: z
       .string()
-      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\/$/, 'a DNS-like prefix ending in "/" such as "ai-readiness/"')
+      .regex(
+        /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\/$/,
+        'a DNS-like prefix ending in "/" such as "ai-readiness/"',
+      )
       .default('ai-readiness/'),
     scope: z
       .object({
@@ -139,7 +156,11 @@ export const aiReadinessConfigSchema = z
     // Read by the backend only; validated here so one schema covers the key.
     schedule: z
       .object({
-        frequency: z.union([z.string(), z.record(z.number()), z.object({ cron: z.string() })]),
+        frequency: z.union([
+          z.string(),
+          z.record(z.number()),
+          z.object({ cron: z.string() }),
+        ]),
         timeout: z.union([z.string(), z.record(z.number())]).optional(),
         initialDelay: z.union([z.string(), z.record(z.number())]).optional(),
       })
@@ -152,7 +173,10 @@ export const aiReadinessConfigSchema = z
       })
       .strict()
       .optional(),
-    notifications: z.object({ enabled: z.boolean().default(true) }).strict().optional(),
+    notifications: z
+      .object({ enabled: z.boolean().default(true) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -163,10 +187,7 @@ export type CustomCheckConfig = z.output<typeof customCheckSchema>;
 
 /** A configuration error naming the path of the bad key. @public */
 export class AiReadinessConfigError extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-  ) {
+  constructor(readonly path: string, readonly problem: string) {
     super(`Invalid configuration at ${path}: ${problem}`);
     this.name = 'AiReadinessConfigError';
   }
@@ -174,7 +195,8 @@ export class AiReadinessConfigError extends Error {
 
 function formatPath(root: string, path: (string | number)[]): string {
   return path.reduce<string>(
-    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : `${acc}.${part}`),
+    (acc, part) =>
+      typeof part === 'number' ? `${acc}[${part}]` : `${acc}.${part}`,
     root,
   );
 }
@@ -192,7 +214,10 @@ function valueAt(raw: unknown, path: (string | number)[]): unknown {
  * Parses and validates the raw `aiReadiness` value (undefined = defaults).
  * Throws AiReadinessConfigError naming the path of the first bad key.
  */
-export function parseAiReadinessConfig(raw: unknown, root = 'aiReadiness'): AiReadinessConfig {
+export function parseAiReadinessConfig(
+  raw: unknown,
+  root = 'aiReadiness',
+): AiReadinessConfig {
   const result = aiReadinessConfigSchema.safeParse(raw ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -203,7 +228,8 @@ export function parseAiReadinessConfig(raw: unknown, root = 'aiReadiness'): AiRe
       problem = `unknown key (expected one of the documented keys)`;
     } else {
       const found = valueAt(raw, issue.path);
-      const shown = found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
+      const shown =
+        found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
       problem = `${issue.message}; found ${shown}`;
     }
     throw new AiReadinessConfigError(formatPath(root, path), problem);

@@ -48,11 +48,22 @@ export function scopeSetsOf(config: AiReadinessConfig): ScopeSets {
   };
 }
 
-export function isDataResourceNode(node: GraphNode | undefined, sets: ScopeSets): boolean {
-  return !!node && node.kind === 'resource' && !!node.type && sets.dataResourceTypes.has(node.type);
+export function isDataResourceNode(
+  node: GraphNode | undefined,
+  sets: ScopeSets,
+): boolean {
+  return (
+    !!node &&
+    node.kind === 'resource' &&
+    !!node.type &&
+    sets.dataResourceTypes.has(node.type)
+  );
 }
 
-export function isModelDependencyNode(node: GraphNode | undefined, sets: ScopeSets): boolean {
+export function isModelDependencyNode(
+  node: GraphNode | undefined,
+  sets: ScopeSets,
+): boolean {
   if (!node || !node.type) return false;
   if (node.kind === 'resource') return sets.modelResourceTypes.has(node.type);
   if (node.kind === 'component') return sets.modelGatewayTypes.has(node.type);
@@ -78,21 +89,30 @@ export function readMetadataValue(
     : [['annotations', metadata.annotations]];
   for (const [where, map] of sources) {
     if (map === undefined || map === null) continue;
-    if (!isRecord(map)) throw new MalformedFieldError(`metadata.${where}`, map, 'a map of strings');
+    if (!isRecord(map))
+      throw new MalformedFieldError(
+        `metadata.${where}`,
+        map,
+        'a map of strings',
+      );
     const value = map[name];
     if (value === undefined || value === null) continue;
     if (typeof value === 'string') {
       if (value.trim() === '') continue;
       return value.trim();
     }
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'number' || typeof value === 'boolean')
+      return String(value);
     throw new MalformedFieldError(name, value, 'a string');
   }
   return undefined;
 }
 
 /** Reads one metadata map entry as text; lists and maps are malformed. */
-function readEntry(map: Record<string, unknown> | undefined, name: string): string | undefined {
+function readEntry(
+  map: Record<string, unknown> | undefined,
+  name: string,
+): string | undefined {
   if (!map) return undefined;
   const value = map[name];
   if (value === undefined || value === null) return undefined;
@@ -100,16 +120,22 @@ function readEntry(map: Record<string, unknown> | undefined, name: string): stri
     const trimmed = value.trim();
     return trimmed === '' ? undefined : trimmed;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   throw new MalformedFieldError(name, value, 'a string');
 }
 
 /** A metadata map (annotations or labels) once validated: a record, absent, or malformed. */
-function metadataMap(entity: Entity, where: 'labels' | 'annotations'): Record<string, unknown> | undefined | MalformedFieldError {
+function metadataMap(
+  entity: Entity,
+  where: 'labels' | 'annotations',
+): Record<string, unknown> | undefined | MalformedFieldError {
   const metadata = (entity as any).metadata;
   const map = isRecord(metadata) ? metadata[where] : undefined;
   if (map === undefined || map === null) return undefined;
-  return isRecord(map) ? map : new MalformedFieldError(`metadata.${where}`, map, 'a map of strings');
+  return isRecord(map)
+    ? map
+    : new MalformedFieldError(`metadata.${where}`, map, 'a map of strings');
 }
 
 /**
@@ -127,14 +153,19 @@ interface Slot<T> {
   value?: T;
   error?: MalformedFieldError;
 }
-const slot = <T>(): Slot<T> => ({ state: 0 });
+const emptySlot = <T>(): Slot<T> => ({ state: 0 });
 
 // Module-level readers: passing them to once() allocates no closure per call.
-const readOwner = (c: PilotContext) => c.resolveLike(readRefField(c.node, 'owner'));
-const readSystem = (c: PilotContext) => c.resolveLike(readRefField(c.node, 'system'));
-const readDependsOn = (c: PilotContext) => c.resolveAll(readRefList(c.node, 'dependsOn'));
-const readProvides = (c: PilotContext) => c.resolveAll(readRefList(c.node, 'providesApis'));
-const readConsumes = (c: PilotContext) => c.resolveAll(readRefList(c.node, 'consumesApis'));
+const readOwner = (c: PilotContext) =>
+  c.resolveLike(readRefField(c.node, 'owner'));
+const readSystem = (c: PilotContext) =>
+  c.resolveLike(readRefField(c.node, 'system'));
+const readDependsOn = (c: PilotContext) =>
+  c.resolveAll(readRefList(c.node, 'dependsOn'));
+const readProvides = (c: PilotContext) =>
+  c.resolveAll(readRefList(c.node, 'providesApis'));
+const readConsumes = (c: PilotContext) =>
+  c.resolveAll(readRefList(c.node, 'consumesApis'));
 const readOnCall = (c: PilotContext) => c.findOnCallRoute();
 
 /**
@@ -146,13 +177,15 @@ export class PilotContext implements CheckContext {
   private labels?: Record<string, unknown> | MalformedFieldError;
   private annotations?: Record<string, unknown> | MalformedFieldError;
   private maps = false;
-  private linkIndex?: Map<string, true | MalformedFieldError> | MalformedFieldError;
-  private readonly ownerSlot = slot<ResolvedRef | undefined>();
-  private readonly systemSlot = slot<ResolvedRef | undefined>();
-  private readonly dependsOnSlot = slot<ResolvedRef[]>();
-  private readonly providesSlot = slot<ResolvedRef[]>();
-  private readonly consumesSlot = slot<ResolvedRef[]>();
-  private readonly onCallSlot = slot<string | undefined>();
+  private linkIndex?:
+    | Map<string, true | MalformedFieldError>
+    | MalformedFieldError;
+  private readonly ownerSlot = emptySlot<ResolvedRef | undefined>();
+  private readonly systemSlot = emptySlot<ResolvedRef | undefined>();
+  private readonly dependsOnSlot = emptySlot<ResolvedRef[]>();
+  private readonly providesSlot = emptySlot<ResolvedRef[]>();
+  private readonly consumesSlot = emptySlot<ResolvedRef[]>();
+  private readonly onCallSlot = emptySlot<string | undefined>();
   private waiverScan?: boolean;
 
   constructor(
@@ -230,11 +263,18 @@ export class PilotContext implements CheckContext {
   }
 
   /** One pass over metadata.links: each type is present, absent, or malformed. */
-  private indexLinks(): Map<string, true | MalformedFieldError> | MalformedFieldError {
+  private indexLinks():
+    | Map<string, true | MalformedFieldError>
+    | MalformedFieldError {
     const index = new Map<string, true | MalformedFieldError>();
     const links = (this.entity as any).metadata?.links;
     if (links === undefined || links === null) return index;
-    if (!Array.isArray(links)) return new MalformedFieldError('metadata.links', links, 'a list of links');
+    if (!Array.isArray(links))
+      return new MalformedFieldError(
+        'metadata.links',
+        links,
+        'a list of links',
+      );
     for (let i = 0; i < links.length; i++) {
       const link = links[i];
       if (!isRecord(link) || typeof link.type !== 'string') continue;
@@ -242,7 +282,11 @@ export class PilotContext implements CheckContext {
       if (typeof link.url !== 'string' || !isSafeHttpUrl(link.url)) {
         index.set(
           link.type,
-          new MalformedFieldError(`metadata.links[${i}].url (type ${link.type})`, link.url, 'an http(s) URL'),
+          new MalformedFieldError(
+            `metadata.links[${i}].url (type ${link.type})`,
+            link.url,
+            'an http(s) URL',
+          ),
         );
       } else {
         index.set(link.type, true);
@@ -253,7 +297,12 @@ export class PilotContext implements CheckContext {
 
   private resolve(ref: ResolvedRefLike): ResolvedRef {
     const node = this.graph.get(ref.parsed.key);
-    return { raw: ref.raw, parsed: ref.parsed, ref: node ? node.ref : displayRef(ref.parsed), node };
+    return {
+      raw: ref.raw,
+      parsed: ref.parsed,
+      ref: node ? node.ref : displayRef(ref.parsed),
+      node,
+    };
   }
 
   /** Whether any label or annotation starts with the prefix (e.g. waivers): one scan per pilot. */
@@ -343,7 +392,10 @@ export class PilotContext implements CheckContext {
   }
 
   tryResolve(value: string, defaultKind?: string): ResolvedRef | undefined {
-    const parsed = parseRef(value, { defaultKind, defaultNamespace: this.node.namespace });
+    const parsed = parseRef(value, {
+      defaultKind,
+      defaultNamespace: this.node.namespace,
+    });
     return parsed ? this.resolve({ raw: value, parsed }) : undefined;
   }
 

@@ -2,7 +2,10 @@ import { parse } from 'yaml';
 import { createReadinessEngine, isAiPilotEntity } from './engine';
 import { mergeRemediations } from './remediation';
 import { toScorecardSummary } from './summary';
-import { AiReadinessConfigError, parseAiReadinessConfig } from '../config/schema';
+import {
+  AiReadinessConfigError,
+  parseAiReadinessConfig,
+} from '../config/schema';
 import { loadConformance } from '../__testUtils__/conformance';
 import type { CheckDefinition } from '../checks/types';
 
@@ -15,7 +18,11 @@ function clone<T>(v: T): T {
 }
 
 /** The conformance catalog with one pilot replaced by a modified copy. */
-function evaluateVariant(name: string, change: (e: any) => void, config?: unknown) {
+function evaluateVariant(
+  name: string,
+  change: (e: any) => void,
+  config?: unknown,
+) {
   const engine = createReadinessEngine({ config });
   const copy = clone(byName(name));
   change(copy);
@@ -24,14 +31,18 @@ function evaluateVariant(name: string, change: (e: any) => void, config?: unknow
 }
 
 const statusOf = (card: any, id: string) =>
-  card.dimensions.flatMap((d: any) => d.checks).find((c: any) => c.id === id)?.status;
+  card.dimensions.flatMap((d: any) => d.checks).find((c: any) => c.id === id)
+    ?.status;
 
 describe('scope', () => {
   const engine = createReadinessEngine();
   const graph = engine.buildGraph(entities);
 
   it('selects pilots by type, tag, enabled flag and model dependency', () => {
-    const names = engine.pilots(graph).map(e => e.metadata.name).sort();
+    const names = engine
+      .pilots(graph)
+      .map(e => e.metadata.name)
+      .sort();
     expect(names).toEqual([
       'claims-chat-agent',
       'claims-summarizer',
@@ -58,7 +69,9 @@ describe('scope', () => {
   });
 
   it('takes configured types and tags', () => {
-    const custom = createReadinessEngine({ config: { scope: { types: ['service'], tags: [] } } });
+    const custom = createReadinessEngine({
+      config: { scope: { types: ['service'], tags: [] } },
+    });
     const g = custom.buildGraph(entities);
     expect(custom.isPilot(byName('billing-service'), g)).toBe(true);
     expect(custom.isPilot(byName('claims-summarizer'), g)).toBe(false);
@@ -73,7 +86,9 @@ describe('scores and levels', () => {
     const monitoring = card.dimensions.find(d => d.id === 'monitoring')!;
     expect(monitoring.score).toBe(0.9);
     expect(card.score).toBe(Math.round(((6 + 0.9) / 7) * 100));
-    const weighted = evaluateVariant('claims-chat-agent', () => {}, { weights: { monitoring: 6 } });
+    const weighted = evaluateVariant('claims-chat-agent', () => {}, {
+      weights: { monitoring: 6 },
+    });
     expect(weighted.score).toBe(Math.round(((6 + 0.9 * 6) / 12) * 100));
   });
 
@@ -81,7 +96,9 @@ describe('scores and levels', () => {
     const card = evaluateVariant('claims-triage', e => {
       delete e.metadata.annotations['ai-readiness/confidence-threshold'];
       delete e.metadata.annotations['ai-readiness/kill-switch'];
-      e.metadata.links = e.metadata.links.filter((l: any) => l.type !== 'fallback-playbook');
+      e.metadata.links = e.metadata.links.filter(
+        (l: any) => l.type !== 'fallback-playbook',
+      );
     });
     // fallback: FB-1 pass, FB-2 fail, FB-3 partial, FB-4 fail = 0.375
     expect(card.level).toBe('L1');
@@ -103,14 +120,24 @@ describe('scores and levels', () => {
 
   it('a high risk tier needs every fallback and security check for L3', () => {
     const limited = evaluateVariant('claims-triage', e => {
-      e.metadata.links = e.metadata.links.filter((l: any) => l.type !== 'fallback-playbook');
-      e.metadata.links.push({ url: 'https://x.example.com/rb', type: 'runbook' });
+      e.metadata.links = e.metadata.links.filter(
+        (l: any) => l.type !== 'fallback-playbook',
+      );
+      e.metadata.links.push({
+        url: 'https://x.example.com/rb',
+        type: 'runbook',
+      });
     });
     expect(limited.level).toBe('L3');
     const high = evaluateVariant('claims-triage', e => {
       e.metadata.annotations['ai-readiness/risk-tier'] = 'high';
-      e.metadata.links = e.metadata.links.filter((l: any) => l.type !== 'fallback-playbook');
-      e.metadata.links.push({ url: 'https://x.example.com/rb', type: 'runbook' });
+      e.metadata.links = e.metadata.links.filter(
+        (l: any) => l.type !== 'fallback-playbook',
+      );
+      e.metadata.links.push({
+        url: 'https://x.example.com/rb',
+        type: 'runbook',
+      });
     });
     expect(high.level).toBe('L2');
     expect(high.nextLevel!.blockers).toEqual(['FB-4']);
@@ -121,7 +148,9 @@ describe('scores and levels', () => {
       levels: { L3: { minDimensionScore: 0.95 } },
     });
     expect(strict.level).toBe('L2');
-    expect(strict.nextLevel!.blockers).toEqual(['dimension monitoring 0.9 < 0.95']);
+    expect(strict.nextLevel!.blockers).toEqual([
+      'dimension monitoring 0.9 < 0.95',
+    ]);
   });
 
   it('reports drift of lifecycle and rollout stage', () => {
@@ -139,22 +168,32 @@ describe('scores and levels', () => {
 
 describe('configuration', () => {
   it('disables checks', () => {
-    const card = evaluateVariant('underwriting-copilot', () => {}, { disabledChecks: ['OPS-4'] });
+    const card = evaluateVariant('underwriting-copilot', () => {}, {
+      disabledChecks: ['OPS-4'],
+    });
     expect(statusOf(card, 'OPS-4')).toBeUndefined();
     expect(card.level).toBe('L3');
   });
 
   it('uses another annotation prefix everywhere, remediations included', () => {
-    const engine = createReadinessEngine({ config: { annotationPrefix: 'acme.com/' } });
+    const engine = createReadinessEngine({
+      config: { annotationPrefix: 'acme.com/' },
+    });
     const pilot = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: 'p', annotations: { 'acme.com/risk-tier': 'limited' } },
       spec: { type: 'ai-pilot', owner: 'ml' },
     };
-    const card = engine.evaluate(pilot as any, engine.buildGraph([...entities, pilot]), { asOf: AS_OF });
+    const card = engine.evaluate(
+      pilot as any,
+      engine.buildGraph([...entities, pilot]),
+      { asOf: AS_OF },
+    );
     expect(statusOf(card, 'SEC-1')).toBe('pass');
-    const fb1 = card.dimensions.flatMap(d => d.checks).find(c => c.id === 'FB-1')!;
+    const fb1 = card.dimensions
+      .flatMap(d => d.checks)
+      .find(c => c.id === 'FB-1')!;
     expect(fb1.message).toBe('acme.com/human-review is not set');
     expect(fb1.remediation!.yaml).toContain('acme.com/human-review');
     expect(fb1.remediation!.yaml).not.toContain('ai-readiness/');
@@ -164,18 +203,51 @@ describe('configuration', () => {
     [{ weights: { ownership: 'high' } }, 'aiReadiness.weights.ownership'],
     [{ weigths: {} }, 'aiReadiness.weigths'],
     [{ scope: { types: 'ai-pilot' } }, 'aiReadiness.scope.types'],
-    [{ levels: { L3: { minDimensionScore: 2 } } }, 'aiReadiness.levels.L3.minDimensionScore'],
+    [
+      { levels: { L3: { minDimensionScore: 2 } } },
+      'aiReadiness.levels.L3.minDimensionScore',
+    ],
     [{ annotationPrefix: 'no slash' }, 'aiReadiness.annotationPrefix'],
     [
-      { customChecks: [{ id: 'X-1', dimension: 'nope', title: 't', rule: { type: 'link', linkType: 'a' }, remediation: { text: 't', yaml: 'a: b' } }] },
+      {
+        customChecks: [
+          {
+            id: 'X-1',
+            dimension: 'nope',
+            title: 't',
+            rule: { type: 'link', linkType: 'a' },
+            remediation: { text: 't', yaml: 'a: b' },
+          },
+        ],
+      },
       'aiReadiness.customChecks[0].dimension',
     ],
     [
-      { customChecks: [{ id: 'X-1', dimension: 'data', title: 't', rule: { type: 'magic' }, remediation: { text: 't', yaml: 'a: b' } }] },
+      {
+        customChecks: [
+          {
+            id: 'X-1',
+            dimension: 'data',
+            title: 't',
+            rule: { type: 'magic' },
+            remediation: { text: 't', yaml: 'a: b' },
+          },
+        ],
+      },
       'aiReadiness.customChecks[0].rule.type',
     ],
     [
-      { customChecks: [{ id: 'X-1', dimension: 'data', title: 't', rule: { type: 'annotation', key: 'a', pattern: '([' }, remediation: { text: 't', yaml: 'a: b' } }] },
+      {
+        customChecks: [
+          {
+            id: 'X-1',
+            dimension: 'data',
+            title: 't',
+            rule: { type: 'annotation', key: 'a', pattern: '([' },
+            remediation: { text: 't', yaml: 'a: b' },
+          },
+        ],
+      },
       'aiReadiness.customChecks[0].rule.pattern',
     ],
   ])('rejects %j naming %s', (raw, path) => {
@@ -191,13 +263,21 @@ describe('configuration', () => {
   });
 
   it('rejects an unknown disabled check and a custom check reusing an id', () => {
-    expect(() => createReadinessEngine({ config: { disabledChecks: ['OPS-9'] } })).toThrow(
-      'aiReadiness.disabledChecks[0]: unknown check id "OPS-9"',
-    );
+    expect(() =>
+      createReadinessEngine({ config: { disabledChecks: ['OPS-9'] } }),
+    ).toThrow('aiReadiness.disabledChecks[0]: unknown check id "OPS-9"');
     expect(() =>
       createReadinessEngine({
         config: {
-          customChecks: [{ id: 'OWN-1', dimension: 'data', title: 't', rule: { type: 'link', linkType: 'a' }, remediation: { text: 't', yaml: 'a: b' } }],
+          customChecks: [
+            {
+              id: 'OWN-1',
+              dimension: 'data',
+              title: 't',
+              rule: { type: 'link', linkType: 'a' },
+              remediation: { text: 't', yaml: 'a: b' },
+            },
+          ],
         },
       }),
     ).toThrow('aiReadiness.customChecks[0].id');
@@ -205,32 +285,87 @@ describe('configuration', () => {
 });
 
 describe('custom checks from config', () => {
-  const remediation = { text: 'Do it', yaml: 'metadata:\n  annotations:\n    acme/x: y\n' };
+  const remediation = {
+    text: 'Do it',
+    yaml: 'metadata:\n  annotations:\n    acme/x: y\n',
+  };
   const config = {
     customChecks: [
-      { id: 'ACME-1', dimension: 'security', title: 'Pen test', gate: true, rule: { type: 'link', linkType: 'pentest' }, remediation },
-      { id: 'ACME-2', dimension: 'operations', title: 'Tier label', rule: { type: 'label', key: 'acme/tier', values: ['gold', 'silver'] }, remediation },
-      { id: 'ACME-3', dimension: 'ownership', title: 'Team owner', rule: { type: 'owner-kind', kinds: ['Group'] }, remediation },
-      { id: 'ACME-4', dimension: 'integration', title: 'Uses a gateway', rule: { type: 'dependency', kind: 'component', types: ['llm-gateway'] }, remediation },
-      { id: 'ACME-5', dimension: 'data', title: 'Ticket', rule: { type: 'annotation', key: 'acme/ticket', pattern: '^JIRA-\\d+$' }, remediation },
-      { id: 'ACME-6', dimension: 'data', title: 'Agents only', rule: { type: 'link', linkType: 'x' }, remediation, appliesTo: { types: ['ai-agent'] } },
+      {
+        id: 'ACME-1',
+        dimension: 'security',
+        title: 'Pen test',
+        gate: true,
+        rule: { type: 'link', linkType: 'pentest' },
+        remediation,
+      },
+      {
+        id: 'ACME-2',
+        dimension: 'operations',
+        title: 'Tier label',
+        rule: { type: 'label', key: 'acme/tier', values: ['gold', 'silver'] },
+        remediation,
+      },
+      {
+        id: 'ACME-3',
+        dimension: 'ownership',
+        title: 'Team owner',
+        rule: { type: 'owner-kind', kinds: ['Group'] },
+        remediation,
+      },
+      {
+        id: 'ACME-4',
+        dimension: 'integration',
+        title: 'Uses a gateway',
+        rule: { type: 'dependency', kind: 'component', types: ['llm-gateway'] },
+        remediation,
+      },
+      {
+        id: 'ACME-5',
+        dimension: 'data',
+        title: 'Ticket',
+        rule: {
+          type: 'annotation',
+          key: 'acme/ticket',
+          pattern: '^JIRA-\\d+$',
+        },
+        remediation,
+      },
+      {
+        id: 'ACME-6',
+        dimension: 'data',
+        title: 'Agents only',
+        rule: { type: 'link', linkType: 'x' },
+        remediation,
+        appliesTo: { types: ['ai-agent'] },
+      },
     ],
   };
 
   it('evaluates each rule kind, and not-applicable outside appliesTo', () => {
-    const card = evaluateVariant('claims-triage', e => {
-      e.metadata.labels = { 'acme/tier': 'gold' };
-      e.metadata.annotations['acme/ticket'] = 'JIRA-12';
-    }, config);
-    expect(['ACME-1', 'ACME-2', 'ACME-3', 'ACME-4', 'ACME-5', 'ACME-6'].map(id => statusOf(card, id))).toEqual([
-      'fail', 'pass', 'pass', 'pass', 'pass', 'not-applicable',
-    ]);
+    const card = evaluateVariant(
+      'claims-triage',
+      e => {
+        e.metadata.labels = { 'acme/tier': 'gold' };
+        e.metadata.annotations['acme/ticket'] = 'JIRA-12';
+      },
+      config,
+    );
+    expect(
+      ['ACME-1', 'ACME-2', 'ACME-3', 'ACME-4', 'ACME-5', 'ACME-6'].map(id =>
+        statusOf(card, id),
+      ),
+    ).toEqual(['fail', 'pass', 'pass', 'pass', 'pass', 'not-applicable']);
     // ACME-1 is a gate: the pilot drops from L3 to L2.
     expect(card.level).toBe('L2');
     expect(card.nextLevel!.blockers).toEqual(['ACME-1']);
-    const other = evaluateVariant('claims-triage', e => {
-      e.metadata.annotations['acme/ticket'] = 'nope';
-    }, config);
+    const other = evaluateVariant(
+      'claims-triage',
+      e => {
+        e.metadata.annotations['acme/ticket'] = 'nope';
+      },
+      config,
+    );
     expect(statusOf(other, 'ACME-2')).toBe('fail');
     expect(statusOf(other, 'ACME-5')).toBe('fail');
   });
@@ -238,12 +373,21 @@ describe('custom checks from config', () => {
   it('checks added in code run like built-in ones, and a throwing one is an error', () => {
     const added: CheckDefinition[] = [
       {
-        id: 'CODE-1', dimension: 'security', title: 'Threat model', frameworks: ['MAP 5.1'],
+        id: 'CODE-1',
+        dimension: 'security',
+        title: 'Threat model',
+        frameworks: ['MAP 5.1'],
         remediation: { text: 't', yaml: 'a: b\n' },
-        evaluate: ctx => (ctx.hasLink('threat-model') ? { status: 'pass', message: 'ok' } : { status: 'fail', message: 'no threat model' }),
+        evaluate: ctx =>
+          ctx.hasLink('threat-model')
+            ? { status: 'pass', message: 'ok' }
+            : { status: 'fail', message: 'no threat model' },
       },
       {
-        id: 'CODE-2', dimension: 'security', title: 'Buggy', frameworks: [],
+        id: 'CODE-2',
+        dimension: 'security',
+        title: 'Buggy',
+        frameworks: [],
         remediation: { text: 't', yaml: 'a: b\n' },
         evaluate: () => {
           throw new Error('boom');
@@ -251,13 +395,21 @@ describe('custom checks from config', () => {
       },
     ];
     const engine = createReadinessEngine({ checks: added });
-    const card = engine.evaluate(byName('claims-triage'), engine.buildGraph(entities), { asOf: AS_OF });
+    const card = engine.evaluate(
+      byName('claims-triage'),
+      engine.buildGraph(entities),
+      { asOf: AS_OF },
+    );
     expect(statusOf(card, 'CODE-1')).toBe('fail');
-    const buggy = card.dimensions.flatMap(d => d.checks).find(c => c.id === 'CODE-2')!;
+    const buggy = card.dimensions
+      .flatMap(d => d.checks)
+      .find(c => c.id === 'CODE-2')!;
     expect(buggy.status).toBe('error');
     expect(buggy.message).toContain('boom');
     expect(engine.describeRubric().checks.map(c => c.id)).toContain('CODE-1');
-    expect(() => createReadinessEngine({ checks: [{ ...added[0], id: 'OWN-1' }] })).toThrow('Duplicate');
+    expect(() =>
+      createReadinessEngine({ checks: [{ ...added[0], id: 'OWN-1' }] }),
+    ).toThrow('Duplicate');
   });
 });
 
@@ -269,7 +421,20 @@ describe('rubric, summaries, fix-all and on-demand references', () => {
     const rubric = engine.describeRubric();
     expect(rubric.checks).toHaveLength(33);
     expect(rubric.checks.filter(c => c.gate).map(c => c.id)).toEqual([
-      'OWN-1', 'OWN-2', 'DATA-1', 'DATA-2', 'INT-1', 'INT-3', 'FB-1', 'FB-3', 'MON-1', 'MON-3', 'SEC-1', 'SEC-2', 'OPS-1', 'OPS-4',
+      'OWN-1',
+      'OWN-2',
+      'DATA-1',
+      'DATA-2',
+      'INT-1',
+      'INT-3',
+      'FB-1',
+      'FB-3',
+      'MON-1',
+      'MON-3',
+      'SEC-1',
+      'SEC-2',
+      'OPS-1',
+      'OPS-4',
     ]);
     expect(rubric.dimensions.map(d => d.weight)).toEqual([1, 1, 1, 1, 1, 1, 1]);
     for (const check of rubric.checks) {
@@ -279,20 +444,37 @@ describe('rubric, summaries, fix-all and on-demand references', () => {
   });
 
   it('summaries drop the checks and list the gaps', () => {
-    const card = engine.evaluate(byName('ops-forecaster'), graph, { asOf: AS_OF });
+    const card = engine.evaluate(byName('ops-forecaster'), graph, {
+      asOf: AS_OF,
+    });
     const summary = toScorecardSummary(card);
-    expect(summary.dimensions[0]).toEqual({ id: 'ownership', title: 'Ownership', score: 1 });
+    expect(summary.dimensions[0]).toEqual({
+      id: 'ownership',
+      title: 'Ownership',
+      score: 1,
+    });
     expect(summary.failingChecks).toEqual(['DATA-2', 'INT-4', 'INT-6']);
   });
 
   it('fix-all merges the remediations into one valid snippet plus separate entities', () => {
-    const card = engine.evaluate(byName('claims-summarizer'), graph, { asOf: AS_OF });
-    const docs = mergeRemediations(card).split(/^---\n/m).map(d => parse(d));
-    expect(docs[0].metadata.annotations['ai-readiness/risk-tier']).toBe('limited');
+    const card = engine.evaluate(byName('claims-summarizer'), graph, {
+      asOf: AS_OF,
+    });
+    const docs = mergeRemediations(card)
+      .split(/^---\n/m)
+      .map(d => parse(d));
+    expect(docs[0].metadata.annotations['ai-readiness/risk-tier']).toBe(
+      'limited',
+    );
     expect(docs[0].metadata.links.map((l: any) => l.type)).toContain('raci');
-    expect(docs[0].spec.dependsOn).toEqual(['resource:default/customer-warehouse', 'component:default/llm-gateway']);
+    expect(docs[0].spec.dependsOn).toEqual([
+      'resource:default/customer-warehouse',
+      'component:default/llm-gateway',
+    ]);
     expect(docs.slice(1).map(d => d.kind)).toEqual(['Resource']);
-    const triage = engine.evaluate(byName('claims-triage'), graph, { asOf: AS_OF });
+    const triage = engine.evaluate(byName('claims-triage'), graph, {
+      asOf: AS_OF,
+    });
     expect(mergeRemediations(triage)).toBe('');
   });
 
@@ -302,9 +484,18 @@ describe('rubric, summaries, fix-all and on-demand references', () => {
     const missing = engine.missingRefs([pilot], partialGraph).sort();
     expect(missing).toEqual(
       [
-        'group:default/ml', 'system:default/claims', 'resource:default/warehouse', 'resource:default/policy-db',
-        'component:default/llm-gateway', 'api:default/triage-api', 'api:default/crm-api', 'user:default/jane',
-        'component:default/crm', 'group:default/reviewers', 'resource:default/openai-vendor', 'group:default/division',
+        'group:default/ml',
+        'system:default/claims',
+        'resource:default/warehouse',
+        'resource:default/policy-db',
+        'component:default/llm-gateway',
+        'api:default/triage-api',
+        'api:default/crm-api',
+        'user:default/jane',
+        'component:default/crm',
+        'group:default/reviewers',
+        'resource:default/openai-vendor',
+        'group:default/division',
       ].sort(),
     );
     expect(engine.missingRefs([pilot], graph)).toEqual([]);

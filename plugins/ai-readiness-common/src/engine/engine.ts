@@ -64,7 +64,11 @@ export interface ReadinessEngine {
   buildGraph(entities: Iterable<unknown>): EntityGraph;
   isPilot(entity: Entity, graph: EntityGraph): boolean;
   pilots(graph: EntityGraph): Entity[];
-  evaluate(entity: Entity, graph: EntityGraph, options?: EvaluateOptions): Scorecard;
+  evaluate(
+    entity: Entity,
+    graph: EntityGraph,
+    options?: EvaluateOptions,
+  ): Scorecard;
   evaluateAll(graph: EntityGraph, options?: EvaluateOptions): Scorecard[];
   describeRubric(): RubricDescription;
   /** References these pilots' checks read that the graph does not hold yet. */
@@ -90,7 +94,19 @@ const SCORE: Record<CheckStatus, number | null> = {
 
 const MAX_MESSAGE = 600;
 
-const OUTCOME_STATUSES = new Set(['pass', 'partial', 'fail', 'error', 'not-applicable']);
+/** The level a rollout stage claims (drift when the computed level is lower). */
+const CLAIMED_LEVEL: Record<string, ReadinessLevel | undefined> = {
+  production: 'L3',
+  limited: 'L2',
+};
+
+const OUTCOME_STATUSES = new Set([
+  'pass',
+  'partial',
+  'fail',
+  'error',
+  'not-applicable',
+]);
 
 const WAIVER_VALUE = /^(\d{4}-\d{2}-\d{2})\s+(\S.*)$/s;
 
@@ -107,13 +123,17 @@ interface CompiledCheck {
 const LEVEL_DESCRIPTIONS: Record<ReadinessLevel, string> = {
   L0: 'Unready: a technical owner, a risk tier, data sources or model access are missing.',
   L1: 'Pilot: OWN-1 and SEC-1 pass; DATA-1 and INT-3 are at least partial.',
-  L2: `Limited rollout: L1, and ${L2_REQUIRED.join(', ')} pass; every dimension scores at least the L2 threshold; with risk tier high, SEC-5 and MON-5 pass.`,
+  L2: `Limited rollout: L1, and ${L2_REQUIRED.join(
+    ', ',
+  )} pass; every dimension scores at least the L2 threshold; with risk tier high, SEC-5 and MON-5 pass.`,
   L3: 'Production: L2, every gate check passes, every dimension scores at least the L3 threshold, MON-5 passes; with risk tier high, every fallback and security check passes.',
 };
 
 /** Builds an engine for a configuration and a set of added checks. @public */
-export function createReadinessEngine(options: CreateReadinessEngineOptions = {}): ReadinessEngine {
-  const config = parseAiReadinessConfig(options.config);
+export function createReadinessEngine(
+  engineOptions: CreateReadinessEngineOptions = {},
+): ReadinessEngine {
+  const config = parseAiReadinessConfig(engineOptions.config);
   const prefix = config.annotationPrefix;
   const sets = scopeSetsOf(config);
   // Full names of rubric keys (prefix + key), shared by every pilot's context.
@@ -123,9 +143,10 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
 
   const all: CheckDefinition[] = [...defaultChecks];
   const ids = new Set(all.map(c => c.id));
-  for (const check of options.checks ?? []) {
+  for (const check of engineOptions.checks ?? []) {
     validateCheckDefinition(check);
-    if (ids.has(check.id)) throw new Error(`Duplicate check id "${check.id}" added in code`);
+    if (ids.has(check.id))
+      throw new Error(`Duplicate check id "${check.id}" added in code`);
     ids.add(check.id);
     all.push(check);
   }
@@ -167,7 +188,8 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   const gates = compiled.filter(c => c.gate).map(c => c.def.id);
   const checksByDimension = new Map<DimensionId, string[]>();
   for (const id of DIMENSION_IDS) checksByDimension.set(id, []);
-  for (const c of compiled) checksByDimension.get(c.def.dimension)!.push(c.def.id);
+  for (const c of compiled)
+    checksByDimension.get(c.def.dimension)!.push(c.def.id);
   const weights = DIMENSION_IDS.map(id => config.weights[id] ?? 1);
   const thresholds = {
     L2: config.levels.L2?.minDimensionScore ?? 0.5,
@@ -177,7 +199,11 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   function isPilot(entity: Entity, graph: EntityGraph): boolean {
     const quick = quickScope(entity, prefix, sets);
     if (quick !== undefined) return quick;
-    if (!isRecord(entity) || typeof entity.kind !== 'string' || entity.kind.toLowerCase() !== 'component') {
+    if (
+      !isRecord(entity) ||
+      typeof entity.kind !== 'string' ||
+      entity.kind.toLowerCase() !== 'component'
+    ) {
       return false;
     }
     const node = nodeFor(entity, graph);
@@ -188,20 +214,43 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
     return false;
   }
 
-  function evaluate(entity: Entity, graph: EntityGraph, options: EvaluateOptions = {}): Scorecard {
-    return evaluateNode(nodeFor(entity, graph) ?? placeholderNode(entity), graph, options);
+  function evaluate(
+    entity: Entity,
+    graph: EntityGraph,
+    options: EvaluateOptions = {},
+  ): Scorecard {
+    return evaluateNode(
+      nodeFor(entity, graph) ?? placeholderNode(entity),
+      graph,
+      options,
+    );
   }
 
-  function evaluateNode(node: GraphNode, graph: EntityGraph, options: EvaluateOptions): Scorecard {
+  function evaluateNode(
+    node: GraphNode,
+    graph: EntityGraph,
+    options: EvaluateOptions,
+  ): Scorecard {
     const entity = node.entity;
     const now = options.now ?? new Date();
     const asOf = options.asOf ?? todayUtc(now);
-    if (lastAsOf?.text !== asOf) lastAsOf = { text: asOf, day: parseIsoDate(asOf) };
+    if (lastAsOf?.text !== asOf)
+      lastAsOf = { text: asOf, day: parseIsoDate(asOf) };
     const asOfDay = lastAsOf.day;
     if (asOfDay === undefined || asOf.length !== 10) {
-      throw new TypeError(`asOf must be a date YYYY-MM-DD, found ${JSON.stringify(asOf)}`);
+      throw new TypeError(
+        `asOf must be a date YYYY-MM-DD, found ${JSON.stringify(asOf)}`,
+      );
     }
-    const ctx = new PilotContext(node, graph, config, sets, asOf, asOfDay, keyNames);
+    const ctx = new PilotContext(
+      node,
+      graph,
+      config,
+      sets,
+      asOf,
+      asOfDay,
+      keyNames,
+    );
 
     const dimensionChecks: CheckResult[][] = DIMENSION_IDS.map(() => []);
     const statuses = new Map<string, CheckStatus>();
@@ -232,7 +281,8 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
         weighted += score * weights[i];
         weightSum += weights[i];
       }
-      if (checks.length) dimensions.push({ id, title: DIMENSION_TITLES[id], score, checks });
+      if (checks.length)
+        dimensions.push({ id, title: DIMENSION_TITLES[id], score, checks });
     });
 
     let riskTier: string | undefined;
@@ -266,7 +316,11 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
     };
   }
 
-  function runCheck(check: CompiledCheck, ctx: PilotContext, asOfDay: number): CheckResult {
+  function runCheck(
+    check: CompiledCheck,
+    ctx: PilotContext,
+    asOfDay: number,
+  ): CheckResult {
     const outcome = safeEvaluate(check.def, ctx);
     let status: CheckStatus = outcome.status;
     let message = outcome.message;
@@ -285,7 +339,11 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
       if (!check.waivable) {
         message += ` (waiver ignored: ${check.def.id} cannot be waived)`;
       } else if (!m || expiresDay === undefined) {
-        message += ` (waiver ignored: ${check.waiverKey} must be "YYYY-MM-DD reason", found ${JSON.stringify(waiverValue.slice(0, 60))})`;
+        message += ` (waiver ignored: ${
+          check.waiverKey
+        } must be "YYYY-MM-DD reason", found ${JSON.stringify(
+          waiverValue.slice(0, 60),
+        )})`;
       } else if (expiresDay < asOfDay) {
         message += ` (waiver ignored: expired on ${m[1]})`;
       } else {
@@ -301,9 +359,15 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
       status,
       // A safety net: values are shortened where they are quoted, but a check
       // added in code may not do so.
-      message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 3)}...` : message,
+      message:
+        message.length > MAX_MESSAGE
+          ? `${message.slice(0, MAX_MESSAGE - 3)}...`
+          : message,
       frameworks: check.frameworks,
-      remediation: status === 'pass' || status === 'not-applicable' ? null : check.remediation,
+      remediation:
+        status === 'pass' || status === 'not-applicable'
+          ? null
+          : check.remediation,
       waiver,
     };
   }
@@ -311,14 +375,17 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
   function driftOf(ctx: PilotContext, level: ReadinessLevel): DriftFinding[] {
     const drift: DriftFinding[] = [];
     if (ctx.node.lifecycle === 'production' && compareLevels(level, 'L3') < 0) {
-      drift.push({ message: `spec.lifecycle is production, but the computed level is ${level}` });
+      drift.push({
+        message: `spec.lifecycle is production, but the computed level is ${level}`,
+      });
     }
     const stage = safely(() => ctx.key('rollout-stage'))?.toLowerCase();
-    const claimed: ReadinessLevel | undefined =
-      stage === 'production' ? 'L3' : stage === 'limited' ? 'L2' : undefined;
+    const claimed = CLAIMED_LEVEL[stage ?? ''];
     if (claimed && compareLevels(level, claimed) < 0) {
       drift.push({
-        message: `${ctx.k('rollout-stage')} is ${stage}, but the computed level is ${level}`,
+        message: `${ctx.k(
+          'rollout-stage',
+        )} is ${stage}, but the computed level is ${level}`,
       });
     }
     return drift;
@@ -326,7 +393,11 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
 
   function missingRefs(entities: Entity[], graph: EntityGraph): string[] {
     const missing = new Map<string, string>();
-    const want = (ref: { key: string; kind: string; namespace: string; name: string } | undefined) => {
+    const want = (
+      ref:
+        | { key: string; kind: string; namespace: string; name: string }
+        | undefined,
+    ) => {
       if (ref && !graph.get(ref.key)) missing.set(ref.key, displayRef(ref));
     };
     const annotationRefs: Array<[string, string | undefined]> = [
@@ -349,11 +420,16 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
       want(system?.parsed);
       const systemNode = system && graph.get(system.parsed.key);
       if (systemNode) want(readRefField(systemNode, 'owner', true)?.parsed);
-      for (const field of ['dependsOn', 'providesApis', 'consumesApis'] as const) {
+      for (const field of [
+        'dependsOn',
+        'providesApis',
+        'consumesApis',
+      ] as const) {
         for (const ref of readRefList(node, field, true)) {
           want(ref.parsed);
           const target = graph.get(ref.parsed.key);
-          if (target?.kind === 'resource') want(readRefField(target, 'owner', true)?.parsed);
+          if (target?.kind === 'resource')
+            want(readRefField(target, 'owner', true)?.parsed);
         }
       }
       for (const [key, defaultKind] of annotationRefs) {
@@ -364,7 +440,12 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
           value = undefined;
         }
         for (const part of value?.split(',') ?? []) {
-          want(parseRef(part.trim(), { defaultKind, defaultNamespace: node.namespace }));
+          want(
+            parseRef(part.trim(), {
+              defaultKind,
+              defaultNamespace: node.namespace,
+            }),
+          );
         }
       }
     }
@@ -389,7 +470,8 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
       const opts = { asOf: options.asOf ?? todayUtc(now), now };
       const out: Scorecard[] = [];
       for (const node of graph.nodesIterator()) {
-        if (isPilot(node.entity, graph)) out.push(evaluateNode(node, graph, opts));
+        if (isPilot(node.entity, graph))
+          out.push(evaluateNode(node, graph, opts));
       }
       return out;
     },
@@ -424,11 +506,19 @@ export function createReadinessEngine(options: CreateReadinessEngineOptions = {}
  * The rules that need no graph: the enabled flag, the type and the tags.
  * undefined when only the graph can tell (the dependsOn rule).
  */
-function quickScope(entity: unknown, prefix: string, sets: ScopeSets): boolean | undefined {
+function quickScope(
+  entity: unknown,
+  prefix: string,
+  sets: ScopeSets,
+): boolean | undefined {
   if (!isRecord(entity)) return false;
   let enabled: string | undefined;
   try {
-    enabled = readMetadataValue(entity as Entity, `${prefix}enabled`, true)?.toLowerCase();
+    enabled = readMetadataValue(
+      entity as Entity,
+      `${prefix}enabled`,
+      true,
+    )?.toLowerCase();
   } catch {
     enabled = undefined;
   }
@@ -436,13 +526,18 @@ function quickScope(entity: unknown, prefix: string, sets: ScopeSets): boolean |
   if (enabled === 'true') return true;
   const kind = typeof entity.kind === 'string' ? entity.kind.toLowerCase() : '';
   const spec = isRecord(entity.spec) ? entity.spec : undefined;
-  if (kind === 'component' && typeof spec?.type === 'string' && sets.pilotTypes.has(spec.type.toLowerCase())) {
+  if (
+    kind === 'component' &&
+    typeof spec?.type === 'string' &&
+    sets.pilotTypes.has(spec.type.toLowerCase())
+  ) {
     return true;
   }
   const tags = isRecord(entity.metadata) ? entity.metadata.tags : undefined;
   if (Array.isArray(tags)) {
     for (const tag of tags) {
-      if (typeof tag === 'string' && sets.pilotTags.has(tag.toLowerCase())) return true;
+      if (typeof tag === 'string' && sets.pilotTags.has(tag.toLowerCase()))
+        return true;
     }
   }
   return undefined;
@@ -455,7 +550,9 @@ function quickScope(entity: unknown, prefix: string, sets: ScopeSets): boolean |
  */
 export function isAiPilotEntity(entity: Entity, config?: unknown): boolean {
   const parsed = parseAiReadinessConfig(config);
-  return quickScope(entity, parsed.annotationPrefix, scopeSetsOf(parsed)) === true;
+  return (
+    quickScope(entity, parsed.annotationPrefix, scopeSetsOf(parsed)) === true
+  );
 }
 
 function nodeFor(entity: Entity, graph: EntityGraph): GraphNode | undefined {
@@ -476,9 +573,15 @@ function nodeFor(entity: Entity, graph: EntityGraph): GraphNode | undefined {
 /** A node for something that is not an entity, so that it still gets a scorecard. */
 function placeholderNode(entity: unknown): GraphNode {
   const record = isRecord(entity) ? entity : {};
-  const kind = typeof record.kind === 'string' && /^[\w-]+$/.test(record.kind) ? record.kind.toLowerCase() : 'unknown';
+  const kind =
+    typeof record.kind === 'string' && /^[\w-]+$/.test(record.kind)
+      ? record.kind.toLowerCase()
+      : 'unknown';
   const metadata = isRecord(record.metadata) ? record.metadata : {};
-  const name = typeof metadata.name === 'string' && /^[^\s:/]+$/.test(metadata.name) ? metadata.name : 'unknown';
+  const name =
+    typeof metadata.name === 'string' && /^[^\s:/]+$/.test(metadata.name)
+      ? metadata.name
+      : 'unknown';
   return {
     key: `${kind}:default/${name}`.toLowerCase(),
     ref: `${kind}:default/${name}`,
@@ -505,27 +608,55 @@ function safely<T>(read: () => T): T | undefined {
 function safeEvaluate(def: CheckDefinition, ctx: PilotContext): CheckOutcome {
   try {
     const outcome = def.evaluate(ctx);
-    if (!outcome || !OUTCOME_STATUSES.has(outcome.status) || typeof outcome.message !== 'string') {
-      return { status: 'error', message: `check ${def.id} returned an invalid outcome` };
+    if (
+      !outcome ||
+      !OUTCOME_STATUSES.has(outcome.status) ||
+      typeof outcome.message !== 'string'
+    ) {
+      return {
+        status: 'error',
+        message: `check ${def.id} returned an invalid outcome`,
+      };
     }
     return outcome;
   } catch (e) {
-    if (e instanceof MalformedFieldError) return { status: 'error', message: e.message };
+    if (e instanceof MalformedFieldError)
+      return { status: 'error', message: e.message };
     return {
       status: 'error',
-      message: `check ${def.id} could not read the entity: ${e instanceof Error ? e.message : 'unexpected value thrown'}`,
+      message: `check ${def.id} could not read the entity: ${
+        e instanceof Error ? e.message : 'unexpected value thrown'
+      }`,
     };
   }
 }
 
 function validateCheckDefinition(check: CheckDefinition) {
-  if (!check || typeof check.id !== 'string' || !/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(check.id)) {
-    throw new Error(`A check added in code needs an id such as "SEC-6", found ${JSON.stringify(check?.id)}`);
+  if (
+    !check ||
+    typeof check.id !== 'string' ||
+    !/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(check.id)
+  ) {
+    throw new Error(
+      `A check added in code needs an id such as "SEC-6", found ${JSON.stringify(
+        check?.id,
+      )}`,
+    );
   }
   if (!DIMENSION_IDS.includes(check.dimension)) {
-    throw new Error(`Check ${check.id} has an unknown dimension ${JSON.stringify(check.dimension)}`);
+    throw new Error(
+      `Check ${check.id} has an unknown dimension ${JSON.stringify(
+        check.dimension,
+      )}`,
+    );
   }
-  if (typeof check.evaluate !== 'function' || !check.remediation?.yaml || !check.title) {
-    throw new Error(`Check ${check.id} needs a title, a remediation and an evaluate function`);
+  if (
+    typeof check.evaluate !== 'function' ||
+    !check.remediation?.yaml ||
+    !check.title
+  ) {
+    throw new Error(
+      `Check ${check.id} needs a title, a remediation and an evaluate function`,
+    );
   }
 }

@@ -34,6 +34,8 @@ export interface ResolvedRef {
   node?: GraphNode;
 }
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 /** Relation types whose target is the same thing a spec field names. */
 const RELATION_TO_FIELD: Record<string, string> = {
   ownedBy: 'owner',
@@ -98,7 +100,11 @@ export class EntityGraph {
     return this.nodes.get(key);
   }
 
-  getByRef(kind: string, namespace: string, name: string): GraphNode | undefined {
+  getByRef(
+    kind: string,
+    namespace: string,
+    name: string,
+  ): GraphNode | undefined {
     return this.nodes.get(refKey(kind, namespace, name));
   }
 
@@ -136,8 +142,6 @@ export class EntityGraph {
   }
 }
 
-const EMPTY_SET: ReadonlySet<string> = new Set();
-
 function addTo(index: Map<string, Set<string>>, key: string, value: string) {
   let set = index.get(key);
   if (!set) {
@@ -151,7 +155,8 @@ function toNode(candidate: unknown): GraphNode | undefined {
   if (!isRecord(candidate)) return undefined;
   const kind = candidate.kind;
   const metadata = candidate.metadata;
-  if (typeof kind !== 'string' || !kind || !isRecord(metadata)) return undefined;
+  if (typeof kind !== 'string' || !kind || !isRecord(metadata))
+    return undefined;
   const name = metadata.name;
   if (typeof name !== 'string' || !name) return undefined;
   const namespace =
@@ -237,10 +242,18 @@ export function readRefList(
   const value = isRecord(spec) ? spec[field] : undefined;
   const out: ResolvedRefLike[] = [];
   const seen = new Set<string>();
-  const defaults = { defaultKind: FIELD_DEFAULT_KIND[field], defaultNamespace: node.namespace };
+  const defaults = {
+    defaultKind: FIELD_DEFAULT_KIND[field],
+    defaultNamespace: node.namespace,
+  };
   if (value !== undefined && value !== null) {
     if (!Array.isArray(value)) {
-      if (!lenient) throw new MalformedFieldError(`spec.${field}`, value, 'a list of entity references');
+      if (!lenient)
+        throw new MalformedFieldError(
+          `spec.${field}`,
+          value,
+          'a list of entity references',
+        );
     } else {
       for (let i = 0; i < value.length; i++) {
         const parsed = parseRef(value[i], defaults);
@@ -291,7 +304,12 @@ export function readRefField(
       defaultNamespace: node.namespace,
     });
     if (parsed) return { raw: String(value), parsed };
-    if (!lenient) throw new MalformedFieldError(`spec.${field}`, value, 'an entity reference');
+    if (!lenient)
+      throw new MalformedFieldError(
+        `spec.${field}`,
+        value,
+        'an entity reference',
+      );
     return undefined;
   }
   for (const rel of relationsOf(node.entity)) {

@@ -1,8 +1,9 @@
-export {
-  createReadinessEngine,
-  isAiPilotEntity,
+export { createReadinessEngine, isAiPilotEntity } from './engine';
+export type {
+  ReadinessEngine,
+  EvaluateOptions,
+  CreateReadinessEngineOptions,
 } from './engine';
-export type { ReadinessEngine, EvaluateOptions, CreateReadinessEngineOptions } from './engine';
 export { EntityGraph, MalformedFieldError } from './graph';
 export type { GraphNode, ResolvedRef } from './graph';
 export { compareLevels, levelAtLeast, isReadinessLevel } from './levels';

@@ -6,7 +6,17 @@ import type { CheckStatus, DimensionId, ReadinessLevel } from '../types';
 import { DIMENSION_IDS } from '../types';
 
 /** Checks that must pass for L2 (beyond L1). */
-export const L2_REQUIRED = ['OWN-2', 'DATA-2', 'INT-1', 'FB-1', 'FB-3', 'MON-1', 'MON-3', 'SEC-2', 'OPS-4'];
+export const L2_REQUIRED = [
+  'OWN-2',
+  'DATA-2',
+  'INT-1',
+  'FB-1',
+  'FB-3',
+  'MON-1',
+  'MON-3',
+  'SEC-2',
+  'OPS-4',
+];
 
 export interface LevelInput {
   statuses: Map<string, CheckStatus>;
@@ -20,16 +30,23 @@ export interface LevelInput {
 
 const passes = (s: CheckStatus | undefined) =>
   s === undefined || s === 'pass' || s === 'waived' || s === 'not-applicable';
-const atLeastPartial = (s: CheckStatus | undefined) => passes(s) || s === 'partial';
+const atLeastPartial = (s: CheckStatus | undefined) =>
+  passes(s) || s === 'partial';
 
 function formatScore(score: number): string {
   return String(Math.round(score * 100) / 100);
 }
 
 /** What keeps a pilot from `level`, given that it meets every level below it. */
-export function blockersFor(level: ReadinessLevel, input: LevelInput): string[] {
+export function blockersFor(
+  level: ReadinessLevel,
+  input: LevelInput,
+): string[] {
   const out = new Set<string>();
-  const need = (ids: string[], test: (s: CheckStatus | undefined) => boolean) => {
+  const need = (
+    ids: string[],
+    test: (s: CheckStatus | undefined) => boolean,
+  ) => {
     for (const id of ids) if (!test(input.statuses.get(id))) out.add(id);
   };
   const dimensionsAtLeast = (min: number) => {
@@ -75,7 +92,8 @@ export function computeLevel(input: LevelInput): {
   let level: ReadinessLevel = 'L0';
   for (const candidate of ['L1', 'L2', 'L3'] as const) {
     const blockers = blockersFor(candidate, input);
-    if (blockers.length) return { level, nextLevel: { level: candidate, blockers } };
+    if (blockers.length)
+      return { level, nextLevel: { level: candidate, blockers } };
     level = candidate;
   }
   return { level, nextLevel: null };
@@ -89,11 +107,17 @@ export function compareLevels(a: ReadinessLevel, b: ReadinessLevel): number {
 }
 
 /** Whether `level` is at least `min`. @public */
-export function levelAtLeast(level: ReadinessLevel, min: ReadinessLevel): boolean {
+export function levelAtLeast(
+  level: ReadinessLevel,
+  min: ReadinessLevel,
+): boolean {
   return ORDER[level] >= ORDER[min];
 }
 
 /** @public */
 export function isReadinessLevel(value: unknown): value is ReadinessLevel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ORDER, value);
+  return (
+    typeof value === 'string' &&
+    Object.prototype.hasOwnProperty.call(ORDER, value)
+  );
 }

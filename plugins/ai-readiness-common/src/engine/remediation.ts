@@ -43,11 +43,20 @@ export function mergeRemediations(card: Scorecard): string {
   const separate: string[] = [];
   for (const dimension of card.dimensions) {
     for (const check of dimension.checks) {
-      if (!check.remediation || check.status === 'pass' || check.status === 'not-applicable') continue;
+      if (
+        !check.remediation ||
+        check.status === 'pass' ||
+        check.status === 'not-applicable'
+      )
+        continue;
       try {
         const doc = parse(check.remediation.yaml);
         if (isMap(doc) && 'kind' in doc) {
-          separate.push(`# ${check.id}: ${check.title}\n${stringify(doc, { lineWidth: 0 })}`);
+          separate.push(
+            `# ${check.id}: ${check.title}\n${stringify(doc, {
+              lineWidth: 0,
+            })}`,
+          );
         } else if (isMap(doc)) {
           mergeInto(merged, doc);
         }
@@ -56,7 +65,9 @@ export function mergeRemediations(card: Scorecard): string {
       }
     }
   }
-  const docs = Object.keys(merged).length ? [stringify(merged, { lineWidth: 0 })] : [];
+  const docs = Object.keys(merged).length
+    ? [stringify(merged, { lineWidth: 0 })]
+    : [];
   docs.push(...separate);
   return unparsed.join('') + docs.join('---\n');
 }

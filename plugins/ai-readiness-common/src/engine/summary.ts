@@ -12,7 +12,11 @@ export function toScorecardSummary(card: Scorecard): ScorecardSummary {
   }
   return {
     ...card,
-    dimensions: card.dimensions.map(d => ({ id: d.id, title: d.title, score: d.score })),
+    dimensions: card.dimensions.map(d => ({
+      id: d.id,
+      title: d.title,
+      score: d.score,
+    })),
     failingChecks,
   };
 }

@@ -4,7 +4,8 @@
  */
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Days since 1970-01-01 for a valid YYYY-MM-DD (or ISO date-time), else undefined. */
 export function parseIsoDate(value: unknown): number | undefined {
@@ -58,7 +59,11 @@ export function parseIsoDuration(value: unknown): IsoDuration | undefined {
     seconds: n(m[5]) * 3600 + n(m[6]) * 60 + n(m[7]),
   };
   const total =
-    duration.years + duration.months + duration.weeks + duration.days + duration.seconds;
+    duration.years +
+    duration.months +
+    duration.weeks +
+    duration.days +
+    duration.seconds;
   if (!Number.isFinite(total)) return undefined;
   return duration;
 }

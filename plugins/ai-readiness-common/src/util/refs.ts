@@ -50,7 +50,8 @@ export function parseRef(
   kind = kind ?? defaults.defaultKind;
   namespace = namespace ?? defaults.defaultNamespace ?? 'default';
   if (!kind || !NAME_PATTERN.test(kind)) return undefined;
-  if (!NAME_PATTERN.test(namespace) || !NAME_PATTERN.test(name)) return undefined;
+  if (!NAME_PATTERN.test(namespace) || !NAME_PATTERN.test(name))
+    return undefined;
   const lowerKind = kind.toLowerCase();
   return {
     kind: lowerKind,

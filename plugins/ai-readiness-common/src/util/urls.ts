@@ -1,7 +1,8 @@
 // An absolute http(s) URL with a host, and no whitespace or control characters
 // anywhere (browsers strip tabs and newlines, which lets "java\tscript:" through
 // naive prefix tests; here nothing but a literal http(s) scheme can pass).
-const SAFE_HTTP_URL = /^https?:\/\/[^\s/?#@]+(?:@[^\s/?#@]+)?(?:[/?#][^\s]*)?$/i;
+const SAFE_HTTP_URL =
+  /^https?:\/\/[^\s/?#@]+(?:@[^\s/?#@]+)?(?:[/?#][^\s]*)?$/i;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 

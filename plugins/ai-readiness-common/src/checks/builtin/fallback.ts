@@ -14,21 +14,30 @@ export const fallbackChecks: CheckDefinition[] = [
     frameworks: ['MAP 3.5', 'GOVERN 3.2'],
     remediation: {
       text: 'Name the team (or person) that reviews uncertain or contested outputs.',
-      yaml: snippet({ annotations: { 'ai-readiness/human-review': 'group:default/claims-reviewers' } }),
+      yaml: snippet({
+        annotations: {
+          'ai-readiness/human-review': 'group:default/claims-reviewers',
+        },
+      }),
     },
     evaluate(ctx) {
       const key = 'human-review';
       const value = ctx.key(key);
       if (!value) return fail(`${ctx.k(key)} is not set`);
       if (isSafeHttpUrl(value)) {
-        return partial(`${ctx.k(key)} is a URL; name the reviewing Group or User instead`);
+        return partial(
+          `${ctx.k(key)} is a URL; name the reviewing Group or User instead`,
+        );
       }
       const ref = ctx.resolveKey(key, value);
-      if (!ref.node) return partial(`${ctx.k(key)} ${ref.ref} does not resolve`);
+      if (!ref.node)
+        return partial(`${ctx.k(key)} ${ref.ref} does not resolve`);
       if (ref.node.kind === 'group' || ref.node.kind === 'user') {
         return pass(`reviewed by ${ref.ref}`);
       }
-      return partial(`${ctx.k(key)} ${ref.ref} is a ${ref.node.kind}, not a Group or User`);
+      return partial(
+        `${ctx.k(key)} ${ref.ref} is a ${ref.node.kind}, not a Group or User`,
+      );
     },
   },
   {
@@ -38,7 +47,9 @@ export const fallbackChecks: CheckDefinition[] = [
     frameworks: ['MEASURE 2.6'],
     remediation: {
       text: 'Set the threshold below which a person reviews the output.',
-      yaml: snippet({ annotations: { 'ai-readiness/confidence-threshold': '0.85' } }),
+      yaml: snippet({
+        annotations: { 'ai-readiness/confidence-threshold': '0.85' },
+      }),
     },
     evaluate(ctx) {
       const key = 'confidence-threshold';
@@ -46,7 +57,11 @@ export const fallbackChecks: CheckDefinition[] = [
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
       const number = NUMBER.test(value) ? Number(value) : NaN;
       if (!(number >= 0 && number <= 1)) {
-        throw new MalformedFieldError(ctx.k(key), value, 'a number from 0 to 1');
+        throw new MalformedFieldError(
+          ctx.k(key),
+          value,
+          'a number from 0 to 1',
+        );
       }
       return pass(`outputs below ${number} confidence go to review`);
     },
@@ -68,9 +83,14 @@ export const fallbackChecks: CheckDefinition[] = [
       const key = 'kill-switch';
       const kill = ctx.key(key);
       const plan = ctx.hasLink('rollback-plan');
-      if (kill && plan) return pass(`kill switch ${short(kill)} and a rollback-plan link`);
-      if (kill) return partial(`kill switch ${short(kill)}, but no link of type rollback-plan`);
-      if (plan) return partial(`rollback-plan link, but ${ctx.k(key)} is not set`);
+      if (kill && plan)
+        return pass(`kill switch ${short(kill)} and a rollback-plan link`);
+      if (kill)
+        return partial(
+          `kill switch ${short(kill)}, but no link of type rollback-plan`,
+        );
+      if (plan)
+        return partial(`rollback-plan link, but ${ctx.k(key)} is not set`);
       return fail(`no ${ctx.k(key)} and no rollback-plan link`);
     },
   },
@@ -81,11 +101,15 @@ export const fallbackChecks: CheckDefinition[] = [
     frameworks: ['MANAGE 2.3', 'MANAGE 4.1'],
     remediation: {
       text: 'Link the playbook people follow when the AI path is off: the manual workaround and retry rules.',
-      yaml: snippet({ links: [{ type: 'fallback-playbook', title: 'Fallback playbook' }] }),
+      yaml: snippet({
+        links: [{ type: 'fallback-playbook', title: 'Fallback playbook' }],
+      }),
     },
     evaluate(ctx) {
-      if (ctx.hasLink('fallback-playbook')) return pass('a fallback-playbook link is present');
-      if (ctx.hasLink('runbook')) return partial('only a generic runbook link, no fallback-playbook');
+      if (ctx.hasLink('fallback-playbook'))
+        return pass('a fallback-playbook link is present');
+      if (ctx.hasLink('runbook'))
+        return partial('only a generic runbook link, no fallback-playbook');
       return fail('no link of type fallback-playbook or runbook');
     },
   },

@@ -13,17 +13,23 @@ export const integrationChecks: CheckDefinition[] = [
     frameworks: ['MAP 1.1', 'MAP 3.4'],
     remediation: {
       text: 'Say what starts the pilot: schedule, manual, event:<name>, or the entity that calls it.',
-      yaml: snippet({ annotations: { 'ai-readiness/trigger': 'event:claim-submitted' } }),
+      yaml: snippet({
+        annotations: { 'ai-readiness/trigger': 'event:claim-submitted' },
+      }),
     },
     evaluate(ctx) {
       const provided = ctx.providesApis();
       for (const api of provided) {
-        const consumers = api.node ? ctx.graph.consumersOf(api.node.key) : undefined;
+        const consumers = api.node
+          ? ctx.graph.consumersOf(api.node.key)
+          : undefined;
         if (consumers) {
           for (const consumer of consumers) {
             if (consumer !== ctx.node.key) {
               const node = ctx.graph.get(consumer);
-              return pass(`API ${api.ref} is consumed by ${node?.ref ?? consumer}`);
+              return pass(
+                `API ${api.ref} is consumed by ${node?.ref ?? consumer}`,
+              );
             }
           }
         }
@@ -32,12 +38,17 @@ export const integrationChecks: CheckDefinition[] = [
       const trigger = ctx.key(key);
       let unresolvedTrigger: string | undefined;
       if (trigger) {
-        if (TRIGGER_KEYWORDS.has(trigger)) return pass(`${ctx.k(key)} is ${trigger}`);
+        if (TRIGGER_KEYWORDS.has(trigger))
+          return pass(`${ctx.k(key)} is ${trigger}`);
         if (trigger.startsWith('event:')) {
           if (trigger.length > 'event:'.length && !/\s/.test(trigger)) {
             return pass(`${ctx.k(key)} is ${short(trigger)}`);
           }
-          throw new MalformedFieldError(ctx.k(key), trigger, 'event:<name> with a name');
+          throw new MalformedFieldError(
+            ctx.k(key),
+            trigger,
+            'event:<name> with a name',
+          );
         }
         const ref = ctx.tryResolve(trigger);
         if (!ref) {
@@ -52,13 +63,19 @@ export const integrationChecks: CheckDefinition[] = [
       }
       if (provided.length) {
         return partial(
-          `no other entity consumes ${provided.map(a => a.ref).join(', ')}${unresolvedTrigger ? `; ${ctx.k(key)} ${unresolvedTrigger} does not resolve` : ''}`,
+          `no other entity consumes ${provided.map(a => a.ref).join(', ')}${
+            unresolvedTrigger
+              ? `; ${ctx.k(key)} ${unresolvedTrigger} does not resolve`
+              : ''
+          }`,
         );
       }
       if (unresolvedTrigger) {
         return partial(`${ctx.k(key)} ${unresolvedTrigger} does not resolve`);
       }
-      return fail(`no ${ctx.k(key)} and no provided API that another entity consumes`);
+      return fail(
+        `no ${ctx.k(key)} and no provided API that another entity consumes`,
+      );
     },
   },
   {
@@ -68,29 +85,49 @@ export const integrationChecks: CheckDefinition[] = [
     frameworks: ['MAP 1.1', 'MAP 3.4'],
     remediation: {
       text: 'Name the systems the pilot writes its results to (comma-separated entity references).',
-      yaml: snippet({ annotations: { 'ai-readiness/writes-to': 'component:default/crm' } }),
+      yaml: snippet({
+        annotations: { 'ai-readiness/writes-to': 'component:default/crm' },
+      }),
     },
     evaluate(ctx) {
       const key = 'writes-to';
       const value = ctx.key(key);
       if (value) {
-        const entries = value.split(',').map(v => v.trim()).filter(Boolean);
+        const entries = value
+          .split(',')
+          .map(v => v.trim())
+          .filter(Boolean);
         const refs = entries.map(v => ctx.resolveKey(key, v));
         const missing = refs.filter(r => !r.node).map(r => r.ref);
-        if (!missing.length) return pass(`writes to ${refs.map(r => r.ref).join(', ')}`);
-        return partial(`${ctx.k(key)} entries do not resolve: ${missing.join(', ')}`);
+        if (!missing.length)
+          return pass(`writes to ${refs.map(r => r.ref).join(', ')}`);
+        return partial(
+          `${ctx.k(key)} entries do not resolve: ${missing.join(', ')}`,
+        );
       }
       const consumed = ctx.consumesApis();
       if (consumed.length) {
-        return partial(`${ctx.k(key)} is not set; the pilot consumes ${consumed.map(a => a.ref).join(', ')}`);
+        return partial(
+          `${ctx.k(key)} is not set; the pilot consumes ${consumed
+            .map(a => a.ref)
+            .join(', ')}`,
+        );
       }
       const component = ctx
         .dependsOn()
-        .find(d => d.node?.kind === 'component' && !ctx.isModelDependency(d.node));
+        .find(
+          d => d.node?.kind === 'component' && !ctx.isModelDependency(d.node),
+        );
       if (component) {
-        return partial(`${ctx.k(key)} is not set; the pilot depends on ${component.ref}`);
+        return partial(
+          `${ctx.k(key)} is not set; the pilot depends on ${component.ref}`,
+        );
       }
-      return fail(`${ctx.k(key)} is not set and the pilot consumes no API nor depends on a component`);
+      return fail(
+        `${ctx.k(
+          key,
+        )} is not set and the pilot consumes no API nor depends on a component`,
+      );
     },
   },
   {
@@ -105,10 +142,16 @@ export const integrationChecks: CheckDefinition[] = [
     },
     evaluate(ctx) {
       const deps = ctx.dependsOn();
-      const gateway = deps.find(d => d.node?.kind === 'component' && ctx.isModelDependency(d.node));
-      if (gateway) return pass(`models through ${gateway.ref} (${gateway.node!.type})`);
-      const model = deps.find(d => d.node?.kind === 'resource' && ctx.isModelDependency(d.node));
-      if (model) return partial(`direct model access to ${model.ref}, no gateway`);
+      const gateway = deps.find(
+        d => d.node?.kind === 'component' && ctx.isModelDependency(d.node),
+      );
+      if (gateway)
+        return pass(`models through ${gateway.ref} (${gateway.node!.type})`);
+      const model = deps.find(
+        d => d.node?.kind === 'resource' && ctx.isModelDependency(d.node),
+      );
+      if (model)
+        return partial(`direct model access to ${model.ref}, no gateway`);
       return fail('no model dependency modelled in spec.dependsOn');
     },
   },
@@ -125,17 +168,22 @@ export const integrationChecks: CheckDefinition[] = [
       const apis = [...ctx.providesApis(), ...ctx.consumesApis()];
       if (!apis.length) return fail('the pilot provides and consumes no API');
       const unresolved = apis.filter(a => !a.node).map(a => a.ref);
-      const deprecated = apis.filter(a => a.node?.lifecycle === 'deprecated').map(a => a.ref);
+      const deprecated = apis
+        .filter(a => a.node?.lifecycle === 'deprecated')
+        .map(a => a.ref);
       if (unresolved.length || deprecated.length) {
         const parts = [];
-        if (unresolved.length) parts.push(`unresolved: ${unresolved.join(', ')}`);
-        if (deprecated.length) parts.push(`deprecated: ${deprecated.join(', ')}`);
+        if (unresolved.length)
+          parts.push(`unresolved: ${unresolved.join(', ')}`);
+        if (deprecated.length)
+          parts.push(`deprecated: ${deprecated.join(', ')}`);
         return fail(parts.join('; '));
       }
       const unstable = apis
         .filter(a => a.node!.lifecycle !== 'production')
         .map(a => `${a.ref} (${a.node!.lifecycle ?? 'no lifecycle'})`);
-      if (unstable.length) return partial(`not in production: ${unstable.join(', ')}`);
+      if (unstable.length)
+        return partial(`not in production: ${unstable.join(', ')}`);
       return pass(`all ${apis.length} APIs are in production`);
     },
   },
@@ -156,9 +204,14 @@ export const integrationChecks: CheckDefinition[] = [
     evaluate(ctx) {
       const access = ctx.hasLink('access-policy');
       const failures = ctx.hasLink('failure-modes');
-      if (access && failures) return pass('access-policy and failure-modes links are present');
+      if (access && failures)
+        return pass('access-policy and failure-modes links are present');
       if (access || failures) {
-        return partial(`missing a link of type ${access ? 'failure-modes' : 'access-policy'}`);
+        return partial(
+          `missing a link of type ${
+            access ? 'failure-modes' : 'access-policy'
+          }`,
+        );
       }
       return fail('no links of type access-policy or failure-modes');
     },
@@ -170,16 +223,24 @@ export const integrationChecks: CheckDefinition[] = [
     frameworks: ['MANAGE 3.1', 'MAP 4.1'],
     remediation: {
       text: 'Register every dependency in the catalog (or fix the reference) and move off deprecated ones.',
-      yaml: snippet({ spec: { dependsOn: ['resource:default/registered-dependency'] } }),
+      yaml: snippet({
+        spec: { dependsOn: ['resource:default/registered-dependency'] },
+      }),
     },
     evaluate(ctx) {
       const refs = [...ctx.dependsOn(), ...ctx.consumesApis()];
       const unresolved = refs.filter(r => !r.node).map(r => r.ref);
-      if (unresolved.length) return fail(`references that do not resolve: ${unresolved.join(', ')}`);
-      const deprecated = refs.filter(r => r.node?.lifecycle === 'deprecated').map(r => r.ref);
-      if (deprecated.length) return partial(`deprecated dependencies: ${deprecated.join(', ')}`);
+      if (unresolved.length)
+        return fail(`references that do not resolve: ${unresolved.join(', ')}`);
+      const deprecated = refs
+        .filter(r => r.node?.lifecycle === 'deprecated')
+        .map(r => r.ref);
+      if (deprecated.length)
+        return partial(`deprecated dependencies: ${deprecated.join(', ')}`);
       return pass(
-        refs.length ? `all ${refs.length} dependencies resolve` : 'no dependencies declared',
+        refs.length
+          ? `all ${refs.length} dependencies resolve`
+          : 'no dependencies declared',
       );
     },
   },

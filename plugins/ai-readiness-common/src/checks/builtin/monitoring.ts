@@ -2,7 +2,12 @@ import { CheckDefinition, fail, partial, pass, short } from '../types';
 import { snippet } from '../yaml';
 import { MalformedFieldError } from '../../engine/graph';
 import { isSafeHttpUrl } from '../../util/urls';
-import { addDuration, formatDay, parseIsoDate, parseIsoDuration } from '../../util/dates';
+import {
+  addDuration,
+  formatDay,
+  parseIsoDate,
+  parseIsoDuration,
+} from '../../util/dates';
 
 const TELEMETRY_ANNOTATIONS = [
   'grafana/dashboard-selector',
@@ -14,7 +19,10 @@ const TELEMETRY_ANNOTATIONS = [
   'sentry.io/project-slug',
 ];
 
-const ALERT_ANNOTATIONS = ['grafana/alert-label-selector', 'prometheus.io/alert'];
+const ALERT_ANNOTATIONS = [
+  'grafana/alert-label-selector',
+  'prometheus.io/alert',
+];
 
 export const AI_SIGNALS = [
   'input-quality',
@@ -34,19 +42,28 @@ export const monitoringChecks: CheckDefinition[] = [
     gate: true,
     frameworks: ['MEASURE 2.4', 'MANAGE 4.1'],
     remediation: {
-      text: "Bind the pilot to its dashboards in your monitoring tool.",
-      yaml: snippet({ annotations: { 'grafana/dashboard-selector': "tags @> 'my-pilot'" } }),
+      text: 'Bind the pilot to its dashboards in your monitoring tool.',
+      yaml: snippet({
+        annotations: { 'grafana/dashboard-selector': "tags @> 'my-pilot'" },
+      }),
     },
     evaluate(ctx) {
       // A dashboard URL that is not http(s) is malformed input whatever else is set.
       const datadog = ctx.annotation('datadoghq.com/dashboard-url');
       if (datadog !== undefined && !isSafeHttpUrl(datadog)) {
-        throw new MalformedFieldError('datadoghq.com/dashboard-url', datadog, 'an http(s) URL');
+        throw new MalformedFieldError(
+          'datadoghq.com/dashboard-url',
+          datadog,
+          'an http(s) URL',
+        );
       }
       const bound = TELEMETRY_ANNOTATIONS.find(name => ctx.annotation(name));
       if (bound) return pass(`telemetry bound through ${bound}`);
-      if (ctx.hasLink('dashboard')) return partial('only a dashboard link, no monitoring annotation');
-      return fail('no monitoring annotation (grafana, datadog, new relic, dynatrace, prometheus, sentry)');
+      if (ctx.hasLink('dashboard'))
+        return partial('only a dashboard link, no monitoring annotation');
+      return fail(
+        'no monitoring annotation (grafana, datadog, new relic, dynatrace, prometheus, sentry)',
+      );
     },
   },
   {
@@ -56,23 +73,37 @@ export const monitoringChecks: CheckDefinition[] = [
     frameworks: ['MEASURE 2.4', 'MEASURE 3.1'],
     remediation: {
       text: 'Declare which AI-specific signals are monitored: all seven.',
-      yaml: snippet({ annotations: { 'ai-readiness/monitored-signals': AI_SIGNALS.join(',') } }),
+      yaml: snippet({
+        annotations: { 'ai-readiness/monitored-signals': AI_SIGNALS.join(',') },
+      }),
     },
     evaluate(ctx) {
       const key = 'monitored-signals';
       const value = ctx.key(key);
       if (!value) return fail(`${ctx.k(key)} is not set`);
-      const named = new Set(value.split(',').map(s => s.trim().toLowerCase()).filter(Boolean));
+      const named = new Set(
+        value
+          .split(',')
+          .map(s => s.trim().toLowerCase())
+          .filter(Boolean),
+      );
       const known = AI_SIGNALS.filter(s => named.has(s));
       const unknown = [...named].filter(s => !AI_SIGNALS.includes(s));
       const missing = AI_SIGNALS.filter(s => !named.has(s));
       const tail = [
         missing.length ? `missing: ${missing.join(', ')}` : '',
-        unknown.length ? `unknown, not counted: ${unknown.slice(0, 10).map(s => s.slice(0, 40)).join(', ')}` : '',
+        unknown.length
+          ? `unknown, not counted: ${unknown
+              .slice(0, 10)
+              .map(s => s.slice(0, 40))
+              .join(', ')}`
+          : '',
       ]
         .filter(Boolean)
         .join('; ');
-      const message = `${known.length} of 7 AI signals declared${tail ? `; ${tail}` : ''}`;
+      const message = `${known.length} of 7 AI signals declared${
+        tail ? `; ${tail}` : ''
+      }`;
       if (known.length === 7) return pass(message);
       return known.length >= 4 ? partial(message) : fail(message);
     },
@@ -95,7 +126,8 @@ export const monitoringChecks: CheckDefinition[] = [
     evaluate(ctx) {
       const alert = ALERT_ANNOTATIONS.find(name => ctx.annotation(name));
       const route = ctx.onCallRoute();
-      if (alert && route) return pass(`alerts from ${alert} routed through ${route}`);
+      if (alert && route)
+        return pass(`alerts from ${alert} routed through ${route}`);
       if (alert) return partial(`alerts from ${alert}, but no on-call route`);
       if (route) return partial(`on-call route ${route}, but no alert source`);
       return fail('no alert source and no on-call route');
@@ -109,16 +141,23 @@ export const monitoringChecks: CheckDefinition[] = [
     remediation: {
       text: 'State the business KPI the pilot should move and link the dashboard that tracks it.',
       yaml: snippet({
-        annotations: { 'ai-readiness/business-kpi': 'median handling time down 20%' },
+        annotations: {
+          'ai-readiness/business-kpi': 'median handling time down 20%',
+        },
         links: [{ type: 'kpi-dashboard', title: 'KPI dashboard' }],
       }),
     },
     evaluate(ctx) {
       const kpi = ctx.key('business-kpi');
       const dashboard = ctx.hasLink('kpi-dashboard');
-      if (kpi && dashboard) return pass('business KPI and a kpi-dashboard link');
-      if (kpi) return partial('business KPI set, but no link of type kpi-dashboard');
-      if (dashboard) return partial(`kpi-dashboard link, but ${ctx.k('business-kpi')} is not set`);
+      if (kpi && dashboard)
+        return pass('business KPI and a kpi-dashboard link');
+      if (kpi)
+        return partial('business KPI set, but no link of type kpi-dashboard');
+      if (dashboard)
+        return partial(
+          `kpi-dashboard link, but ${ctx.k('business-kpi')} is not set`,
+        );
       return fail(`no ${ctx.k('business-kpi')} and no kpi-dashboard link`);
     },
   },
@@ -139,7 +178,8 @@ export const monitoringChecks: CheckDefinition[] = [
     evaluate(ctx) {
       const cadenceValue = ctx.key('review-cadence');
       const lastValue = ctx.key('last-reviewed');
-      if (cadenceValue === undefined) return fail(`${ctx.k('review-cadence')} is not set`);
+      if (cadenceValue === undefined)
+        return fail(`${ctx.k('review-cadence')} is not set`);
       const cadence = parseIsoDuration(cadenceValue);
       if (!cadence) {
         throw new MalformedFieldError(
@@ -149,17 +189,33 @@ export const monitoringChecks: CheckDefinition[] = [
         );
       }
       if (lastValue === undefined) {
-        return partial(`cadence ${short(cadenceValue)}, but ${ctx.k('last-reviewed')} is not set`);
+        return partial(
+          `cadence ${short(cadenceValue)}, but ${ctx.k(
+            'last-reviewed',
+          )} is not set`,
+        );
       }
       const last = parseIsoDate(lastValue);
       if (last === undefined) {
-        throw new MalformedFieldError(ctx.k('last-reviewed'), lastValue, 'an ISO date (YYYY-MM-DD)');
+        throw new MalformedFieldError(
+          ctx.k('last-reviewed'),
+          lastValue,
+          'an ISO date (YYYY-MM-DD)',
+        );
       }
       const due = addDuration(last, cadence);
       if (due >= ctx.asOfDay) {
-        return pass(`last reviewed ${formatDay(last)}, next due ${formatDay(due)} (cadence ${short(cadenceValue)})`);
+        return pass(
+          `last reviewed ${formatDay(last)}, next due ${formatDay(
+            due,
+          )} (cadence ${short(cadenceValue)})`,
+        );
       }
-      return partial(`review overdue since ${formatDay(due)}: last reviewed ${formatDay(last)}, cadence ${short(cadenceValue)}`);
+      return partial(
+        `review overdue since ${formatDay(due)}: last reviewed ${formatDay(
+          last,
+        )}, cadence ${short(cadenceValue)}`,
+      );
     },
   },
 ];

@@ -40,13 +40,22 @@ export const operationsChecks: CheckDefinition[] = [
       else if (ctx.hasLink('chat')) support = 'a chat link';
       else {
         const profile: any = ctx.ownerGroup()?.entity.spec?.profile;
-        if (isRecord(profile) && typeof profile.email === 'string' && profile.email) {
+        if (
+          isRecord(profile) &&
+          typeof profile.email === 'string' &&
+          profile.email
+        ) {
           support = `the owner's email ${profile.email}`;
         }
       }
-      if (route && support) return pass(`on-call ${route}; support through ${support}`);
-      if (route) return partial(`on-call ${route}, but no support or chat link nor team email`);
-      if (support) return partial(`support through ${support}, but no on-call route`);
+      if (route && support)
+        return pass(`on-call ${route}; support through ${support}`);
+      if (route)
+        return partial(
+          `on-call ${route}, but no support or chat link nor team email`,
+        );
+      if (support)
+        return partial(`support through ${support}, but no on-call route`);
       return fail('no on-call route and no support channel');
     },
   },
@@ -59,23 +68,36 @@ export const operationsChecks: CheckDefinition[] = [
       text: 'Version prompts and policies: link the change process or the prompt repository.',
       yaml: snippet({
         annotations: {
-          'ai-readiness/prompt-repository': 'https://git.example.com/my-org/my-pilot-prompts',
+          'ai-readiness/prompt-repository':
+            'https://git.example.com/my-org/my-pilot-prompts',
         },
         links: [{ type: 'change-process', title: 'Change process' }],
       }),
     },
     evaluate(ctx) {
-      if (ctx.hasLink('change-process')) return pass('a change-process link is present');
+      if (ctx.hasLink('change-process'))
+        return pass('a change-process link is present');
       const repo = ctx.key('prompt-repository');
       if (repo !== undefined) {
         if (!isSafeHttpUrl(repo)) {
-          throw new MalformedFieldError(ctx.k('prompt-repository'), repo, 'an http(s) URL');
+          throw new MalformedFieldError(
+            ctx.k('prompt-repository'),
+            repo,
+            'an http(s) URL',
+          );
         }
         return pass(`prompts versioned in ${short(repo)}`);
       }
       const ci = CI_ANNOTATIONS.find(name => ctx.annotation(name));
-      if (ci) return partial(`only a CI annotation (${ci}); no change process for prompts`);
-      return fail(`no change-process link, no ${ctx.k('prompt-repository')}, no CI annotation`);
+      if (ci)
+        return partial(
+          `only a CI annotation (${ci}); no change process for prompts`,
+        );
+      return fail(
+        `no change-process link, no ${ctx.k(
+          'prompt-repository',
+        )}, no CI annotation`,
+      );
     },
   },
   {
@@ -86,7 +108,9 @@ export const operationsChecks: CheckDefinition[] = [
     remediation: {
       text: 'Name who pays for the pilot and link the cost dashboard.',
       yaml: snippet({
-        annotations: { 'ai-readiness/cost-owner': 'group:default/my-business-unit' },
+        annotations: {
+          'ai-readiness/cost-owner': 'group:default/my-business-unit',
+        },
         links: [{ type: 'cost-dashboard', title: 'Cost dashboard' }],
       }),
     },
@@ -101,8 +125,10 @@ export const operationsChecks: CheckDefinition[] = [
         else ownerProblem = `${ctx.k(key)} ${ref.ref} does not resolve`;
       }
       const dashboard = ctx.hasLink('cost-dashboard');
-      if (owner && dashboard) return pass(`costs owned by ${owner}, with a cost dashboard`);
-      if (owner) return partial(`costs owned by ${owner}, but no cost-dashboard link`);
+      if (owner && dashboard)
+        return pass(`costs owned by ${owner}, with a cost dashboard`);
+      if (owner)
+        return partial(`costs owned by ${owner}, but no cost-dashboard link`);
       if (dashboard) return partial(`cost-dashboard link; ${ownerProblem}`);
       return fail(`${ownerProblem}; no cost-dashboard link`);
     },
@@ -126,17 +152,27 @@ export const operationsChecks: CheckDefinition[] = [
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
       const stage = value.toLowerCase();
       if (!ROLLOUT_STAGES.includes(stage)) {
-        throw new MalformedFieldError(ctx.k(key), value, 'pilot, limited or production');
+        throw new MalformedFieldError(
+          ctx.k(key),
+          value,
+          'pilot, limited or production',
+        );
       }
       const lifecycle = ctx.node.lifecycle;
       if (!lifecycle || !CONSISTENT_LIFECYCLES[stage].includes(lifecycle)) {
         return fail(
-          `${ctx.k(key)} ${stage} is inconsistent with spec.lifecycle ${lifecycle ?? '(not set)'}`,
+          `${ctx.k(key)} ${stage} is inconsistent with spec.lifecycle ${
+            lifecycle ?? '(not set)'
+          }`,
         );
       }
       return ctx.hasLink('rollout-plan')
-        ? pass(`stage ${stage} matches lifecycle ${lifecycle}; rollout plan linked`)
-        : partial(`stage ${stage} matches lifecycle ${lifecycle}, but no rollout-plan link`);
+        ? pass(
+            `stage ${stage} matches lifecycle ${lifecycle}; rollout plan linked`,
+          )
+        : partial(
+            `stage ${stage} matches lifecycle ${lifecycle}, but no rollout-plan link`,
+          );
     },
   },
   {
@@ -156,7 +192,8 @@ export const operationsChecks: CheckDefinition[] = [
       const card = ctx.hasLink('model-card');
       if (docs && card) return pass('TechDocs and a model-card link');
       if (docs) return partial('TechDocs, but no model-card link');
-      if (card) return partial('model-card link, but no backstage.io/techdocs-ref');
+      if (card)
+        return partial('model-card link, but no backstage.io/techdocs-ref');
       return fail('no backstage.io/techdocs-ref and no model-card link');
     },
   },

@@ -2,7 +2,12 @@ import { CheckDefinition, fail, partial, pass } from '../types';
 import { snippet } from '../yaml';
 import { readRefField } from '../../engine/graph';
 
-const BUSINESS_GROUP_TYPES = new Set(['business-unit', 'product-area', 'department', 'division']);
+const BUSINESS_GROUP_TYPES = new Set([
+  'business-unit',
+  'product-area',
+  'department',
+  'division',
+]);
 
 export const ownershipChecks: CheckDefinition[] = [
   {
@@ -18,17 +23,26 @@ export const ownershipChecks: CheckDefinition[] = [
     evaluate(ctx) {
       const owner = ctx.owner();
       if (!owner) return fail('spec.owner is not set');
-      if (!owner.node) return fail(`spec.owner ${owner.ref} does not resolve to an entity in the catalog`);
+      if (!owner.node)
+        return fail(
+          `spec.owner ${owner.ref} does not resolve to an entity in the catalog`,
+        );
       if (owner.node.kind === 'group') {
         const members = ctx.graph.memberCount(owner.node.key);
         return members > 0
-          ? pass(`owned by ${owner.ref} with ${members} member${members === 1 ? '' : 's'}`)
+          ? pass(
+              `owned by ${owner.ref} with ${members} member${
+                members === 1 ? '' : 's'
+              }`,
+            )
           : partial(`owner ${owner.ref} is a Group with no members`);
       }
       if (owner.node.kind === 'user') {
         return partial(`owner ${owner.ref} is a single User, not a team`);
       }
-      return fail(`spec.owner ${owner.ref} is a ${owner.node.kind}, not a Group or User`);
+      return fail(
+        `spec.owner ${owner.ref} is a ${owner.node.kind}, not a Group or User`,
+      );
     },
   },
   {
@@ -39,7 +53,9 @@ export const ownershipChecks: CheckDefinition[] = [
     frameworks: ['GOVERN 2.1', 'GOVERN 2.3', 'MAP 1.6'],
     remediation: {
       text: 'Name the person accountable for the business outcome, someone other than the technical owner.',
-      yaml: snippet({ annotations: { 'ai-readiness/business-owner': 'user:default/jane.doe' } }),
+      yaml: snippet({
+        annotations: { 'ai-readiness/business-owner': 'user:default/jane.doe' },
+      }),
     },
     evaluate(ctx) {
       const key = 'business-owner';
@@ -48,11 +64,21 @@ export const ownershipChecks: CheckDefinition[] = [
       if (value) {
         const business = ctx.resolveKey(key, value, 'user');
         if (owner && business.parsed.key === owner.parsed.key) {
-          return fail(`${ctx.k(key)} ${business.ref} is the same as spec.owner`);
+          return fail(
+            `${ctx.k(key)} ${business.ref} is the same as spec.owner`,
+          );
         }
         return business.node
-          ? pass(`business owner ${business.ref}, technical owner ${owner?.ref ?? 'not set'}`)
-          : partial(`${ctx.k(key)} ${business.ref} does not resolve to an entity in the catalog`);
+          ? pass(
+              `business owner ${business.ref}, technical owner ${
+                owner?.ref ?? 'not set'
+              }`,
+            )
+          : partial(
+              `${ctx.k(key)} ${
+                business.ref
+              } does not resolve to an entity in the catalog`,
+            );
       }
       const system = ctx.system();
       if (system?.node) {
@@ -63,13 +89,21 @@ export const ownershipChecks: CheckDefinition[] = [
           systemOwner = undefined;
         }
         const group = systemOwner && ctx.graph.get(systemOwner.parsed.key);
-        if (group?.kind === 'group' && group.type && BUSINESS_GROUP_TYPES.has(group.type)) {
+        if (
+          group?.kind === 'group' &&
+          group.type &&
+          BUSINESS_GROUP_TYPES.has(group.type)
+        ) {
           return partial(
-            `${ctx.k(key)} is not set; inferred ${group.ref} (${group.type}) from system ${system.ref}`,
+            `${ctx.k(key)} is not set; inferred ${group.ref} (${
+              group.type
+            }) from system ${system.ref}`,
           );
         }
       }
-      return fail(`${ctx.k(key)} is not set and no business unit owns the pilot's system`);
+      return fail(
+        `${ctx.k(key)} is not set and no business unit owns the pilot's system`,
+      );
     },
   },
   {
@@ -97,14 +131,20 @@ export const ownershipChecks: CheckDefinition[] = [
       const group = ctx.ownerGroup();
       if (!group) {
         return fail(
-          owner ? `owner ${owner.ref} is not a Group in the catalog` : 'spec.owner is not set',
+          owner
+            ? `owner ${owner.ref} is not a Group in the catalog`
+            : 'spec.owner is not set',
         );
       }
       const parent = readRefField(group, 'parent', true);
       if (!parent) return fail(`owner ${group.ref} has no spec.parent`);
       return ctx.graph.get(parent.parsed.key)
-        ? pass(`escalation from ${group.ref} to group:${parent.parsed.namespace}/${parent.parsed.name}`)
-        : partial(`spec.parent of ${group.ref} (${parent.raw}) does not resolve`);
+        ? pass(
+            `escalation from ${group.ref} to group:${parent.parsed.namespace}/${parent.parsed.name}`,
+          )
+        : partial(
+            `spec.parent of ${group.ref} (${parent.raw}) does not resolve`,
+          );
     },
   },
   {
@@ -119,7 +159,9 @@ export const ownershipChecks: CheckDefinition[] = [
     evaluate(ctx) {
       if (ctx.hasLink('raci')) return pass('a link of type raci is present');
       if (ctx.annotation('backstage.io/techdocs-ref')) {
-        return partial('no raci link; only backstage.io/techdocs-ref documentation');
+        return partial(
+          'no raci link; only backstage.io/techdocs-ref documentation',
+        );
       }
       return fail('no link of type raci and no backstage.io/techdocs-ref');
     },

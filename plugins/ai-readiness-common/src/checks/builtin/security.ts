@@ -29,10 +29,16 @@ export const securityChecks: CheckDefinition[] = [
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
       const tier = riskTierOf(value);
       if (!tier) {
-        throw new MalformedFieldError(ctx.k(key), value, 'minimal, limited, high or prohibited');
+        throw new MalformedFieldError(
+          ctx.k(key),
+          value,
+          'minimal, limited, high or prohibited',
+        );
       }
       if (tier === 'prohibited') {
-        return fail(`${ctx.k(key)} is prohibited: this use may not go to production`);
+        return fail(
+          `${ctx.k(key)} is prohibited: this use may not go to production`,
+        );
       }
       return pass(`risk tier ${tier}`);
     },
@@ -45,15 +51,26 @@ export const securityChecks: CheckDefinition[] = [
     frameworks: ['GOVERN 6.1', 'MAP 4.1'],
     remediation: {
       text: 'List the external vendors that receive data (entity references to registered Resources with an owner), or none.',
-      yaml: snippet({ annotations: { 'ai-readiness/vendors': 'resource:default/openai' } }),
+      yaml: snippet({
+        annotations: { 'ai-readiness/vendors': 'resource:default/openai' },
+      }),
     },
     evaluate(ctx) {
       const key = 'vendors';
       const value = ctx.key(key);
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
-      if (value.toLowerCase() === 'none') return pass('no data leaves the environment');
-      const entries = value.split(',').map(v => v.trim()).filter(Boolean);
-      if (!entries.length) throw new MalformedFieldError(ctx.k(key), value, '"none" or entity references');
+      if (value.toLowerCase() === 'none')
+        return pass('no data leaves the environment');
+      const entries = value
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
+      if (!entries.length)
+        throw new MalformedFieldError(
+          ctx.k(key),
+          value,
+          '"none" or entity references',
+        );
       const problems: string[] = [];
       for (const entry of entries) {
         // A vendor named without a kind is a plain name: allowed, but not traceable.
@@ -66,8 +83,13 @@ export const securityChecks: CheckDefinition[] = [
           problems.push(`${ref.ref} (no owner)`);
         }
       }
-      if (!problems.length) return pass(`vendors registered with owners: ${short(entries.join(', '), 300)}`);
-      return partial(`vendors not traceable: ${short(problems.join(', '), 400)}`);
+      if (!problems.length)
+        return pass(
+          `vendors registered with owners: ${short(entries.join(', '), 300)}`,
+        );
+      return partial(
+        `vendors not traceable: ${short(problems.join(', '), 400)}`,
+      );
     },
   },
   {
@@ -89,14 +111,19 @@ export const securityChecks: CheckDefinition[] = [
       const value = ctx.key(key);
       if (value === undefined) return fail(`${ctx.k(key)} is not set`);
       const level = value.toLowerCase();
-      if (level === 'public' || level === 'internal') return pass(`data classified ${level}`);
+      if (level === 'public' || level === 'internal')
+        return pass(`data classified ${level}`);
       if (level === 'confidential' || level === 'restricted') {
         const masking = ctx.key('sensitive-masking');
         return masking
           ? pass(`${level} data, masking: ${short(masking)}`)
           : fail(`${level} data without ${ctx.k('sensitive-masking')}`);
       }
-      throw new MalformedFieldError(ctx.k(key), value, 'public, internal, confidential or restricted');
+      throw new MalformedFieldError(
+        ctx.k(key),
+        value,
+        'public, internal, confidential or restricted',
+      );
     },
   },
   {
@@ -128,13 +155,26 @@ export const securityChecks: CheckDefinition[] = [
       if (accessValue !== undefined) {
         const ref = ctx.resolveKey('prompt-access', accessValue, 'group');
         if (ref.node?.kind === 'group') accessGroup = ref.ref;
-        else accessProblem = `${ctx.k('prompt-access')} ${ref.ref} is not a Group in the catalog`;
+        else
+          accessProblem = `${ctx.k('prompt-access')} ${
+            ref.ref
+          } is not a Group in the catalog`;
       }
       if (retentionValue && accessGroup) {
-        return pass(`retention ${short(retentionValue)}, prompts readable by ${accessGroup}`);
+        return pass(
+          `retention ${short(
+            retentionValue,
+          )}, prompts readable by ${accessGroup}`,
+        );
       }
-      if (retentionValue) return partial(`retention ${short(retentionValue)}; ${accessProblem}`);
-      if (accessGroup) return partial(`prompts readable by ${accessGroup}; ${ctx.k('log-retention')} is not set`);
+      if (retentionValue)
+        return partial(`retention ${short(retentionValue)}; ${accessProblem}`);
+      if (accessGroup)
+        return partial(
+          `prompts readable by ${accessGroup}; ${ctx.k(
+            'log-retention',
+          )} is not set`,
+        );
       return fail(`${ctx.k('log-retention')} is not set; ${accessProblem}`);
     },
   },
@@ -153,9 +193,12 @@ export const securityChecks: CheckDefinition[] = [
     evaluate(ctx) {
       const procedure = ctx.hasLink('incident-response');
       const route = ctx.onCallRoute();
-      if (procedure && route) return pass(`incident-response link and on-call route ${route}`);
-      if (procedure) return partial('incident-response link, but no on-call route');
-      if (route) return partial(`on-call route ${route}, but no incident-response link`);
+      if (procedure && route)
+        return pass(`incident-response link and on-call route ${route}`);
+      if (procedure)
+        return partial('incident-response link, but no on-call route');
+      if (route)
+        return partial(`on-call route ${route}, but no incident-response link`);
       return fail('no incident-response link and no on-call route');
     },
   },
