@@ -191,9 +191,10 @@ export function syntheticCatalog({
     set('grafana/dashboard-selector', `service=${i}`);
     set('grafana/alert-label-selector', `service=${i}`);
     set('backstage.io/techdocs-ref', 'dir:.');
-    // eslint-disable-next-line no-script-url -- malformed input the engine must flag
-    if (chance(0.01))
+    if (chance(0.01)) {
+      // eslint-disable-next-line no-script-url -- malformed input the engine must flag
       annotations['datadoghq.com/dashboard-url'] = 'javascript:alert(1)';
+    }
     if (chance(0.05))
       annotations['ai-readiness/waiver.FB-3'] =
         '2027-01-31 vendor covers rollback';
