@@ -12,14 +12,13 @@ import {
   notApplicable,
   pass,
 } from './types';
-import { readMetadataValue } from '../engine/context';
 
 type Rule = CustomCheckConfig['rule'];
 
 function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
   switch (rule.type) {
     case 'annotation': {
-      const value = readMetadataValue(ctx.entity, rule.key, true);
+      const value = ctx.labelOrAnnotation(rule.key);
       if (value === undefined) return fail(`${rule.key} is not set`);
       if (rule.pattern !== undefined && !new RegExp(rule.pattern).test(value)) {
         return fail(
@@ -31,7 +30,7 @@ function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
       return pass(`${rule.key} is set`);
     }
     case 'label': {
-      const value = readMetadataValue(ctx.entity, rule.key, true);
+      const value = ctx.labelOrAnnotation(rule.key);
       if (value === undefined) return fail(`${rule.key} is not set`);
       return rule.values.includes(value)
         ? pass(`${rule.key} is ${value}`)

@@ -47,6 +47,8 @@ export interface CheckContext {
   key(key: string): string | undefined;
   /** Any annotation by its full name (e.g. "pagerduty.com/service-id"). */
   annotation(name: string): string | undefined;
+  /** Any label or annotation by its full name, the label winning. */
+  labelOrAnnotation(name: string): string | undefined;
   /** Whether metadata.links has an http(s) link of this type (a non-http(s) one throws). */
   hasLink(type: string): boolean;
   /** spec.owner (or the ownedBy relation), resolved. */

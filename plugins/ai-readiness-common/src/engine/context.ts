@@ -110,11 +110,11 @@ export function readMetadataValue(
 
 /** Reads one metadata map entry as text; lists and maps are malformed. */
 function readEntry(
-  map: Record<string, unknown> | undefined,
+  map: Map<string, unknown> | undefined,
   name: string,
 ): string | undefined {
   if (!map) return undefined;
-  const value = map[name];
+  const value = map.get(name);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') {
     const trimmed = value.trim();
@@ -125,17 +125,29 @@ function readEntry(
   throw new MalformedFieldError(name, value, 'a string');
 }
 
-/** A metadata map (annotations or labels) once validated: a record, absent, or malformed. */
+/**
+ * A metadata map (annotations or labels) copied once into a Map: every
+ * pilot's annotations object has its own shape, so repeated property reads on
+ * it would go through V8's slow megamorphic path; Map lookups do not.
+ */
 function metadataMap(
   entity: Entity,
   where: 'labels' | 'annotations',
-): Record<string, unknown> | undefined | MalformedFieldError {
+): Map<string, unknown> | undefined | MalformedFieldError {
   const metadata = (entity as any).metadata;
   const map = isRecord(metadata) ? metadata[where] : undefined;
   if (map === undefined || map === null) return undefined;
-  return isRecord(map)
-    ? map
-    : new MalformedFieldError(`metadata.${where}`, map, 'a map of strings');
+  if (!isRecord(map))
+    return new MalformedFieldError(
+      `metadata.${where}`,
+      map,
+      'a map of strings',
+    );
+  const keys = Object.keys(map);
+  if (!keys.length) return undefined;
+  const out = new Map<string, unknown>();
+  for (const key of keys) out.set(key, map[key]);
+  return out;
 }
 
 /**
@@ -174,8 +186,8 @@ const readOnCall = (c: PilotContext) => c.findOnCallRoute();
  */
 export class PilotContext implements CheckContext {
   readonly entity: Entity;
-  private labels?: Record<string, unknown> | MalformedFieldError;
-  private annotations?: Record<string, unknown> | MalformedFieldError;
+  private labels?: Map<string, unknown> | MalformedFieldError;
+  private annotations?: Map<string, unknown> | MalformedFieldError;
   private maps = false;
   private linkIndex?:
     | Map<string, true | MalformedFieldError>
@@ -240,6 +252,10 @@ export class PilotContext implements CheckContext {
 
   annotation(name: string): string | undefined {
     return this.metadataValue(name, false);
+  }
+
+  labelOrAnnotation(name: string): string | undefined {
+    return this.metadataValue(name, true);
   }
 
   /** Any metadata value by full name, labels first when asked. */
@@ -310,8 +326,8 @@ export class PilotContext implements CheckContext {
     if (this.waiverScan === undefined) {
       this.loadMaps();
       const scan = (map: unknown) => {
-        if (!isRecord(map)) return false;
-        for (const k in map) if (k.startsWith(prefix)) return true;
+        if (!(map instanceof Map)) return false;
+        for (const k of map.keys()) if (k.startsWith(prefix)) return true;
         return false;
       };
       this.waiverScan = scan(this.labels) || scan(this.annotations);
