@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable no-console, no-script-url */ // a CLI script that checks unsafe URLs
 /*
  * Browser test of the AI readiness frontend against the real portal.
  *

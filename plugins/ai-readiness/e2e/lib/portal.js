@@ -9,7 +9,24 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const root = path.resolve(__dirname, '..', '..', '..', '..');
+/** The repository root: the nearest folder up with a package.json declaring workspaces. */
+function findRoot(from) {
+  let dir = from;
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (
+      fs.existsSync(pkg) &&
+      JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces
+    )
+      return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no repository root above ${from}`);
+    dir = up;
+  }
+}
+
+// Also right when bundled by scripts/run-ts.js (then __dirname is the entry's folder).
+const root = findRoot(__dirname);
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url */ // an unsafe URL is part of the test data
 /* Test data only: never imported by production code. */
 import type { Entity } from '@backstage/catalog-model';
 import type {

@@ -207,7 +207,7 @@ describe('AiReadinessPage', () => {
     Object.assign(URL, { createObjectURL, revokeObjectURL });
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
+      .mockImplementation(function fakeClick(this: HTMLAnchorElement) {
         expect(this.download).toBe('ai-readiness.csv');
         expect(this.href).toBe('blob:csv');
       });

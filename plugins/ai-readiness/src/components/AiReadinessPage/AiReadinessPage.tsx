@@ -173,9 +173,7 @@ export function AiReadinessPage() {
           <EmptyState
             missing="data"
             title="No AI pilots scored yet"
-            description={
-              'The backend has not scored any AI pilot. Mark a Component as a pilot with spec.type ai-pilot, a tag such as genai, or the annotation ai-readiness/enabled: "true", then wait for the next evaluation.'
-            }
+            description='The backend has not scored any AI pilot. Mark a Component as a pilot with spec.type ai-pilot, a tag such as genai, or the annotation ai-readiness/enabled: "true", then wait for the next evaluation.'
           />
         ) : (
           <Grid container spacing={3}>

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url */ // unsafe URLs are what these tests feed in
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

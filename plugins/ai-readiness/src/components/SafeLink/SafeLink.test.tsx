@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url */ // unsafe URLs are what these tests feed in
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { SafeLink } from './SafeLink';
