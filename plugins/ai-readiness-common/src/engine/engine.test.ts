@@ -413,6 +413,29 @@ describe('custom checks from config', () => {
   });
 });
 
+describe('shared results', () => {
+  it('shares identical results between scorecards, frozen so that no card can change another', () => {
+    const engine = createReadinessEngine();
+    const graph = engine.buildGraph(entities);
+    const a = engine.evaluate(byName('claims-triage'), graph, { asOf: AS_OF });
+    const b = engine.evaluate(byName('claims-chat-agent'), graph, {
+      asOf: AS_OF,
+    });
+    const raciA = a.dimensions[0].checks.find(c => c.id === 'OWN-4')!;
+    const raciB = b.dimensions[0].checks.find(c => c.id === 'OWN-4')!;
+    expect(raciA).toBe(raciB);
+    expect(() => {
+      (raciA as any).status = 'fail';
+    }).toThrow(TypeError);
+    // A waived result is the pilot's own.
+    const waived = b.dimensions
+      .find(d => d.id === 'fallback')!
+      .checks.find(c => c.id === 'FB-3')!;
+    expect(Object.isFrozen(waived)).toBe(false);
+    expect(waived.waiver).not.toBeNull();
+  });
+});
+
 describe('rubric, summaries, fix-all and on-demand references', () => {
   const engine = createReadinessEngine();
   const graph = engine.buildGraph(entities);

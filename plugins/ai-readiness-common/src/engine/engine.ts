@@ -118,6 +118,47 @@ interface CompiledCheck {
   remediation: Remediation;
   frameworks: string[];
   waiverKey: string;
+  results: SharedResults;
+}
+
+/**
+ * Check results without a waiver, shared between scorecards when the same
+ * check says the same thing (most "pass" and "fail" messages are constant):
+ * 100,000 scorecards then hold a few thousand result objects instead of 3.3
+ * million. Shared results are frozen. Where a check's messages are mostly
+ * unique (they name the pilot's own references), sharing switches itself off.
+ */
+class SharedResults {
+  private readonly byStatus = new Map<CheckStatus, Map<string, CheckResult>>();
+  private lookups = 0;
+  private hits = 0;
+  private off = false;
+
+  constructor(
+    private readonly make: (
+      status: CheckStatus,
+      message: string,
+    ) => CheckResult,
+  ) {}
+
+  get(status: CheckStatus, message: string): CheckResult {
+    if (this.off) return this.make(status, message);
+    let bucket = this.byStatus.get(status);
+    if (!bucket) {
+      bucket = new Map();
+      this.byStatus.set(status, bucket);
+    }
+    this.lookups++;
+    const hit = bucket.get(message);
+    if (hit) {
+      this.hits++;
+      return hit;
+    }
+    const result = Object.freeze(this.make(status, message)) as CheckResult;
+    if (bucket.size < 512) bucket.set(message, result);
+    if (this.lookups >= 2000 && this.hits * 4 < this.lookups) this.off = true;
+    return result;
+  }
 }
 
 const LEVEL_DESCRIPTIONS: Record<ReadinessLevel, string> = {
@@ -173,18 +214,37 @@ export function createReadinessEngine(
 
   const withPrefix = (text: string) =>
     prefix === 'ai-readiness/' ? text : text.replace(/ai-readiness\//g, prefix);
-  const compiled: CompiledCheck[] = active.map(def => ({
-    def,
-    dimensionIndex: DIMENSION_IDS.indexOf(def.dimension),
-    gate: !!def.gate,
-    waivable: def.waivable !== false,
-    remediation: {
+  const compiled: CompiledCheck[] = active.map(def => {
+    const remediation: Remediation = {
       text: withPrefix(def.remediation.text),
       yaml: withPrefix(def.remediation.yaml),
-    },
-    frameworks: [...def.frameworks],
-    waiverKey: internalize(`${prefix}waiver.${def.id}`),
-  }));
+    };
+    const checkFrameworks = [...def.frameworks];
+    return {
+      def,
+      dimensionIndex: DIMENSION_IDS.indexOf(def.dimension),
+      gate: !!def.gate,
+      waivable: def.waivable !== false,
+      remediation,
+      frameworks: checkFrameworks,
+      waiverKey: internalize(`${prefix}waiver.${def.id}`),
+      results: new SharedResults(
+        (status, message): CheckResult => ({
+          id: def.id,
+          title: def.title,
+          gate: !!def.gate,
+          status,
+          message,
+          frameworks: checkFrameworks,
+          remediation:
+            status === 'pass' || status === 'not-applicable'
+              ? null
+              : remediation,
+          waiver: null,
+        }),
+      ),
+    };
+  });
   const gates = compiled.filter(c => c.gate).map(c => c.def.id);
   const checksByDimension = new Map<DimensionId, string[]>();
   for (const id of DIMENSION_IDS) checksByDimension.set(id, []);
@@ -352,22 +412,20 @@ export function createReadinessEngine(
         status = 'waived';
       }
     }
+    if (message.length > MAX_MESSAGE) {
+      // A safety net: values are shortened where they are quoted, but a check
+      // added in code may not do so.
+      message = `${message.slice(0, MAX_MESSAGE - 3)}...`;
+    }
+    if (waiver === null) return check.results.get(status, message);
     return {
       id: check.def.id,
       title: check.def.title,
       gate: check.gate,
       status,
-      // A safety net: values are shortened where they are quoted, but a check
-      // added in code may not do so.
-      message:
-        message.length > MAX_MESSAGE
-          ? `${message.slice(0, MAX_MESSAGE - 3)}...`
-          : message,
+      message,
       frameworks: check.frameworks,
-      remediation:
-        status === 'pass' || status === 'not-applicable'
-          ? null
-          : check.remediation,
+      remediation: check.remediation,
       waiver,
     };
   }
