@@ -282,9 +282,14 @@ async function main() {
         .map(fmt)
         .join(', ')}]`,
     );
-    fs.rmSync(tmp, { recursive: true, force: true });
   } finally {
     await stopAll();
+    // Chromium may still be flushing its profile: retry, and never fail on it.
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+    } catch {
+      log(`could not remove ${tmp}`);
+    }
   }
 }
 
