@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { aiReadinessApiRef } from '../api';
 import {
@@ -43,6 +44,17 @@ describe('ai-readiness for the new frontend system', () => {
       ],
     });
     expect(await screen.findByText('Fallback paths — 50%')).toBeInTheDocument();
+  });
+
+  it('serves the org page at /ai-readiness', async () => {
+    renderTestApp({
+      apis: [[aiReadinessApiRef, mockAiReadinessApi()]],
+      extensions: [aiReadinessPage],
+      initialRouteEntries: ['/ai-readiness'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findAllByTestId('pilot-row')).toHaveLength(3);
+    expect(screen.getByTestId('heatmap')).toBeInTheDocument();
   });
 
   it('leaves other entities alone', async () => {
