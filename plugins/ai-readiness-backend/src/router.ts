@@ -17,6 +17,7 @@ import {
   READINESS_LEVELS,
   ReadinessEngine,
 } from '@ai-readiness/plugin-ai-readiness-common';
+import { createHash } from 'crypto';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -169,6 +170,27 @@ function toQuery(
   return query;
 }
 
+/**
+ * JSON answers by object identity: the query service hands out the same
+ * cached object until the store or the caller's view changes, so its JSON
+ * and ETag are computed once, not per request.
+ */
+const serialized = new WeakMap<object, { body: Buffer; etag: string }>();
+
+function sendJson(res: express.Response, value: object) {
+  let entry = serialized.get(value);
+  if (!entry) {
+    const body = Buffer.from(JSON.stringify(value), 'utf8');
+    const hash = createHash('sha1').update(body).digest('base64url');
+    entry = { body, etag: `W/"${body.length.toString(16)}-${hash}"` };
+    serialized.set(value, entry);
+  }
+  // With the ETag set, express answers 304 to a matching If-None-Match and
+  // does not hash the body again.
+  res.setHeader('ETag', entry.etag);
+  res.type('application/json; charset=utf-8').send(entry.body);
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -229,7 +251,8 @@ export async function createRouter(
     });
     const params = parse(listSchema, req.query, 'query parameter');
     await authorize(credentials, aiReadinessScorecardReadPermission);
-    res.json(
+    sendJson(
+      res,
       await queries.list(credentials, toQuery(params), {
         limit: params.limit,
         offset: params.offset,
@@ -287,7 +310,7 @@ export async function createRouter(
       'query parameter',
     );
     await authorize(credentials, aiReadinessScorecardReadPermission);
-    res.json(await queries.summary(credentials, toQuery(params), groupBy));
+    sendJson(res, await queries.summary(credentials, toQuery(params), groupBy));
   });
 
   router.get('/export.csv', async (req, res) => {

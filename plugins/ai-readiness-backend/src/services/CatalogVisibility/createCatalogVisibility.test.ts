@@ -50,7 +50,7 @@ describe('createCatalogVisibility', () => {
     expect(catalog.calls.at(-1)!.principal).toBe('user:default/limited');
   });
 
-  it('shares one lookup per principal for a few seconds, then asks again', async () => {
+  it('shares one lookup per principal, reloads it ahead of expiry and never serves it older than the TTL', async () => {
     const catalog = permissionAwareCatalog(entities);
     let now = 1_000_000;
     const visibility = createCatalogVisibility({
@@ -59,25 +59,43 @@ describe('createCatalogVisibility', () => {
       now: () => now,
     });
     const user = mockCredentials.user();
+    const reads = () =>
+      catalog.calls.filter(c => c.method === 'queryEntities').length;
     const [a, b] = await Promise.all([
       visibility.view(user, ['component']),
       visibility.view(user, ['component']),
     ]);
     expect(a).toBe(b);
-    const reads = () =>
-      catalog.calls.filter(c => c.method === 'queryEntities').length;
-    expect(reads()).toBe(2);
-    now += 9_000;
+    expect(reads()).toBe(2); // two pages
+
+    now += 5_000;
     expect(await visibility.view(user, ['component'])).toBe(a);
-    await visibility.view(mockCredentials.user('user:default/other'), [
-      'component',
-    ]);
+    expect(reads()).toBe(2);
+
+    // Another principal has its own view.
+    const other = await visibility.view(
+      mockCredentials.user('user:default/other'),
+      ['component'],
+    );
+    expect(other).not.toBe(a);
     expect(reads()).toBe(4);
-    now += 2_000;
+
+    // Late in its life the view is still served, and a new one is loaded behind it.
+    now += 3_000;
+    expect(await visibility.view(user, ['component'])).toBe(a);
+    await new Promise(resolve => setImmediate(resolve));
+    expect(reads()).toBe(6);
+    now += 500;
     const c = await visibility.view(user, ['component']);
     expect(c).not.toBe(a);
     expect(c.id).not.toBe(a.id);
     expect(reads()).toBe(6);
+
+    // Past the TTL of the newest view, the caller waits for a fresh lookup.
+    now += 10_001;
+    const d = await visibility.view(user, ['component']);
+    expect(d).not.toBe(c);
+    expect(reads()).toBe(8);
   });
 
   it('checks one entity with the caller credentials', async () => {

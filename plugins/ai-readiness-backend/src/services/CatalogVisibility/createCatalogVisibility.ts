@@ -9,9 +9,14 @@ const MAX_CACHED_PRINCIPALS = 1000;
 const PAGE_SIZE = 1000;
 
 interface Entry {
-  expires: number;
+  loaded: number;
   view: Promise<VisibleView>;
+  /** A newer view being loaded ahead of expiry. */
+  next?: Promise<VisibleView>;
 }
+
+/** A view older than this share of the TTL is reloaded in the background while still served. */
+const REFRESH_AHEAD = 0.7;
 
 function principalKey(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as any;
@@ -99,13 +104,33 @@ export function createCatalogVisibility(options: {
       const key = `${principal}|${[...kinds].sort().join(',')}`;
       const t = now();
       const hit = cache.get(key);
-      if (hit && hit.expires > t) return hit.view;
+      if (hit && t - hit.loaded < ttlMs) {
+        // Busy callers never wait for a reload: a fresh view is fetched ahead
+        // of expiry and swapped in when it arrives. No view older than the
+        // TTL is ever served.
+        if (t - hit.loaded >= ttlMs * REFRESH_AHEAD && !hit.next) {
+          const started = t;
+          const next = load(credentials, kinds);
+          hit.next = next;
+          next.then(
+            () => {
+              if (cache.get(key) === hit)
+                cache.set(key, { loaded: started, view: next });
+            },
+            () => {
+              hit.next = undefined;
+            },
+          );
+        }
+        return hit.view;
+      }
       const view = load(credentials, kinds);
+      const entry: Entry = { loaded: t, view };
       cache.delete(key);
-      cache.set(key, { expires: t + ttlMs, view });
+      cache.set(key, entry);
       // A failed lookup is not kept.
       view.catch(() => {
-        if (cache.get(key)?.view === view) cache.delete(key);
+        if (cache.get(key) === entry) cache.delete(key);
       });
       while (cache.size > MAX_CACHED_PRINCIPALS) {
         cache.delete(cache.keys().next().value as string);

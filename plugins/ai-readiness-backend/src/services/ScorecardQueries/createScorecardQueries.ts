@@ -145,9 +145,21 @@ export function createScorecardQueries(options: {
   const rowsCache = new Map<string, Promise<ScorecardRow[]>>();
   const results = new Map<string, Promise<unknown>>();
 
+  // Concurrent requests share one revision query (each request still sees a
+  // revision read after it arrived, or by a query already running then).
+  let revisionQuery: Promise<number> | undefined;
+  function readRevision(): Promise<number> {
+    if (!revisionQuery) {
+      revisionQuery = store.getRevision().finally(() => {
+        revisionQuery = undefined;
+      });
+    }
+    return revisionQuery;
+  }
+
   /** The store's revision; caches of older revisions are dropped. */
   async function sync(): Promise<number> {
-    const current = await store.getRevision();
+    const current = await readRevision();
     if (current !== revision) {
       revision = current;
       kinds = undefined;
