@@ -149,8 +149,8 @@ function generateCatalog(pilots: number): Entity[] {
     .toISOString()
     .slice(0, 10);
   for (let i = 0; i < pilots; i++) {
-    // Maturity 0..1: a feature of difficulty d is present when maturity beats
-    // it (with some noise), so that levels spread from L0 to L3.
+    // Maturity from 0 to 1; a feature of difficulty d is present when the
+    // maturity beats d (with some noise), so that levels spread from L0 to L3.
     const maturity = rand() ** 1.4;
     const has = (d: number) => rand() * 0.25 + d * 0.75 < maturity;
     const annotations: Record<string, string> = {};
@@ -271,7 +271,10 @@ function arrayCatalog(entities: Entity[]): CatalogService {
       for (const p of parts) src = src?.[p];
       if (src === undefined) continue;
       let dst = out;
-      parts.slice(0, -1).forEach(p => (dst = dst[p] ??= {}));
+      for (const part of parts.slice(0, -1)) {
+        dst[part] ??= {};
+        dst = dst[part];
+      }
       dst[parts[parts.length - 1]] = src;
     }
     return out;
