@@ -129,10 +129,7 @@ interface CompiledCheck {
  * unique (they name the pilot's own references), sharing switches itself off.
  */
 class SharedResults {
-  private readonly byStatus = new Map<CheckStatus, Map<string, CheckResult>>();
-  private lookups = 0;
-  private hits = 0;
-  private off = false;
+  private readonly byStatus = new Map<CheckStatus, SharedBucket>();
 
   constructor(
     private readonly make: (
@@ -142,23 +139,34 @@ class SharedResults {
   ) {}
 
   get(status: CheckStatus, message: string): CheckResult {
-    if (this.off) return this.make(status, message);
     let bucket = this.byStatus.get(status);
     if (!bucket) {
-      bucket = new Map();
+      bucket = { results: new Map(), lookups: 0, hits: 0, off: false };
       this.byStatus.set(status, bucket);
     }
-    this.lookups++;
-    const hit = bucket.get(message);
+    // Looking a message up costs hashing it: not worth it where messages are unique.
+    if (bucket.off) return this.make(status, message);
+    bucket.lookups++;
+    const hit = bucket.results.get(message);
     if (hit) {
-      this.hits++;
+      bucket.hits++;
       return hit;
     }
     const result = Object.freeze(this.make(status, message)) as CheckResult;
-    if (bucket.size < 512) bucket.set(message, result);
-    if (this.lookups >= 2000 && this.hits * 4 < this.lookups) this.off = true;
+    if (bucket.results.size < 512) bucket.results.set(message, result);
+    if (bucket.lookups >= 1000 && bucket.hits * 2 < bucket.lookups) {
+      bucket.off = true;
+      bucket.results.clear();
+    }
     return result;
   }
+}
+
+interface SharedBucket {
+  results: Map<string, CheckResult>;
+  lookups: number;
+  hits: number;
+  off: boolean;
 }
 
 const LEVEL_DESCRIPTIONS: Record<ReadinessLevel, string> = {
