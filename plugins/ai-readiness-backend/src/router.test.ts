@@ -250,6 +250,9 @@ describe('createRouter', () => {
       totalCount: 5,
     });
 
+    const empty = await request(app).get('/scorecards?owner=&q=&limit=');
+    expect(empty.body.totalCount).toBe(5);
+    expect(empty.body.items).toHaveLength(5);
     const ml = await request(app).get('/scorecards?owner=ml&level=L1');
     expect(ml.body.items.map((i: any) => i.entityRef)).toEqual([
       'component:default/alpha',

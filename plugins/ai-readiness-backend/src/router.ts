@@ -146,7 +146,12 @@ function parse<T extends z.ZodTypeAny>(
   value: unknown,
   what: string,
 ): z.output<T> {
-  const result = schema.safeParse(value ?? {});
+  // An empty query parameter (?owner=) means the same as an absent one.
+  const input =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== ''))
+      : value;
+  const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue.code === z.ZodIssueCode.unrecognized_keys) {
