@@ -24,6 +24,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { AI_SIGNALS } from '@ai-readiness/plugin-ai-readiness-common';
 import {
   catalogServiceRef,
   CatalogService,
@@ -135,15 +136,7 @@ function generateCatalog(pilots: number): Entity[] {
       }),
     ),
   );
-  const signals = [
-    'input-quality',
-    'output-quality',
-    'override-rate',
-    'escalation-rate',
-    'fallback-rate',
-    'latency',
-    'business-impact',
-  ];
+  const signals = AI_SIGNALS;
   const ownedData = resources.filter((_, k) => k >= 200 && k % 10 !== 3);
   const reviewed = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000)
     .toISOString()

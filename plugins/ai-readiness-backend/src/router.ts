@@ -16,16 +16,14 @@ import {
   DIMENSION_IDS,
   READINESS_LEVELS,
   ReadinessEngine,
+  SCORECARD_ORDER_BY,
+  SUMMARY_GROUP_BY,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { createHash } from 'crypto';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import {
-  ORDER_BY_VALUES,
-  ScorecardQuery,
-  ScorecardStore,
-} from './database/ScorecardStore';
+import { ScorecardQuery, ScorecardStore } from './database/ScorecardStore';
 import { refKey } from './database/DatabaseScorecardStore';
 import type { CatalogVisibility } from './services/CatalogVisibility/types';
 import type { ReadinessEvaluator } from './services/ReadinessEvaluator/types';
@@ -79,7 +77,7 @@ const filterFields = {
   level: z.enum(READINESS_LEVELS).optional(),
   dimension: z.enum(DIMENSION_IDS).optional(),
   q: z.string().max(200).optional(),
-  orderBy: z.enum(ORDER_BY_VALUES).optional(),
+  orderBy: z.enum(SCORECARD_ORDER_BY).optional(),
   order: z.enum(['asc', 'desc']).optional(),
 };
 
@@ -103,7 +101,7 @@ const exportSchema = z.object(filterFields).strict();
 const summarySchema = z
   .object({
     ...filterFields,
-    groupBy: z.enum(['owner', 'system', 'level']).default('owner'),
+    groupBy: z.enum(SUMMARY_GROUP_BY).default('owner'),
   })
   .strict();
 

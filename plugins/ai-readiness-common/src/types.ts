@@ -188,3 +188,42 @@ export interface RubricDescription {
   checks: RubricCheckDescription[];
   levels: { id: ReadinessLevel; name: string; description: string }[];
 }
+
+/** Sort keys of GET /scorecards and GET /export.csv. @public */
+export const SCORECARD_ORDER_BY = [
+  'score',
+  'level',
+  'title',
+  'evaluatedAt',
+] as const;
+
+/** @public */
+export type ScorecardOrderBy = (typeof SCORECARD_ORDER_BY)[number];
+
+/** Groupings of GET /summary. @public */
+export const SUMMARY_GROUP_BY = ['owner', 'system', 'level'] as const;
+
+/** @public */
+export type SummaryGroupBy = (typeof SUMMARY_GROUP_BY)[number];
+
+/**
+ * The query of GET /scorecards and GET /export.csv: filters (combined with
+ * AND), sorting and paging. Every field is optional.
+ *
+ * @public
+ */
+export interface ScorecardListQuery {
+  /** Entity ref of the owner. */
+  owner?: string;
+  /** Entity ref of the system. */
+  system?: string;
+  level?: ReadinessLevel;
+  /** Pilots with a check short of pass in this dimension. */
+  dimension?: DimensionId;
+  /** Free text, matched against ref, title, owner and system. */
+  q?: string;
+  limit?: number;
+  offset?: number;
+  orderBy?: ScorecardOrderBy;
+  order?: 'asc' | 'desc';
+}

@@ -3,17 +3,9 @@ import type {
   HistoryPoint,
   ReadinessLevel,
   Scorecard,
+  ScorecardOrderBy,
   ScorecardSummary,
 } from '@ai-readiness/plugin-ai-readiness-common';
-
-/** Sort keys of the scorecard list. */
-export const ORDER_BY_VALUES = [
-  'score',
-  'level',
-  'title',
-  'evaluatedAt',
-] as const;
-export type ScorecardOrderBy = (typeof ORDER_BY_VALUES)[number];
 
 /** Filters and order of a scorecard query (every filter optional, all combined with AND). */
 export interface ScorecardQuery {

@@ -1,39 +1,24 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
-  DimensionId,
   HistoryResponse,
-  ReadinessLevel,
   RubricDescription,
   Scorecard,
+  ScorecardListQuery,
   ScorecardListResponse,
+  ScorecardOrderBy,
+  SummaryGroupBy,
   SummaryResponse,
 } from '@ai-readiness/plugin-ai-readiness-common';
 
 /**
- * The filters, sorting and paging of GET /scorecards and GET /export.csv.
- * Every field is optional; empty strings are treated as absent.
+ * The filters, sorting and paging of GET /scorecards and GET /export.csv
+ * (the wire contract, from -common). Empty strings are treated as absent.
  *
  * @public
  */
-export interface ScorecardQuery {
-  owner?: string;
-  system?: string;
-  level?: ReadinessLevel;
-  /** Pilots whose given dimension falls short. */
-  dimension?: DimensionId;
-  /** Free text, matched by the backend against ref, title, owner and system. */
-  q?: string;
-  limit?: number;
-  offset?: number;
-  orderBy?: ScorecardOrderBy;
-  order?: 'asc' | 'desc';
-}
+export type ScorecardQuery = ScorecardListQuery;
 
-/** @public */
-export type ScorecardOrderBy = 'title' | 'level' | 'score' | 'evaluatedAt';
-
-/** @public */
-export type SummaryGroupBy = 'owner' | 'system' | 'level';
+export type { ScorecardOrderBy, SummaryGroupBy };
 
 /**
  * The ai-readiness backend, as seen from the browser.

@@ -2,11 +2,12 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type {
   ScorecardListResponse,
   ScorecardSummary,
+  SummaryGroupBy,
   SummaryResponse,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardQuery } from '../../database/ScorecardStore';
 
-export type SummaryGroupBy = 'owner' | 'system' | 'level';
+export type { SummaryGroupBy } from '@ai-readiness/plugin-ai-readiness-common';
 
 /** The key of the summary group of pilots without an owner or a system. */
 export const NO_GROUP_KEY = '(none)';

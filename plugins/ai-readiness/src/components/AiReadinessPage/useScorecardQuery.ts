@@ -5,16 +5,12 @@ import {
   DimensionId,
   READINESS_LEVELS,
   ReadinessLevel,
+  SCORECARD_ORDER_BY,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardOrderBy, ScorecardQuery } from '../../api';
 
 export const PAGE_SIZES = [25, 50, 100];
-const ORDER_BYS: ScorecardOrderBy[] = [
-  'title',
-  'level',
-  'score',
-  'evaluatedAt',
-];
+const ORDER_BYS: readonly ScorecardOrderBy[] = SCORECARD_ORDER_BY;
 
 export interface PageState {
   owner: string;
