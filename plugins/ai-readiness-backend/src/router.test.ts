@@ -358,6 +358,17 @@ describe('createRouter', () => {
       { checkId: 'OWN-1', count: 1 },
     ]);
 
+    // Filtering by a group takes its sub-groups too: the same pilots as its summary row.
+    for (const group of ['division', 'ml', 'loop-a']) {
+      const list = await request(app).get(
+        `/scorecards?owner=group:default/${group}`,
+      );
+      expect({ group, count: list.body.totalCount }).toEqual({
+        group,
+        count: byKey[`group:default/${group}`].count,
+      });
+    }
+
     const system = await request(app).get('/summary?groupBy=system');
     expect(system.body.groups.map((g: any) => [g.key, g.count])).toEqual([
       ['(none)', 4],

@@ -16,6 +16,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
+import { refKey } from '../../database/DatabaseScorecardStore';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
 
 const MAX_CACHED_RESULTS = 500;
@@ -201,14 +202,27 @@ export function createScorecardQueries(options: {
     const view = await visibility.view(credentials, kindList);
     const stamp = `${rev}|${view.id}`;
     const queryKey = JSON.stringify(query);
+    // An owner filter takes the team and its sub-teams, as the owner summary
+    // rolls sub-teams up into their parents: the store matches everything
+    // else, the group tree (from the catalog) decides the owner.
+    const { owner, ...storeQuery } = query;
+    const ownerKey = owner ? refKey(owner) : undefined;
     const rows = await remember(
       results as Map<string, Promise<ScorecardRow[]>>,
       `rows|${stamp}|${queryKey}`,
       async () => {
-        const all = await remember(rowsCache, `${rev}|${queryKey}`, () =>
-          store.queryRows(query),
+        const all = await remember(
+          rowsCache,
+          `${rev}|${JSON.stringify(storeQuery)}`,
+          () => store.queryRows(storeQuery),
         );
-        return all.filter(row => view.refs.has(row.entityRef));
+        return all.filter(
+          row =>
+            view.refs.has(row.entityRef) &&
+            (!ownerKey ||
+              (row.owner !== null &&
+                ownerChain(row.owner, view.groupParents).includes(ownerKey))),
+        );
       },
     );
     return { stamp, view, rows };

@@ -195,7 +195,7 @@ export function AiReadinessPage() {
             <Grid item xs={12}>
               <InfoCard
                 title="Teams × dimensions"
-                subheader="Mean dimension score of each team's pilots; a parent group includes its sub-teams. Select a team to filter the table by direct owner."
+                subheader="Mean dimension score of each team's pilots; a parent group includes its sub-teams. Select a team to filter the table to its pilots, sub-teams included."
               >
                 {byOwner.loading && <Progress />}
                 {byOwner.error && <ResponseErrorPanel error={byOwner.error} />}
