@@ -125,11 +125,13 @@ interface CompiledCheck {
  * Check results without a waiver, shared between scorecards when the same
  * check says the same thing (most "pass" and "fail" messages are constant):
  * 100,000 scorecards then hold a few thousand result objects instead of 3.3
- * million. Shared results are frozen. Where a check's messages are mostly
- * unique (they name the pilot's own references), sharing switches itself off.
+ * million. Shared results are frozen. A bucket compares a message with a few
+ * known ones (string equality, no hashing, which would flatten and hash every
+ * built message); where a check's messages are mostly unique, because they
+ * name the pilot's own references, its bucket switches itself off.
  */
 class SharedResults {
-  private readonly byStatus = new Map<CheckStatus, SharedBucket>();
+  private readonly buckets = new Map<CheckStatus, SharedBucket>();
 
   constructor(
     private readonly make: (
@@ -139,31 +141,36 @@ class SharedResults {
   ) {}
 
   get(status: CheckStatus, message: string): CheckResult {
-    let bucket = this.byStatus.get(status);
+    let bucket = this.buckets.get(status);
     if (!bucket) {
-      bucket = { results: new Map(), lookups: 0, hits: 0, off: false };
-      this.byStatus.set(status, bucket);
+      bucket = { messages: [], results: [], lookups: 0, hits: 0, off: false };
+      this.buckets.set(status, bucket);
     }
-    // Looking a message up costs hashing it: not worth it where messages are unique.
     if (bucket.off) return this.make(status, message);
     bucket.lookups++;
-    const hit = bucket.results.get(message);
-    if (hit) {
-      bucket.hits++;
-      return hit;
+    const { messages, results } = bucket;
+    for (let i = 0; i < messages.length; i++) {
+      if (messages[i] === message) {
+        bucket.hits++;
+        return results[i];
+      }
     }
     const result = Object.freeze(this.make(status, message)) as CheckResult;
-    if (bucket.results.size < 512) bucket.results.set(message, result);
-    if (bucket.lookups >= 1000 && bucket.hits * 2 < bucket.lookups) {
-      bucket.off = true;
-      bucket.results.clear();
+    if (messages.length < SHARED_PER_BUCKET) {
+      messages.push(message);
+      results.push(result);
     }
+    if (bucket.lookups >= 1000 && bucket.hits * 2 < bucket.lookups)
+      bucket.off = true;
     return result;
   }
 }
 
+const SHARED_PER_BUCKET = 8;
+
 interface SharedBucket {
-  results: Map<string, CheckResult>;
+  messages: string[];
+  results: CheckResult[];
   lookups: number;
   hits: number;
   off: boolean;
