@@ -121,6 +121,9 @@ interface CompiledCheck {
   results: SharedResults;
 }
 
+/** Known messages a bucket compares with. */
+const SHARED_PER_BUCKET = 8;
+
 /**
  * Check results without a waiver, shared between scorecards when the same
  * check says the same thing (most "pass" and "fail" messages are constant):
@@ -166,7 +169,6 @@ class SharedResults {
   }
 }
 
-const SHARED_PER_BUCKET = 8;
 
 interface SharedBucket {
   messages: string[];
