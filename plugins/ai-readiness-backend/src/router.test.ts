@@ -359,13 +359,13 @@ describe('createRouter', () => {
     ]);
 
     // Filtering by a group takes its sub-groups too: the same pilots as its summary row.
-    for (const group of ['division', 'ml', 'loop-a']) {
+    for (const name of ['division', 'ml', 'loop-a']) {
       const list = await request(app).get(
-        `/scorecards?owner=group:default/${group}`,
+        `/scorecards?owner=group:default/${name}`,
       );
-      expect({ group, count: list.body.totalCount }).toEqual({
-        group,
-        count: byKey[`group:default/${group}`].count,
+      expect({ name, count: list.body.totalCount }).toEqual({
+        name,
+        count: byKey[`group:default/${name}`].count,
       });
     }
 
