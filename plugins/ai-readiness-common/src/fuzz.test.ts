@@ -310,6 +310,11 @@ describe('fuzz', () => {
   });
 
   const field = (key: string) => fc.constantFrom(key);
+  /** Non-blank text that is none of the valid values (compared as the engine does). */
+  const textOtherThan = (...valid: string[]) =>
+    fc
+      .string({ minLength: 1 })
+      .filter(s => s.trim() !== '' && !valid.includes(s.trim().toLowerCase()));
   it.each([
     [
       'FB-2',
@@ -329,41 +334,17 @@ describe('fuzz', () => {
     [
       'SEC-1',
       'ai-readiness/risk-tier',
-      fc
-        .string({ minLength: 1 })
-        .filter(
-          s =>
-            s.trim() !== '' &&
-            !['minimal', 'limited', 'high', 'prohibited'].includes(
-              s.trim().toLowerCase(),
-            ),
-        ),
+      textOtherThan('minimal', 'limited', 'high', 'prohibited'),
     ],
     [
       'OPS-4',
       'ai-readiness/rollout-stage',
-      fc
-        .string({ minLength: 1 })
-        .filter(
-          s =>
-            s.trim() !== '' &&
-            !['pilot', 'limited', 'production'].includes(
-              s.trim().toLowerCase(),
-            ),
-        ),
+      textOtherThan('pilot', 'limited', 'production'),
     ],
     [
       'SEC-3',
       'ai-readiness/data-classification',
-      fc
-        .string({ minLength: 1 })
-        .filter(
-          s =>
-            s.trim() !== '' &&
-            !['public', 'internal', 'confidential', 'restricted'].includes(
-              s.trim().toLowerCase(),
-            ),
-        ),
+      textOtherThan('public', 'internal', 'confidential', 'restricted'),
     ],
     [
       'MON-5',
