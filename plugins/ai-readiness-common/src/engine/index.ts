@@ -6,7 +6,7 @@ export type {
 } from './engine';
 export { EntityGraph, MalformedFieldError } from './graph';
 export type { GraphNode, ResolvedRef } from './graph';
-export { compareLevels, levelAtLeast, isReadinessLevel } from './levels';
+export { compareLevels, levelAtLeast } from './levels';
 export { toScorecardSummary } from './summary';
 export { mergeRemediations } from './remediation';
 export { ON_CALL_ANNOTATIONS } from './context';

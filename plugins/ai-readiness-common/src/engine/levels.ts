@@ -113,11 +113,3 @@ export function levelAtLeast(
 ): boolean {
   return ORDER[level] >= ORDER[min];
 }
-
-/** @public */
-export function isReadinessLevel(value: unknown): value is ReadinessLevel {
-  return (
-    typeof value === 'string' &&
-    Object.prototype.hasOwnProperty.call(ORDER, value)
-  );
-}
