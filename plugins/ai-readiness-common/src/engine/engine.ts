@@ -169,7 +169,6 @@ class SharedResults {
   }
 }
 
-
 interface SharedBucket {
   messages: string[];
   results: CheckResult[];
