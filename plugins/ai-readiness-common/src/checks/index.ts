@@ -3,3 +3,4 @@ export { defaultChecks } from './builtin';
 export { customCheck } from './custom';
 export { snippet } from './yaml';
 export { AI_SIGNALS } from './builtin/monitoring';
+export { walkReads, mergeReads } from './reads';

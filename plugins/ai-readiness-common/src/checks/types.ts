@@ -28,8 +28,59 @@ export interface CheckDefinition {
   waivable?: boolean;
   /** What to add to catalog-info.yaml; keys are written with the default `ai-readiness/` prefix. */
   remediation: Remediation;
+  /**
+   * What the check reads of a pilot and of the entities it names. The engine
+   * derives from these declarations alone: the references to fetch for one
+   * pilot (on-demand and dry-run evaluation), the catalog kinds and fields a
+   * full refresh needs, and the evidence items the check relies on. A check
+   * that reads something it does not declare still works on a full graph, but
+   * gets nothing fetched for it and no evidence.
+   */
+  reads?: CheckReads;
   /** Pure and synchronous; throw MalformedFieldError (or let a reader throw it) for bad input. */
   evaluate(ctx: CheckContext): CheckOutcome;
+}
+
+/**
+ * What a check reads of one entity (the pilot, or an entity a reference
+ * names). Every list is optional. @public
+ */
+export interface CheckReads {
+  /** Rubric keys without the prefix ('risk-tier'), read as labels or annotations. */
+  keys?: readonly string[];
+  /** Other annotations or labels by their full name ('pagerduty.com/service-id'). */
+  annotations?: readonly string[];
+  /** Types of `metadata.links` items ('rollback-plan'). */
+  links?: readonly string[];
+  /**
+   * The names, among `keys` and `annotations`, whose value may be an http(s)
+   * URL that a collector can verify ('input-schema', 'datadoghq.com/dashboard-url').
+   */
+  urls?: readonly string[];
+  /** Plain fields of the entity ('spec.lifecycle', 'spec.type', 'spec.profile.email', 'spec.definition'). */
+  fields?: readonly string[];
+  /** Relations of the entity read as they come from the catalog ('hasMember', 'apiConsumedBy'). */
+  relations?: readonly string[];
+  /** References the check follows, with what it reads on each entity they name. */
+  refs?: readonly ReferenceRead[];
+}
+
+/** A reference-valued field that a check follows. @public */
+export interface ReferenceRead {
+  /**
+   * Where the reference is written: a spec field ('spec.owner', 'spec.system',
+   * 'spec.dependsOn', 'spec.providesApis', 'spec.consumesApis', 'spec.parent',
+   * 'spec.memberOf') or a rubric key without the prefix ('business-owner'),
+   * whose value may be a comma-separated list of references.
+   */
+  from: string;
+  /**
+   * The kind of a value written without one. Spec fields follow the catalog's
+   * defaults when this is absent; a rubric key without it must name its kind.
+   */
+  defaultKind?: string;
+  /** What the check reads on each entity the reference names. */
+  reads?: CheckReads;
 }
 
 /** Everything a check may read about one pilot. Readers are memoised per pilot. @public */

@@ -1,4 +1,5 @@
 import { CheckDefinition, CheckContext, fail, partial, pass } from '../types';
+import { DEPENDS_ON_TYPED } from './sharedReads';
 import { snippet } from '../yaml';
 import { readRefField, ResolvedRef } from '../../engine/graph';
 import { readMetadataValue } from '../../engine/context';
@@ -17,6 +18,7 @@ export const dataChecks: CheckDefinition[] = [
   {
     id: 'DATA-1',
     dimension: 'data',
+    reads: { refs: [DEPENDS_ON_TYPED, { from: 'spec.consumesApis' }] },
     title: 'Upstream data sources modelled',
     gate: true,
     frameworks: ['MAP 2.3', 'MAP 4.1'],
@@ -43,6 +45,14 @@ export const dataChecks: CheckDefinition[] = [
   {
     id: 'DATA-2',
     dimension: 'data',
+    reads: {
+      refs: [
+        {
+          from: 'spec.dependsOn',
+          reads: { fields: ['spec.type'], refs: [{ from: 'spec.owner' }] },
+        },
+      ],
+    },
     title: 'Every data source has an owning team',
     gate: true,
     frameworks: ['GOVERN 6.1', 'MAP 4.1'],
@@ -96,6 +106,14 @@ export const dataChecks: CheckDefinition[] = [
   {
     id: 'DATA-3',
     dimension: 'data',
+    reads: {
+      links: ['data-contract'],
+      keys: ['input-schema'],
+      urls: ['input-schema'],
+      refs: [
+        { from: 'spec.providesApis', reads: { fields: ['spec.definition'] } },
+      ],
+    },
     title: 'Required input fields defined',
     frameworks: ['MAP 2.3', 'MEASURE 2.1'],
     remediation: {
@@ -140,6 +158,20 @@ export const dataChecks: CheckDefinition[] = [
   {
     id: 'DATA-4',
     dimension: 'data',
+    reads: {
+      keys: ['input-validation'],
+      links: ['data-quality'],
+      refs: [
+        {
+          from: 'spec.dependsOn',
+          reads: {
+            fields: ['spec.type'],
+            keys: ['input-validation'],
+            links: ['data-quality'],
+          },
+        },
+      ],
+    },
     title: 'Bad or missing data caught before inference',
     frameworks: ['MEASURE 2.1', 'MANAGE 2.2'],
     remediation: {

@@ -9,6 +9,11 @@ export const fallbackChecks: CheckDefinition[] = [
   {
     id: 'FB-1',
     dimension: 'fallback',
+    reads: {
+      keys: ['human-review'],
+      urls: ['human-review'],
+      refs: [{ from: 'human-review' }],
+    },
     title: 'Human review path',
     gate: true,
     frameworks: ['MAP 3.5', 'GOVERN 3.2'],
@@ -43,6 +48,7 @@ export const fallbackChecks: CheckDefinition[] = [
   {
     id: 'FB-2',
     dimension: 'fallback',
+    reads: { keys: ['confidence-threshold'] },
     title: 'Confidence threshold',
     frameworks: ['MEASURE 2.6'],
     remediation: {
@@ -69,6 +75,7 @@ export const fallbackChecks: CheckDefinition[] = [
   {
     id: 'FB-3',
     dimension: 'fallback',
+    reads: { keys: ['kill-switch'], links: ['rollback-plan'] },
     title: 'Kill switch and rollback conditions',
     gate: true,
     frameworks: ['MANAGE 2.4', 'MANAGE 2.3'],
@@ -97,6 +104,7 @@ export const fallbackChecks: CheckDefinition[] = [
   {
     id: 'FB-4',
     dimension: 'fallback',
+    reads: { links: ['fallback-playbook', 'runbook'] },
     title: 'Manual workaround and retry rules',
     frameworks: ['MANAGE 2.3', 'MANAGE 4.1'],
     remediation: {

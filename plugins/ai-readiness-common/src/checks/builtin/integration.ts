@@ -1,4 +1,5 @@
 import { CheckDefinition, fail, partial, pass, short } from '../types';
+import { DEPENDS_ON_TYPED } from './sharedReads';
 import { snippet } from '../yaml';
 import { MalformedFieldError } from '../../engine/graph';
 
@@ -8,6 +9,13 @@ export const integrationChecks: CheckDefinition[] = [
   {
     id: 'INT-1',
     dimension: 'integration',
+    reads: {
+      keys: ['trigger'],
+      refs: [
+        { from: 'spec.providesApis', reads: { relations: ['apiConsumedBy'] } },
+        { from: 'trigger' },
+      ],
+    },
     title: 'Trigger mapped',
     gate: true,
     frameworks: ['MAP 1.1', 'MAP 3.4'],
@@ -81,6 +89,14 @@ export const integrationChecks: CheckDefinition[] = [
   {
     id: 'INT-2',
     dimension: 'integration',
+    reads: {
+      keys: ['writes-to'],
+      refs: [
+        { from: 'writes-to' },
+        { from: 'spec.consumesApis' },
+        DEPENDS_ON_TYPED,
+      ],
+    },
     title: 'Write-back mapped',
     frameworks: ['MAP 1.1', 'MAP 3.4'],
     remediation: {
@@ -133,6 +149,7 @@ export const integrationChecks: CheckDefinition[] = [
   {
     id: 'INT-3',
     dimension: 'integration',
+    reads: { refs: [DEPENDS_ON_TYPED] },
     title: 'Governed model access',
     gate: true,
     frameworks: ['GOVERN 6.1', 'MANAGE 3.1'],
@@ -158,6 +175,12 @@ export const integrationChecks: CheckDefinition[] = [
   {
     id: 'INT-4',
     dimension: 'integration',
+    reads: {
+      refs: [
+        { from: 'spec.providesApis', reads: { fields: ['spec.lifecycle'] } },
+        { from: 'spec.consumesApis', reads: { fields: ['spec.lifecycle'] } },
+      ],
+    },
     title: 'Stable API layer',
     frameworks: ['MANAGE 3.2', 'MAP 4.2'],
     remediation: {
@@ -190,6 +213,7 @@ export const integrationChecks: CheckDefinition[] = [
   {
     id: 'INT-5',
     dimension: 'integration',
+    reads: { links: ['access-policy', 'failure-modes'] },
     title: 'Permissions and failure states documented',
     frameworks: ['MAP 3.5', 'MANAGE 2.4'],
     remediation: {
@@ -219,6 +243,12 @@ export const integrationChecks: CheckDefinition[] = [
   {
     id: 'INT-6',
     dimension: 'integration',
+    reads: {
+      refs: [
+        { from: 'spec.dependsOn', reads: { fields: ['spec.lifecycle'] } },
+        { from: 'spec.consumesApis', reads: { fields: ['spec.lifecycle'] } },
+      ],
+    },
     title: 'Dependencies are sound',
     frameworks: ['MANAGE 3.1', 'MAP 4.1'],
     remediation: {

@@ -1,4 +1,5 @@
 import { CheckDefinition, fail, partial, pass, short } from '../types';
+import { ON_CALL_READS, mergeReads } from './sharedReads';
 import { snippet } from '../yaml';
 import { MalformedFieldError } from '../../engine/graph';
 import { isSafeHttpUrl } from '../../util/urls';
@@ -38,6 +39,11 @@ export const monitoringChecks: CheckDefinition[] = [
   {
     id: 'MON-1',
     dimension: 'monitoring',
+    reads: {
+      annotations: TELEMETRY_ANNOTATIONS,
+      urls: ['datadoghq.com/dashboard-url'],
+      links: ['dashboard'],
+    },
     title: 'Telemetry bound to a tool',
     gate: true,
     frameworks: ['MEASURE 2.4', 'MANAGE 4.1'],
@@ -69,6 +75,7 @@ export const monitoringChecks: CheckDefinition[] = [
   {
     id: 'MON-2',
     dimension: 'monitoring',
+    reads: { keys: ['monitored-signals'] },
     title: 'AI signals declared',
     frameworks: ['MEASURE 2.4', 'MEASURE 3.1'],
     remediation: {
@@ -111,6 +118,7 @@ export const monitoringChecks: CheckDefinition[] = [
   {
     id: 'MON-3',
     dimension: 'monitoring',
+    reads: mergeReads({ annotations: ALERT_ANNOTATIONS }, ON_CALL_READS),
     title: 'Alerts routed to people',
     gate: true,
     frameworks: ['MANAGE 4.1', 'MANAGE 4.3'],
@@ -136,6 +144,7 @@ export const monitoringChecks: CheckDefinition[] = [
   {
     id: 'MON-4',
     dimension: 'monitoring',
+    reads: { keys: ['business-kpi'], links: ['kpi-dashboard'] },
     title: 'Business impact tracked',
     frameworks: ['MEASURE 4.3', 'MAP 1.3'],
     remediation: {
@@ -164,6 +173,7 @@ export const monitoringChecks: CheckDefinition[] = [
   {
     id: 'MON-5',
     dimension: 'monitoring',
+    reads: { keys: ['review-cadence', 'last-reviewed'] },
     title: 'Reviewed on a cadence',
     frameworks: ['GOVERN 1.5', 'MEASURE 4.2'],
     remediation: {

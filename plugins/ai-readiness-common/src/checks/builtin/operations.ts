@@ -1,4 +1,5 @@
 import { CheckDefinition, fail, partial, pass, short } from '../types';
+import { ON_CALL_READS, mergeReads } from './sharedReads';
 import { snippet } from '../yaml';
 import { isRecord, MalformedFieldError } from '../../engine/graph';
 import { isSafeHttpUrl } from '../../util/urls';
@@ -23,6 +24,15 @@ export const operationsChecks: CheckDefinition[] = [
   {
     id: 'OPS-1',
     dimension: 'operations',
+    reads: mergeReads(
+      {
+        links: ['support', 'chat'],
+        refs: [
+          { from: 'spec.owner', reads: { fields: ['spec.profile.email'] } },
+        ],
+      },
+      ON_CALL_READS,
+    ),
     title: 'Run team and support model',
     gate: true,
     frameworks: ['GOVERN 2.1', 'MANAGE 4.1'],
@@ -62,6 +72,12 @@ export const operationsChecks: CheckDefinition[] = [
   {
     id: 'OPS-2',
     dimension: 'operations',
+    reads: {
+      links: ['change-process'],
+      keys: ['prompt-repository'],
+      urls: ['prompt-repository'],
+      annotations: CI_ANNOTATIONS,
+    },
     title: 'Change process for prompts and policies',
     frameworks: ['GOVERN 1.4', 'MANAGE 1.3'],
     remediation: {
@@ -103,6 +119,11 @@ export const operationsChecks: CheckDefinition[] = [
   {
     id: 'OPS-3',
     dimension: 'operations',
+    reads: {
+      keys: ['cost-owner'],
+      refs: [{ from: 'cost-owner', defaultKind: 'group' }],
+      links: ['cost-dashboard'],
+    },
     title: 'Cost ownership',
     frameworks: ['GOVERN 1.3', 'MAP 1.4'],
     remediation: {
@@ -136,6 +157,11 @@ export const operationsChecks: CheckDefinition[] = [
   {
     id: 'OPS-4',
     dimension: 'operations',
+    reads: {
+      keys: ['rollout-stage'],
+      fields: ['spec.lifecycle'],
+      links: ['rollout-plan'],
+    },
     title: 'Rollout stage consistent and planned',
     gate: true,
     frameworks: ['MANAGE 1.1', 'GOVERN 1.4'],
@@ -178,6 +204,10 @@ export const operationsChecks: CheckDefinition[] = [
   {
     id: 'OPS-5',
     dimension: 'operations',
+    reads: {
+      annotations: ['backstage.io/techdocs-ref'],
+      links: ['model-card'],
+    },
     title: 'Documentation and model card',
     frameworks: ['GOVERN 1.4', 'MAP 2.2'],
     remediation: {

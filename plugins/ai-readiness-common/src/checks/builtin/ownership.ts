@@ -13,6 +13,14 @@ export const ownershipChecks: CheckDefinition[] = [
   {
     id: 'OWN-1',
     dimension: 'ownership',
+    reads: {
+      refs: [
+        {
+          from: 'spec.owner',
+          reads: { fields: ['spec.members'], relations: ['hasMember'] },
+        },
+      ],
+    },
     title: 'Technical owner',
     gate: true,
     frameworks: ['GOVERN 2.1', 'GOVERN 2.3'],
@@ -48,6 +56,19 @@ export const ownershipChecks: CheckDefinition[] = [
   {
     id: 'OWN-2',
     dimension: 'ownership',
+    reads: {
+      keys: ['business-owner'],
+      refs: [
+        { from: 'spec.owner' },
+        { from: 'business-owner', defaultKind: 'user' },
+        {
+          from: 'spec.system',
+          reads: {
+            refs: [{ from: 'spec.owner', reads: { fields: ['spec.type'] } }],
+          },
+        },
+      ],
+    },
     title: 'Business owner, distinct from the technical owner',
     gate: true,
     frameworks: ['GOVERN 2.1', 'GOVERN 2.3', 'MAP 1.6'],
@@ -109,6 +130,11 @@ export const ownershipChecks: CheckDefinition[] = [
   {
     id: 'OWN-3',
     dimension: 'ownership',
+    reads: {
+      refs: [
+        { from: 'spec.owner', reads: { refs: [{ from: 'spec.parent' }] } },
+      ],
+    },
     title: 'Escalation line',
     frameworks: ['GOVERN 2.1', 'GOVERN 2.3'],
     remediation: {
@@ -150,6 +176,7 @@ export const ownershipChecks: CheckDefinition[] = [
   {
     id: 'OWN-4',
     dimension: 'ownership',
+    reads: { links: ['raci'], annotations: ['backstage.io/techdocs-ref'] },
     title: 'Joint accountability written down',
     frameworks: ['GOVERN 2.1', 'GOVERN 2.2'],
     remediation: {

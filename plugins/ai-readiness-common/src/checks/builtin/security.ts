@@ -1,4 +1,5 @@
 import { CheckDefinition, fail, partial, pass, short } from '../types';
+import { ON_CALL_READS, mergeReads } from './sharedReads';
 import { snippet } from '../yaml';
 import { MalformedFieldError, readRefField } from '../../engine/graph';
 import { parseIsoDuration } from '../../util/dates';
@@ -15,6 +16,7 @@ export const securityChecks: CheckDefinition[] = [
   {
     id: 'SEC-1',
     dimension: 'security',
+    reads: { keys: ['risk-tier'] },
     title: 'Risk tier assessed',
     gate: true,
     waivable: false,
@@ -46,6 +48,10 @@ export const securityChecks: CheckDefinition[] = [
   {
     id: 'SEC-2',
     dimension: 'security',
+    reads: {
+      keys: ['vendors'],
+      refs: [{ from: 'vendors', reads: { fields: ['spec.owner'] } }],
+    },
     title: 'Vendors and data leaving the environment',
     gate: true,
     frameworks: ['GOVERN 6.1', 'MAP 4.1'],
@@ -95,6 +101,7 @@ export const securityChecks: CheckDefinition[] = [
   {
     id: 'SEC-3',
     dimension: 'security',
+    reads: { keys: ['data-classification', 'sensitive-masking'] },
     title: 'Data classification and masking',
     frameworks: ['MEASURE 2.10', 'MAP 4.1'],
     remediation: {
@@ -129,6 +136,10 @@ export const securityChecks: CheckDefinition[] = [
   {
     id: 'SEC-4',
     dimension: 'security',
+    reads: {
+      keys: ['log-retention', 'prompt-access'],
+      refs: [{ from: 'prompt-access', defaultKind: 'group' }],
+    },
     title: 'Logs, retention, access to prompts and outputs',
     frameworks: ['MEASURE 2.10', 'GOVERN 1.6'],
     remediation: {
@@ -181,6 +192,7 @@ export const securityChecks: CheckDefinition[] = [
   {
     id: 'SEC-5',
     dimension: 'security',
+    reads: mergeReads({ links: ['incident-response'] }, ON_CALL_READS),
     title: 'Incident response',
     frameworks: ['MANAGE 4.3', 'GOVERN 4.3'],
     remediation: {
