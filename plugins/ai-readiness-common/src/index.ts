@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './config';
 export * from './engine';
 export * from './checks';
+export * from './evidence';
