@@ -92,20 +92,20 @@ export function catalogFieldsOf(rubric: {
   if (scope.pilotTypes.size)
     pilotFilter.push({
       kind: ['component'],
-      'spec.type': sorted(scope.pilotTypes),
+      'spec.type': [...scope.pilotTypes],
     });
   if (scope.pilotTags.size)
-    pilotFilter.push({ 'metadata.tags': sorted(scope.pilotTags) });
+    pilotFilter.push({ 'metadata.tags': [...scope.pilotTags] });
   const modelDependencyFilter: Record<string, string[]>[] = [];
   if (scope.modelResourceTypes.size)
     modelDependencyFilter.push({
       kind: ['resource'],
-      'spec.type': sorted(scope.modelResourceTypes),
+      'spec.type': [...scope.modelResourceTypes],
     });
   if (scope.modelGatewayTypes.size)
     modelDependencyFilter.push({
       kind: ['component'],
-      'spec.type': sorted(scope.modelGatewayTypes),
+      'spec.type': [...scope.modelGatewayTypes],
     });
   return {
     pilotFields: sorted(pilot),
