@@ -56,7 +56,10 @@ function fieldsOf(reads: CheckReads, out: Set<string>) {
     out.add('metadata.labels');
   }
   if (reads.links?.length) out.add('metadata.links');
-  for (const field of reads.fields ?? []) out.add(field);
+  for (const field of reads.fields ?? []) {
+    out.add(field);
+    if (RELATION_FIELDS.has(field)) out.add('relations');
+  }
   if (reads.relations?.length) out.add('relations');
   for (const ref of reads.refs ?? []) {
     if (!ref.from.startsWith('spec.')) {

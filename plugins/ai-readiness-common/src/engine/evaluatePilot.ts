@@ -19,6 +19,7 @@ import {
   LEVEL_NAMES,
   ReadinessLevel,
   Scorecard,
+  WaiverInfo,
 } from '../types';
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
@@ -110,7 +111,10 @@ function stateOf(rubric: CompiledRubric): RubricState {
       waiverKeys: rubric.checks.map(c =>
         internalize(`${rubric.prefix}waiver.${c.id}`),
       ),
-      results: rubric.checks.map(c => new SharedResults(resultMaker(c))),
+      results: rubric.checks.map(
+        c =>
+          new SharedResults((status, message) => resultOf(c, status, message)),
+      ),
       checkIndex: new Map(rubric.checks.map((c, i) => [c.id, i])),
     };
     states.set(rubric, state);
@@ -118,8 +122,14 @@ function stateOf(rubric: CompiledRubric): RubricState {
   return state;
 }
 
-function resultMaker(check: CompiledCheck) {
-  return (status: CheckStatus, message: string): CheckResult => ({
+/** A check's result; the remediation goes with every status short of pass. */
+function resultOf(
+  check: CompiledCheck,
+  status: CheckStatus,
+  message: string,
+  waiver: WaiverInfo | null = null,
+): CheckResult {
+  return {
     id: check.id,
     title: check.title,
     gate: check.gate,
@@ -130,8 +140,8 @@ function resultMaker(check: CompiledCheck) {
       status === 'pass' || status === 'not-applicable'
         ? null
         : check.remediation,
-    waiver: null,
-  });
+    waiver,
+  };
 }
 
 /** Scores one pilot (a node of `graph`, or read as given). @public */
@@ -270,16 +280,7 @@ function runCheck(
     message = `${message.slice(0, MAX_MESSAGE - 3)}...`;
   }
   if (waiver === null) return state.results[index].get(status, message);
-  return {
-    id: check.id,
-    title: check.title,
-    gate: check.gate,
-    status,
-    message,
-    frameworks: check.frameworks,
-    remediation: check.remediation,
-    waiver,
-  };
+  return resultOf(check, status, message, waiver);
 }
 
 function titleOf(node: GraphNode): string {
