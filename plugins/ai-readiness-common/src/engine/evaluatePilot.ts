@@ -13,7 +13,6 @@ import { riskTierOf } from '../checks/builtin/security';
 import {
   CheckResult,
   CheckStatus,
-  DimensionId,
   DimensionResult,
   DriftFinding,
   LEVEL_NAMES,
@@ -172,7 +171,7 @@ export function evaluatePilot(
   }
 
   const dimensions: DimensionResult[] = [];
-  const dimensionScores = new Map<DimensionId, number | null>();
+  const dimensionScores = new Array<number | null>(rubric.dimensions.length);
   let weighted = 0;
   let weightSum = 0;
   rubric.dimensions.forEach(({ id, title, weight }, i) => {
@@ -187,7 +186,7 @@ export function evaluatePilot(
       }
     }
     const score = counted ? sum / counted : null;
-    dimensionScores.set(id, score);
+    dimensionScores[i] = score;
     if (score !== null && weight > 0) {
       weighted += score * weight;
       weightSum += weight;
@@ -196,10 +195,8 @@ export function evaluatePilot(
   });
 
   const { level, nextLevel } = computeLevel(rubric.levels, {
-    status: id => {
-      const i = state.checkIndex.get(id);
-      return i === undefined ? undefined : statuses[i];
-    },
+    checkIndex: state.checkIndex,
+    statuses,
     dimensionScores,
     riskTier: safely(() => riskTierOf(ctx.key('risk-tier'))),
   });
