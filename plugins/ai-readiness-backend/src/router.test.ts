@@ -99,7 +99,7 @@ async function setup(options: { deny?: string[] } = {}) {
     store,
     logger: mockServices.logger.mock(),
   });
-  const queries = createScorecardQueries({ store, visibility });
+  const queries = createScorecardQueries({ store, visibility, evaluator });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>
       reqs.map((r: any) => ({

@@ -1,5 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { tryEntityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { CatalogVisibility, VisibleView } from './types';
 
@@ -23,21 +23,6 @@ function principalKey(credentials: BackstageCredentials): string | undefined {
   if (principal?.type === 'user') return `user:${principal.userEntityRef}`;
   if (principal?.type === 'service') return `service:${principal.subject}`;
   return undefined;
-}
-
-/** Lower-cased ref, or undefined when the value is not a reference. */
-function normalizeRef(
-  value: unknown,
-  defaults: { defaultKind?: string; defaultNamespace?: string },
-): string | undefined {
-  if (typeof value !== 'string' || !value) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, defaults),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
 }
 
 export function createCatalogVisibility(options: {
@@ -77,17 +62,14 @@ export function createCatalogVisibility(options: {
         { credentials },
       );
       for (const entity of page.items) {
-        const kind = String(entity.kind ?? '').toLocaleLowerCase('en-US');
-        const namespace = entity.metadata?.namespace ?? 'default';
-        const ref =
-          `${kind}:${namespace}/${entity.metadata?.name}`.toLocaleLowerCase(
-            'en-US',
-          );
+        const ref = tryEntityRefKey(entity);
+        if (!ref) continue;
+        const kind = ref.slice(0, ref.indexOf(':'));
         if (wanted.has(kind)) refs.add(ref);
         if (kind === 'group') {
-          const parent = normalizeRef((entity.spec as any)?.parent, {
+          const parent = tryEntityRefKey((entity.spec as any)?.parent, {
             defaultKind: 'group',
-            defaultNamespace: namespace,
+            defaultNamespace: entity.metadata.namespace,
           });
           if (parent) groupParents.set(ref, parent);
         }

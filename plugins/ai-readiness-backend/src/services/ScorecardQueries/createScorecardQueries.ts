@@ -1,6 +1,8 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   DIMENSION_IDS,
+  entityRefKey,
   DimensionId,
   READINESS_LEVELS,
   ReadinessLevel,
@@ -16,7 +18,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
-import { refKey } from '../../database/DatabaseScorecardStore';
+import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
 
 const MAX_CACHED_RESULTS = 500;
@@ -139,8 +141,10 @@ export function summarize(
 export function createScorecardQueries(options: {
   store: ScorecardStore;
   visibility: CatalogVisibility;
+  /** Scores a visible pilot that has no stored scorecard yet. */
+  evaluator: Pick<ReadinessEvaluator, 'evaluateOnDemand'>;
 }): ScorecardQueries {
-  const { store, visibility } = options;
+  const { store, visibility, evaluator } = options;
   let revision = -1;
   let kinds: Promise<string[]> | undefined;
   const rowsCache = new Map<string, Promise<ScorecardRow[]>>();
@@ -206,7 +210,7 @@ export function createScorecardQueries(options: {
     // rolls sub-teams up into their parents: the store matches everything
     // else, the group tree (from the catalog) decides the owner.
     const { owner, ...storeQuery } = query;
-    const ownerKey = owner ? refKey(owner) : undefined;
+    const ownerKey = owner ? entityRefKey(owner) : undefined;
     const rows = await remember(
       results as Map<string, Promise<ScorecardRow[]>>,
       `rows|${stamp}|${queryKey}`,
@@ -228,7 +232,38 @@ export function createScorecardQueries(options: {
     return { stamp, view, rows };
   }
 
+  /** The entity, when the caller may read it in the catalog; else 404. */
+  async function visibleEntity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ) {
+    const entity = await visibility.getEntity(credentials, entityRef);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} visible to the caller`);
+    }
+    return entity;
+  }
+
   return {
+    getVisibleEntity: (credentials, entityRef) =>
+      visibleEntity(credentials, entityRefKey(entityRef)),
+
+    async get(credentials, entityRef) {
+      const ref = entityRefKey(entityRef);
+      const entity = await visibleEntity(credentials, ref);
+      const card =
+        (await store.getScorecard(ref)) ??
+        (await evaluator.evaluateOnDemand(entity, credentials));
+      if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
+      return card;
+    },
+
+    async history(credentials, entityRef, range) {
+      const ref = entityRefKey(entityRef);
+      await visibleEntity(credentials, ref);
+      return store.getHistory(ref, range);
+    },
+
     async list(credentials, query, page) {
       const { stamp, rows } = await visibleRows(credentials, query);
       const key = `list|${stamp}|${JSON.stringify(query)}|${page.limit}|${
