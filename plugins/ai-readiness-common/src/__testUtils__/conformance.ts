@@ -2,8 +2,10 @@ import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments } from 'yaml';
 
-/** The shared folder beside the repository (CI lays it at ../shared). */
-export const SHARED_DIR = path.resolve(__dirname, '../../../../..', 'shared');
+/** The shared folder beside the repository (CI lays it at ../shared; AI_READINESS_SHARED_DIR overrides). */
+export const SHARED_DIR =
+  process.env.AI_READINESS_SHARED_DIR ??
+  path.resolve(__dirname, '../../../../..', 'shared');
 
 export function loadYamlEntities(file: string): any[] {
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
