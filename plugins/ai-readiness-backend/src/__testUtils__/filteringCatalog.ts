@@ -48,22 +48,20 @@ const MAP_KEYS = ['metadata.annotations.', 'metadata.labels.'];
 
 /** The values an entity has for a filter key, lower-cased. */
 function valuesOf(entity: Entity, key: string): string[] | undefined {
-  const lower = key.toLocaleLowerCase('en-US');
+  const lower = key.toLowerCase();
   if (lower.startsWith('relations.')) {
     const type = lower.slice('relations.'.length);
     const out = (entity.relations ?? [])
-      .filter(r => r.type.toLocaleLowerCase('en-US') === type)
-      .map(r => r.targetRef.toLocaleLowerCase('en-US'));
+      .filter(r => r.type.toLowerCase() === type)
+      .map(r => r.targetRef.toLowerCase());
     return out.length ? out : undefined;
   }
   let value: unknown;
   const mapKey = MAP_KEYS.find(prefix => lower.startsWith(prefix));
   if (mapKey) {
     const map = (entity.metadata as any)[mapKey.split('.')[1]] ?? {};
-    const wanted = key.slice(mapKey.length).toLocaleLowerCase('en-US');
-    const found = Object.keys(map).find(
-      k => k.toLocaleLowerCase('en-US') === wanted,
-    );
+    const wanted = key.slice(mapKey.length).toLowerCase();
+    const found = Object.keys(map).find(k => k.toLowerCase() === wanted);
     value = found === undefined ? undefined : map[found];
   } else {
     value = entity;
@@ -75,19 +73,31 @@ function valuesOf(entity: Entity, key: string): string[] | undefined {
   const list = Array.isArray(value) ? value : [value];
   const out = list
     .filter(v => ['string', 'number', 'boolean'].includes(typeof v))
-    .map(v => String(v).toLocaleLowerCase('en-US'));
+    .map(v => String(v).toLowerCase());
   return out.length ? out : undefined;
 }
 
-function matchesOne(entity: Entity, filter: Filter): boolean {
-  for (const [key, expected] of Object.entries(filter)) {
+/** A filter alternative, compiled once per request: each key with the values it accepts (undefined: exists). */
+type CompiledFilter = [key: string, accepted: Set<string> | undefined][];
+
+function compileFilter(filter: Filter): CompiledFilter {
+  return Object.entries(filter).map(([key, expected]) => [
+    key,
+    expected === CATALOG_FILTER_EXISTS
+      ? undefined
+      : new Set(
+          (Array.isArray(expected) ? expected : [expected]).map(v =>
+            String(v).toLocaleLowerCase('en-US'),
+          ),
+        ),
+  ]);
+}
+
+function matchesOne(entity: Entity, filter: CompiledFilter): boolean {
+  for (const [key, accepted] of filter) {
     const values = valuesOf(entity, key);
     if (!values) return false;
-    if (expected === CATALOG_FILTER_EXISTS) continue;
-    const wanted = (Array.isArray(expected) ? expected : [expected]).map(v =>
-      String(v).toLocaleLowerCase('en-US'),
-    );
-    if (!wanted.some(v => values.includes(v))) return false;
+    if (accepted && !values.some(v => accepted.has(v))) return false;
   }
   return true;
 }
@@ -152,13 +162,14 @@ export function filteringCatalog(
       const fields: string[] | undefined = request?.fields ?? state.fields;
       const limit: number = request?.limit ?? 1000;
       const filters = state.filter;
+      const compiled = filters?.map(compileFilter);
       const kinds = filters && src.kindAt ? kindsOf(filters) : undefined;
       const items: Entity[] = [];
       let pos = state.pos;
       for (; pos < src.size && items.length < limit; pos++) {
         if (kinds && !kinds.has(src.kindAt!(pos))) continue;
         const entity = src.at(pos);
-        if (filters && !filters.some(f => matchesOne(entity, f))) continue;
+        if (compiled && !compiled.some(f => matchesOne(entity, f))) continue;
         items.push(project(entity, fields));
       }
       requests.push({
