@@ -44,11 +44,17 @@ import { withCatalogRelations } from '../src/__testUtils__/catalog';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { createReadinessEvaluator } from '../src/services/ReadinessEvaluator/createReadinessEvaluator';
+import { createCatalogVisibility } from '../src/services/CatalogVisibility/createCatalogVisibility';
+import { createScorecardQueries } from '../src/services/ScorecardQueries/createScorecardQueries';
+import { createHash } from 'crypto';
 import { largeCatalog } from './largeCatalog';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
-/** Which parts run: "http" (10k pilots, refresh + routes), "large" (500k-entity refresh). */
-const PARTS = (process.env.BENCH_PARTS ?? 'http,large').split(',');
+/**
+ * Which parts run: "http" (10k pilots, refresh + routes), "caches" (what each
+ * read cache gains, in process), "large" (500k-entity refresh).
+ */
+const PARTS = (process.env.BENCH_PARTS ?? 'http,caches,large').split(',');
 const LARGE_ENTITIES = Number(process.env.BENCH_LARGE_ENTITIES ?? 500_000);
 const LARGE_PILOTS = Number(process.env.BENCH_LARGE_PILOTS ?? 5_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -323,6 +329,109 @@ function autocannon(url: string): Promise<Figures> {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /**
+ * What each cache on the read path gains: the queries service with one cache
+ * off at a time, against the same store of PILOTS scorecards, called in
+ * process round-robin (so that the machine's load hits every variant alike)
+ * by 20 callers; and the JSON + ETag work the router's by-identity cache
+ * saves per answer. Figures, not targets.
+ */
+async function cacheBench() {
+  const entities = withCatalogRelations(generateCatalog(PILOTS));
+  const catalog = filteringCatalog(entities);
+  const database = {
+    getClient: async () =>
+      require('knex')({
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        useNullAsDefault: true,
+      }),
+  };
+  const store = await DatabaseScorecardStore.create({ database } as any);
+  const evaluator = createReadinessEvaluator({
+    engine: createReadinessEngine(),
+    catalog,
+    auth: mockServices.auth(),
+    store,
+    logger: mockServices.rootLogger({ level: 'warn' }),
+  });
+  await evaluator.refreshAll();
+  const variant = (
+    caches: { results?: boolean; rows?: boolean },
+    ttlMs?: number,
+  ) =>
+    createScorecardQueries({
+      store,
+      visibility: createCatalogVisibility({ catalog, ttlMs }),
+      evaluator,
+      caches,
+    });
+  const variants: [string, ReturnType<typeof variant>][] = [
+    ['all caches', variant({})],
+    ['no results cache', variant({ results: false })],
+    ['no rows cache', variant({ rows: false })],
+    ['no visibility cache', variant({}, 0)],
+  ];
+  const callers = Array.from({ length: 20 }, (_, i) =>
+    mockCredentials.user(`user:default/user-${i}`),
+  );
+  const times = new Map(variants.map(([name]) => [name, 0]));
+  const REQUESTS = 20;
+  for (let round = 0; round < 6; round++) {
+    for (const [name, queries] of variants) {
+      const started = performance.now();
+      for (let i = 0; i < REQUESTS; i++) {
+        const credentials = callers[(round * REQUESTS + i) % callers.length];
+        if (i % 2) await queries.summary(credentials, {}, 'owner');
+        else await queries.list(credentials, {}, { limit: 50, offset: 0 });
+      }
+      // The first round warms every caller's caches up: not counted.
+      if (round)
+        times.set(name, times.get(name)! + performance.now() - started);
+    }
+  }
+  const per = (name: string) => times.get(name)! / (5 * REQUESTS);
+  const base = per('all caches');
+  for (const [name] of variants) {
+    console.log(
+      `caches: ${name.padEnd(20)} ${per(name)
+        .toFixed(2)
+        .padStart(8)} ms per request` +
+        (name === 'all caches'
+          ? ''
+          : `  (${(per(name) / base).toFixed(1)}× the time with all caches)`),
+    );
+  }
+  const [, queries] = variants[0];
+  const answers = [
+    await queries.summary(callers[0], {}, 'owner'),
+    await queries.list(callers[0], {}, { limit: 50, offset: 0 }),
+  ];
+  const serialized = new WeakMap<object, string>();
+  const encode = (value: object) => {
+    const body = Buffer.from(JSON.stringify(value), 'utf8');
+    return createHash('sha1').update(body).digest('base64url');
+  };
+  const N = 200;
+  let started = performance.now();
+  for (let i = 0; i < N; i++) encode(answers[i % 2]);
+  const encodeMs = (performance.now() - started) / N;
+  started = performance.now();
+  for (let i = 0; i < N; i++) {
+    const value = answers[i % 2];
+    if (!serialized.has(value)) serialized.set(value, encode(value));
+  }
+  const cachedMs = (performance.now() - started) / N;
+  console.log(
+    `caches: JSON + ETag per answer ${encodeMs.toFixed(
+      3,
+    )} ms, by-identity cache ${cachedMs.toFixed(3)} ms` +
+      ` (${((encodeMs / base) * 100).toFixed(
+        0,
+      )}% of a request with all caches)`,
+  );
+}
+
+/**
  * The scheduled refresh against a catalog of LARGE_ENTITIES entities with
  * LARGE_PILOTS pilots, served page by page by a catalog that honours `filter`
  * and `fields` and generates its entities as they are read (so that the
@@ -387,6 +496,7 @@ async function largeRefresh(failures: string[]) {
 async function main() {
   const failures: string[] = [];
   if (PARTS.includes('http')) await httpBench(failures);
+  if (PARTS.includes('caches')) await cacheBench();
   if (PARTS.includes('large') && LARGE_ENTITIES > 0)
     await largeRefresh(failures);
   if (failures.length) {

@@ -143,8 +143,12 @@ export function createScorecardQueries(options: {
   visibility: CatalogVisibility;
   /** Scores a visible pilot that has no stored scorecard yet. */
   evaluator: Pick<ReadinessEvaluator, 'evaluateOnDemand'>;
+  /** Turns the read caches off (the backend bench measures what each one gains). */
+  caches?: { results?: boolean; rows?: boolean };
 }): ScorecardQueries {
   const { store, visibility, evaluator } = options;
+  const cacheResults = options.caches?.results ?? true;
+  const cacheRows = options.caches?.rows ?? true;
   let revision = -1;
   let kinds: Promise<string[]> | undefined;
   const rowsCache = new Map<string, Promise<ScorecardRow[]>>();
@@ -179,6 +183,8 @@ export function createScorecardQueries(options: {
     key: string,
     make: () => Promise<T>,
   ) {
+    if ((map === results && !cacheResults) || (map === rowsCache && !cacheRows))
+      return make();
     const hit = map.get(key);
     if (hit) return hit;
     const value = make();
