@@ -392,14 +392,12 @@ async function cacheBench() {
   const per = (name: string) => times.get(name)! / (5 * REQUESTS);
   const base = per('all caches');
   for (const [name] of variants) {
-    console.log(
-      `caches: ${name.padEnd(20)} ${per(name)
-        .toFixed(2)
-        .padStart(8)} ms per request` +
-        (name === 'all caches'
-          ? ''
-          : `  (${(per(name) / base).toFixed(1)}× the time with all caches)`),
-    );
+    const ratio =
+      name === 'all caches'
+        ? ''
+        : `  (${(per(name) / base).toFixed(1)}× the time with all caches)`;
+    const ms = per(name).toFixed(2).padStart(8);
+    console.log(`caches: ${name.padEnd(20)} ${ms} ms per request${ratio}`);
   }
   const [, queries] = variants[0];
   const answers = [

@@ -81,9 +81,13 @@ describe('createCatalogReader', () => {
     for (const request of catalog.requests) {
       expect(request.fields?.length).toBeGreaterThan(0);
       expect(request.principal).toBe('service:external:test-service');
-      if (request.method === 'queryEntities' && !request.cursor)
-        expect(request.filter).toBeDefined();
     }
+    // Every query names the kinds or values it wants: never the whole catalog.
+    expect(
+      catalog.requests.filter(
+        r => r.method === 'queryEntities' && !r.cursor && !r.filter,
+      ),
+    ).toEqual([]);
     const firstPages = catalog.requests.filter(
       r => r.method === 'queryEntities' && r.returned === PAGE_SIZE,
     );
