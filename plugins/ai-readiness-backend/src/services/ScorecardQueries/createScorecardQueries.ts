@@ -151,7 +151,11 @@ export function createScorecardQueries(options: {
   const cacheRows = options.caches?.rows ?? true;
   let revision = -1;
   let kinds: Promise<string[]> | undefined;
+  // Measured (npm run bench -- backend, caches part, 10k pilots): without it
+  // requests take 2.3× (3 busy callers) to 3.2× (20 callers) as long.
   const rowsCache = new Map<string, Promise<ScorecardRow[]>>();
+  // Measured: without it busy callers' requests take 2.6× as long (1.1× for
+  // 20 callers whose views expire between requests).
   const results = new Map<string, Promise<unknown>>();
 
   // Concurrent requests share one revision query (each request still sees a
