@@ -11,8 +11,16 @@ export const REPO_ROOT = path.resolve(
   '..',
 );
 
-/** The shared folder beside the repository (tests read the conformance data from there). */
-export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+/**
+ * The shared folder beside the repository (tests read the conformance data
+ * from there); a checkout in a worktree folder finds it one level higher.
+ */
+export const SHARED_DIR =
+  [
+    path.resolve(REPO_ROOT, '..', 'shared'),
+    path.resolve(REPO_ROOT, '..', '..', 'shared'),
+  ].find(dir => fs.existsSync(path.join(dir, 'conformance'))) ??
+  path.resolve(REPO_ROOT, '..', 'shared');
 
 /** The conformance catalog as entities (fresh objects on every call). */
 export function conformanceEntities(): Entity[] {
