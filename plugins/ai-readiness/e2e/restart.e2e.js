@@ -78,7 +78,7 @@ async function main() {
   let entities;
   const first =
     await test('first run: the catalog and a full refresh are stored in the folder', async () => {
-      const token = await start('run1', '{ hours: 12 }');
+      const token = await start('run1', '{ seconds: 3 }');
       entities = await portal.waitForCatalog(token);
       scorecards = await portal.refreshAll(token);
       const list = await portal.http('/api/ai-readiness/scorecards?limit=1', {
@@ -131,6 +131,15 @@ async function main() {
       `${catalog.json.totalItems} catalog entities right after the restart, ${entities} before`,
     );
   });
+}
+
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
+  process.on(signal, () =>
+    (portal ? portal.stop() : Promise.resolve()).then(() => process.exit(code)),
+  );
 }
 
 main()
