@@ -184,9 +184,23 @@ export interface RubricCheckDescription {
 /** @public */
 export interface RubricDescription {
   annotationPrefix: string;
+  /** Which entities are AI pilots (the configured `aiReadiness.scope`). */
+  scope?: RubricScope;
   dimensions: { id: DimensionId; title: string; weight: number }[];
   checks: RubricCheckDescription[];
   levels: { id: ReadinessLevel; name: string; description: string }[];
+}
+
+/**
+ * The configured scope: Component types and tags that make a pilot, and the
+ * Resource and Component types a model dependency counts through. @public
+ */
+export interface RubricScope {
+  types: string[];
+  tags: string[];
+  dataResourceTypes: string[];
+  modelResourceTypes: string[];
+  modelGatewayTypes: string[];
 }
 
 /** Sort keys of GET /scorecards and GET /export.csv. @public */

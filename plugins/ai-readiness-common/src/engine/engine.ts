@@ -552,6 +552,7 @@ export function createReadinessEngine(
     describeRubric() {
       return {
         annotationPrefix: prefix,
+        scope: config.scope,
         dimensions: DIMENSION_IDS.map((id, i) => ({
           id,
           title: DIMENSION_TITLES[id],
