@@ -20,8 +20,11 @@
  *     gives the portal's levels and scores for every example pilot.
  * Prints "N passed, M failed"; exits 1 on any failure.
  *
+ * Saves docs/pilot-overview.png (the dependency-only pilot's overview).
+ *
  * Environment: AI_READINESS_E2E_PORT (7402), SKIP_APP_BUILD=1 (reuse
- * packages/app/dist), CHROMIUM_PATH (/usr/bin/chromium).
+ * packages/app/dist), CHROMIUM_PATH (/usr/bin/chromium),
+ * E2E_KEEP_SCREENSHOTS=0 (do not write docs/*.png).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -36,6 +39,7 @@ const {
 } = require('./lib/portal');
 
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7402);
+const writeScreenshots = process.env.E2E_KEEP_SCREENSHOTS !== '0';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-portal-'));
 const results = [];
 let portal = null;
@@ -165,6 +169,17 @@ async function main() {
     ];
   };
 
+  await test('the panel detector sees a warning panel (an entity that does not exist)', async () => {
+    await page.goto(`${base}/catalog/default/component/no-such-entity-e2e`);
+    await page.waitForLoadState('networkidle');
+    await until(
+      'a warning panel',
+      async () => (await problemsOnPage()).length > 0,
+      30_000,
+      500,
+    );
+  });
+
   for (const [what, ref] of picks) {
     await test(`entity page of ${what} (${ref}): no error or warning panel`, async () => {
       const errorsBefore = pageErrors.length;
@@ -208,6 +223,16 @@ async function main() {
     );
     const problems = await problemsOnPage();
     assert(problems.length === 0, problems.join(' | '));
+    if (writeScreenshots) {
+      await page.goto(`${base}${pathOf(depOnly)}`);
+      await page
+        .getByRole('link', { name: /View readiness details/ })
+        .waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({
+        path: path.join(root, 'docs', 'pilot-overview.png'),
+      });
+    }
   });
 
   await test('the teams × dimensions heatmap fits its card at 1440 px', async () => {

@@ -133,14 +133,10 @@ async function main() {
   });
 }
 
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-]) {
-  process.on(signal, () =>
-    (portal ? portal.stop() : Promise.resolve()).then(() => process.exit(code)),
-  );
-}
+const stopAndExit = code => () =>
+  (portal ? portal.stop() : Promise.resolve()).then(() => process.exit(code));
+process.on('SIGINT', stopAndExit(130));
+process.on('SIGTERM', stopAndExit(143));
 
 main()
   .catch(e => {
