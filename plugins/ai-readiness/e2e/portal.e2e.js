@@ -224,14 +224,19 @@ async function main() {
     const problems = await problemsOnPage();
     assert(problems.length === 0, problems.join(' | '));
     if (writeScreenshots) {
+      // tall enough for the About card, the relations graph and the readiness card
+      await page.setViewportSize({ width: 1440, height: 1500 });
       await page.goto(`${base}${pathOf(depOnly)}`);
       await page
         .getByRole('link', { name: /View readiness details/ })
         .waitFor();
       await page.waitForLoadState('networkidle');
+      await page.locator('[data-testid="node"]').first().waitFor();
+      await page.waitForTimeout(1000);
       await page.screenshot({
         path: path.join(root, 'docs', 'pilot-overview.png'),
       });
+      await page.setViewportSize({ width: 1440, height: 1000 });
     }
   });
 
