@@ -87,7 +87,10 @@ export const aiReadinessPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
         const store = await DatabaseScorecardStore.create({ database });
-        const visibility = createCatalogVisibility({ catalog });
+        const visibility = createCatalogVisibility({
+          catalog,
+          ttlMs: settings.visibilityCache.ttlSeconds * 1000,
+        });
         const notifier = createLevelDropNotifier({
           store,
           notifications,

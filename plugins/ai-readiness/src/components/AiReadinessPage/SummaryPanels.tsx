@@ -45,6 +45,14 @@ const useStyles = makeStyles(theme => ({
   },
   bar: { height: 14, borderRadius: 2, minWidth: 2 },
   head: { whiteSpace: 'nowrap' },
+  // Dimension titles wrap at word boundaries so that the seven columns fit
+  // the card at common widths (1440 px) instead of scrolling the last away.
+  dimensionHead: {
+    whiteSpace: 'normal',
+    lineHeight: 1.2,
+    minWidth: '4.5rem',
+    padding: theme.spacing(0.75, 1),
+  },
   cell: {
     textAlign: 'center',
     fontVariantNumeric: 'tabular-nums',
@@ -177,7 +185,11 @@ export function Heatmap(props: {
               Score
             </TableCell>
             {DIMENSION_IDS.map(d => (
-              <TableCell key={d} align="center" className={classes.head}>
+              <TableCell
+                key={d}
+                align="center"
+                className={classes.dimensionHead}
+              >
                 {DIMENSION_TITLES[d]}
               </TableCell>
             ))}
