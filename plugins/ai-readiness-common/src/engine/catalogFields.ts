@@ -56,7 +56,10 @@ function fieldsOf(reads: CheckReads, out: Set<string>) {
     out.add('metadata.labels');
   }
   if (reads.links?.length) out.add('metadata.links');
-  for (const field of reads.fields ?? []) out.add(field);
+  for (const field of reads.fields ?? []) {
+    out.add(field);
+    if (RELATION_FIELDS.has(field)) out.add('relations');
+  }
   if (reads.relations?.length) out.add('relations');
   for (const ref of reads.refs ?? []) {
     if (!ref.from.startsWith('spec.')) {
@@ -92,20 +95,20 @@ export function catalogFieldsOf(rubric: {
   if (scope.pilotTypes.size)
     pilotFilter.push({
       kind: ['component'],
-      'spec.type': sorted(scope.pilotTypes),
+      'spec.type': [...scope.pilotTypes],
     });
   if (scope.pilotTags.size)
-    pilotFilter.push({ 'metadata.tags': sorted(scope.pilotTags) });
+    pilotFilter.push({ 'metadata.tags': [...scope.pilotTags] });
   const modelDependencyFilter: Record<string, string[]>[] = [];
   if (scope.modelResourceTypes.size)
     modelDependencyFilter.push({
       kind: ['resource'],
-      'spec.type': sorted(scope.modelResourceTypes),
+      'spec.type': [...scope.modelResourceTypes],
     });
   if (scope.modelGatewayTypes.size)
     modelDependencyFilter.push({
       kind: ['component'],
-      'spec.type': sorted(scope.modelGatewayTypes),
+      'spec.type': [...scope.modelGatewayTypes],
     });
   return {
     pilotFields: sorted(pilot),

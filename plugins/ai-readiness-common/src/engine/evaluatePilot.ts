@@ -13,12 +13,12 @@ import { riskTierOf } from '../checks/builtin/security';
 import {
   CheckResult,
   CheckStatus,
-  DimensionId,
   DimensionResult,
   DriftFinding,
   LEVEL_NAMES,
   ReadinessLevel,
   Scorecard,
+  WaiverInfo,
 } from '../types';
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
@@ -110,7 +110,10 @@ function stateOf(rubric: CompiledRubric): RubricState {
       waiverKeys: rubric.checks.map(c =>
         internalize(`${rubric.prefix}waiver.${c.id}`),
       ),
-      results: rubric.checks.map(c => new SharedResults(resultMaker(c))),
+      results: rubric.checks.map(
+        c =>
+          new SharedResults((status, message) => resultOf(c, status, message)),
+      ),
       checkIndex: new Map(rubric.checks.map((c, i) => [c.id, i])),
     };
     states.set(rubric, state);
@@ -118,8 +121,14 @@ function stateOf(rubric: CompiledRubric): RubricState {
   return state;
 }
 
-function resultMaker(check: CompiledCheck) {
-  return (status: CheckStatus, message: string): CheckResult => ({
+/** A check's result; the remediation goes with every status short of pass. */
+function resultOf(
+  check: CompiledCheck,
+  status: CheckStatus,
+  message: string,
+  waiver: WaiverInfo | null = null,
+): CheckResult {
+  return {
     id: check.id,
     title: check.title,
     gate: check.gate,
@@ -130,8 +139,8 @@ function resultMaker(check: CompiledCheck) {
       status === 'pass' || status === 'not-applicable'
         ? null
         : check.remediation,
-    waiver: null,
-  });
+    waiver,
+  };
 }
 
 /** Scores one pilot (a node of `graph`, or read as given). @public */
@@ -162,7 +171,7 @@ export function evaluatePilot(
   }
 
   const dimensions: DimensionResult[] = [];
-  const dimensionScores = new Map<DimensionId, number | null>();
+  const dimensionScores = new Array<number | null>(rubric.dimensions.length);
   let weighted = 0;
   let weightSum = 0;
   rubric.dimensions.forEach(({ id, title, weight }, i) => {
@@ -177,7 +186,7 @@ export function evaluatePilot(
       }
     }
     const score = counted ? sum / counted : null;
-    dimensionScores.set(id, score);
+    dimensionScores[i] = score;
     if (score !== null && weight > 0) {
       weighted += score * weight;
       weightSum += weight;
@@ -186,10 +195,8 @@ export function evaluatePilot(
   });
 
   const { level, nextLevel } = computeLevel(rubric.levels, {
-    status: id => {
-      const i = state.checkIndex.get(id);
-      return i === undefined ? undefined : statuses[i];
-    },
+    checkIndex: state.checkIndex,
+    statuses,
     dimensionScores,
     riskTier: safely(() => riskTierOf(ctx.key('risk-tier'))),
   });
@@ -270,16 +277,7 @@ function runCheck(
     message = `${message.slice(0, MAX_MESSAGE - 3)}...`;
   }
   if (waiver === null) return state.results[index].get(status, message);
-  return {
-    id: check.id,
-    title: check.title,
-    gate: check.gate,
-    status,
-    message,
-    frameworks: check.frameworks,
-    remediation: check.remediation,
-    waiver,
-  };
+  return resultOf(check, status, message, waiver);
 }
 
 function titleOf(node: GraphNode): string {

@@ -119,9 +119,11 @@ export function compileLevelRules(
 
 /** What computeLevel reads of one scored pilot. */
 export interface LevelInput {
-  /** The status of an active check by id. */
-  status(id: string): CheckStatus | undefined;
-  dimensionScores: ReadonlyMap<DimensionId, number | null>;
+  /** Index of each active check's id in `statuses`. */
+  checkIndex: ReadonlyMap<string, number>;
+  statuses: readonly CheckStatus[];
+  /** Scores aligned with DIMENSION_IDS (null: nothing scored). */
+  dimensionScores: readonly (number | null)[];
   riskTier: string | undefined;
 }
 
@@ -136,31 +138,36 @@ function formatScore(score: number): string {
 
 /** What keeps a pilot from a level's rule, given that it meets every level below. */
 export function blockersOf(rule: LevelRule, input: LevelInput): string[] {
-  const out = new Set<string>();
+  const out: string[] = [];
+  const add = (blocker: string) => {
+    if (!out.includes(blocker)) out.push(blocker);
+  };
   const need = (
     ids: readonly string[],
     test: (s: CheckStatus | undefined) => boolean,
   ) => {
-    for (const id of ids) if (!test(input.status(id))) out.add(id);
+    for (const id of ids) {
+      const i = input.checkIndex.get(id);
+      if (!test(i === undefined ? undefined : input.statuses[i])) add(id);
+    }
   };
   need(rule.mustPass, passes);
   need(rule.mustBeAtLeastPartial, atLeastPartial);
   for (const excluded of rule.excludedRiskTiers) {
-    if (input.riskTier === excluded.riskTier) out.add(excluded.blocker);
+    if (input.riskTier === excluded.riskTier) add(excluded.blocker);
   }
   const min = rule.minDimensionScore;
   if (min !== null) {
-    for (const id of DIMENSION_IDS) {
-      const score = input.dimensionScores.get(id);
-      if (score !== null && score !== undefined && score < min) {
-        out.add(`dimension ${id} ${formatScore(score)} < ${min}`);
-      }
-    }
+    DIMENSION_IDS.forEach((id, i) => {
+      const score = input.dimensionScores[i];
+      if (score !== null && score !== undefined && score < min)
+        add(`dimension ${id} ${formatScore(score)} < ${min}`);
+    });
   }
   for (const extra of rule.riskTierRequirements) {
     if (input.riskTier === extra.riskTier) need(extra.mustPass, passes);
   }
-  return [...out];
+  return out;
 }
 
 /** The highest level whose rule (and the rule of every level below) holds. */
