@@ -6,7 +6,6 @@ import {
   DimensionId,
   entityRefKey,
   HistoryPoint,
-  ReadinessLevel,
   Scorecard,
   ScorecardSummary,
   toScorecardSummary,
@@ -22,6 +21,8 @@ import {
   ScorecardWrite,
   WriteResult,
 } from './ScorecardStore';
+import { DropRow, HistoryRow, LatestRow } from './rows';
+import { migrateLatest } from './migrateLatest';
 
 const migrationsDir = resolvePackagePath(
   '@ai-readiness/plugin-ai-readiness-backend',
@@ -59,50 +60,6 @@ const ORDER_COLUMNS = {
   level: 'level',
   evaluatedAt: 'evaluated_at',
 } as const;
-
-/** The typed row of ai_readiness_scorecards. */
-interface LatestRow {
-  entity_ref: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title: string;
-  owner: string | null;
-  system: string | null;
-  level: ReadinessLevel;
-  score: number;
-  failing_checks: string;
-  failing_dimensions: string;
-  dimension_scores: string;
-  search_text: string;
-  evaluated_at: string;
-  summary: string;
-  scorecard: string;
-}
-
-/** The typed row of ai_readiness_history. */
-interface HistoryRow {
-  id?: number;
-  entity_ref: string;
-  evaluated_at: string;
-  day: string;
-  level: ReadinessLevel;
-  score: number;
-  dimension_scores: string;
-}
-
-/** The typed row of ai_readiness_level_drops. */
-interface DropRow {
-  id?: number;
-  entity_ref: string;
-  previous_evaluated_at: string;
-  evaluated_at: string;
-  from_level: ReadinessLevel;
-  to_level: ReadinessLevel;
-  title: string;
-  owner: string | null;
-  notified_at: string | null;
-}
 
 /** The key's kind, namespace and name (the key is kind:namespace/name). */
 function splitKey(key: string): {
@@ -149,51 +106,6 @@ function parseJson<T>(value: unknown, fallback: T): T {
   }
 }
 
-/** PostgreSQL advisory lock key that serialises this plugin's migrations across replicas. */
-const MIGRATION_ADVISORY_LOCK = 726_011_251_120_000;
-
-/**
- * Runs the migrations. Replicas starting at once would race to create knex's
- * migrations and lock tables (a race that can even leave two lock rows and a
- * lock nobody can take). On PostgreSQL the whole run is serialised with an
- * advisory lock held by a transaction on another connection; elsewhere, and
- * as a fallback, a lost race ("already locked", "already exists") is retried
- * for at most a minute.
- */
-async function migrateLatest(client: Knex): Promise<void> {
-  const run = async () => {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
-        await client.migrate.latest({
-          directory: migrationsDir,
-          tableName: MIGRATIONS_TABLE,
-        });
-        return;
-      } catch (error) {
-        const race =
-          /already locked|knex_migrations.*already exists|pg_type_typname_nsp_index/is.test(
-            String((error as Error)?.message),
-          );
-        if (!race || Date.now() > deadline) throw error;
-        await new Promise(resolve =>
-          setTimeout(resolve, 250 + Math.random() * 500),
-        );
-      }
-    }
-  };
-  if ((client.client as { dialect?: string }).dialect === 'postgresql') {
-    await client.transaction(async trx => {
-      await trx.raw('select pg_advisory_xact_lock(?)', [
-        MIGRATION_ADVISORY_LOCK,
-      ]);
-      await run();
-    });
-  } else {
-    await run();
-  }
-}
-
 /** The knex implementation of {@link ScorecardStore} (SQLite and PostgreSQL). */
 export class DatabaseScorecardStore implements ScorecardStore {
   static async create(options: {
@@ -203,7 +115,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const { database, skipMigrations } = options;
     const client = await database.getClient();
     if (!skipMigrations && !database.migrations?.skip) {
-      await migrateLatest(client);
+      await migrateLatest(client, migrationsDir, MIGRATIONS_TABLE);
     }
     return new DatabaseScorecardStore(client);
   }

@@ -51,9 +51,7 @@ export function createRefreshScheduler(options: {
           retryArmed = report.pilots === 0 && retriesLeft > 0;
         },
       });
-      // The retry is a scheduler task too, not a timer of our own: local, as
-      // only the replica whose refresh found no pilot knows to ask again; it
-      // triggers the global refresh task and is idle once it stops asking.
+      // A scheduler task, not a timer: local (only this replica saw the empty refresh), it triggers the global task, idle once pilots appear.
       await scheduler.scheduleTask({
         id: REFRESH_RETRY_TASK_ID,
         frequency: EMPTY_CATALOG_RETRY,
