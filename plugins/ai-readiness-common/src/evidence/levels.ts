@@ -30,12 +30,15 @@ export function computeLevelRequiringVerified(
   }
   let level: ReadinessLevel = 'L0';
   for (const candidate of ['L1', 'L2', 'L3'] as const) {
-    const blockers =
-      strict && compareLevels(candidate, requireVerified) >= 0
-        ? blockersFor(candidate, strict).map(id =>
-            unverified.has(id) ? `${id} ${unverified.get(id)}` : id,
-          )
-        : blockersFor(candidate, input);
+    let blockers = blockersFor(candidate, input);
+    if (strict && compareLevels(candidate, requireVerified) >= 0) {
+      // A check short of pass keeps its own blocker; one that passes but has
+      // an unverified item is named with the item.
+      const own = new Set(blockers);
+      blockers = blockersFor(candidate, strict).map(id =>
+        !own.has(id) && unverified.has(id) ? `${id} ${unverified.get(id)}` : id,
+      );
+    }
     if (blockers.length)
       return { level, nextLevel: { level: candidate, blockers } };
     level = candidate;
