@@ -46,7 +46,12 @@ import {
   scopeSetsOf,
   ScopeSets,
 } from './context';
-import { compareLevels, computeLevel, L2_REQUIRED } from './levels';
+import {
+  blockersFor,
+  compareLevels,
+  computeLevel,
+  L2_REQUIRED,
+} from './levels';
 // Evidence (shared/evidence.md): the logic lives in src/evidence; the hooks below are marked "Evidence".
 import type { EvidenceClaimer, EvidenceView } from '../evidence/types';
 import { EvidenceScan, PilotEvidenceItem } from '../evidence/items';
@@ -408,9 +413,13 @@ export function createReadinessEngine(
       thresholds,
     };
     const requireVerified = evidence && options.evidence?.requireVerified;
+    const statusMap = (status: (id: string) => CheckStatus | undefined) =>
+      new Map([...statuses.keys()].map(id => [id, status(id)!]));
     const { level, nextLevel } = requireVerified
       ? computeLevelRequiringVerified(
-          levelInput,
+          (lvl, status) =>
+            blockersFor(lvl, { ...levelInput, statuses: statusMap(status) }),
+          id => statuses.get(id),
           requireVerified,
           unverifiedOf(evidence, dimensionChecks),
         )

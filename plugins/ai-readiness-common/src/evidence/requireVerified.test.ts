@@ -1,7 +1,7 @@
 import { createReadinessEngine } from '../engine/engine';
 import { loadConformance } from '../__testUtils__/conformance';
 import type { LevelInput } from '../engine/levels';
-import { computeLevel } from '../engine/levels';
+import { blockersFor, computeLevel } from '../engine/levels';
 import { computeLevelRequiringVerified } from './levels';
 import { builtinEvidenceClaimers } from './claimers';
 import type { EvidenceResult, EvidenceView } from './types';
@@ -100,15 +100,31 @@ describe('computeLevelRequiringVerified', () => {
     thresholds: { L2: 0.5, L3: 0.8 },
   });
 
-  it('is computeLevel when nothing is unverified', () => {
-    expect(computeLevelRequiringVerified(input(), 'L2', new Map())).toEqual(
-      computeLevel(input()),
+  const run = (
+    i: LevelInput,
+    requireVerified: 'L2' | 'L3',
+    unverified: Map<string, string>,
+  ) =>
+    computeLevelRequiringVerified(
+      (level, status) =>
+        blockersFor(level, {
+          ...i,
+          statuses: new Map(
+            [...i.statuses.keys()].map(id => [id, status(id)!]),
+          ),
+        }),
+      id => i.statuses.get(id),
+      requireVerified,
+      unverified,
     );
+
+  it('is computeLevel when nothing is unverified', () => {
+    expect(run(input(), 'L2', new Map())).toEqual(computeLevel(input()));
   });
 
   it('does not touch the levels below', () => {
     // OWN-1 is an L1 requirement and an L3 gate: unverified, it blocks L3 only.
-    const out = computeLevelRequiringVerified(
+    const out = run(
       input(),
       'L3',
       new Map([['OWN-1', 'unverified: x y (stale)']]),
@@ -122,11 +138,7 @@ describe('computeLevelRequiringVerified', () => {
   it('a check short of pass keeps its own blocker text', () => {
     const i = input();
     i.statuses.set('MON-1', 'fail');
-    const out = computeLevelRequiringVerified(
-      i,
-      'L2',
-      new Map([['MON-1', 'unverified: a b (503)']]),
-    );
+    const out = run(i, 'L2', new Map([['MON-1', 'unverified: a b (503)']]));
     expect(out.level).toBe('L1');
     expect(out.nextLevel?.blockers).toContain('MON-1');
   });
