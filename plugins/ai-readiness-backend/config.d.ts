@@ -183,5 +183,19 @@ export interface Config {
        */
       enabled?: boolean;
     };
+
+    /**
+     * The lists and the org page answer with what the caller may read in the
+     * catalog; each caller's view of the catalog is reused for this long, so a
+     * permission change applies within this time.
+     */
+    visibilityCache?: {
+      /**
+       * Lifetime of a caller's view, in seconds (0 reads the catalog on every
+       * request).
+       * @default 10
+       */
+      ttlSeconds?: number;
+    };
   };
 }

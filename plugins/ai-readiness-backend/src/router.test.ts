@@ -17,6 +17,7 @@ import {
 import { databaseServiceFor } from './__testUtils__/databases';
 import { fakeScorecard } from './__testUtils__/scorecards';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
 import { createRouter } from './router';
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
@@ -86,7 +87,7 @@ async function setup(options: { deny?: string[] } = {}) {
   const store = await DatabaseScorecardStore.create({
     database: databaseServiceFor(knex),
   });
-  await store.writeScorecards(cards);
+  await recordScorecards(store, cards);
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: ['component:default/secret', 'component:default/fresh'],
   });
@@ -99,7 +100,7 @@ async function setup(options: { deny?: string[] } = {}) {
     store,
     logger: mockServices.logger.mock(),
   });
-  const queries = createScorecardQueries({ store, visibility });
+  const queries = createScorecardQueries({ store, visibility, evaluator });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>
       reqs.map((r: any) => ({
@@ -128,6 +129,7 @@ async function setup(options: { deny?: string[] } = {}) {
     jest.spyOn(store, 'getSummaries'),
     jest.spyOn(store, 'getHistory'),
     jest.spyOn(store, 'writeScorecards'),
+    jest.spyOn(store, 'getPreviousStates'),
     jest.spyOn(store, 'deleteScorecards'),
   ];
   return { app, store, catalog, triggerRefresh, spies, permissions };
@@ -273,7 +275,7 @@ describe('createRouter', () => {
       unverified: 1,
       refuted,
     });
-    await store.writeScorecards([
+    await recordScorecards(store, [
       { ...cards[0], evidence: counts(2) },
       { ...cards[1], evidence: counts(0) },
       { ...cards[3], evidence: counts(1) },
@@ -438,7 +440,7 @@ describe('createRouter', () => {
 
   it('serves history within a date range', async () => {
     const { app, store } = await setup();
-    await store.writeScorecards([
+    await recordScorecards(store, [
       fakeScorecard({
         entityRef: 'component:default/alpha',
         level: 'L2',

@@ -7,7 +7,8 @@
  * they are asked again with such checks counted as failing, and the blocker
  * names the unverified item.
  */
-import type { CheckStatus, ReadinessLevel } from '../types';
+import type { CheckStatus, LevelRule, ReadinessLevel } from '../types';
+import { blockersOf, LevelInput } from '../engine/levels';
 
 /** The status of a check by id. */
 export type StatusOf = (id: string) => CheckStatus | undefined;
@@ -49,4 +50,34 @@ export function computeLevelRequiringVerified(
     level = candidate;
   }
   return { level, nextLevel: null };
+}
+
+/**
+ * computeLevelRequiringVerified over the engine's level rules (what
+ * evaluatePilot calls when the view has requireVerified).
+ */
+export function computeLevelWithEvidence(
+  rules: readonly LevelRule[],
+  input: LevelInput,
+  requireVerified: 'L2' | 'L3',
+  unverified: ReadonlyMap<string, string>,
+) {
+  const statusOf: StatusOf = id => {
+    const i = input.checkIndex.get(id);
+    return i === undefined ? undefined : input.statuses[i];
+  };
+  const ids: string[] = [];
+  for (const [id, i] of input.checkIndex) ids[i] = id;
+  return computeLevelRequiringVerified(
+    (level, status) => {
+      const rule = rules.find(r => r.level === level);
+      if (!rule) return [];
+      const statuses =
+        status === statusOf ? input.statuses : ids.map(id => status(id)!);
+      return blockersOf(rule, { ...input, statuses });
+    },
+    statusOf,
+    requireVerified,
+    unverified,
+  );
 }

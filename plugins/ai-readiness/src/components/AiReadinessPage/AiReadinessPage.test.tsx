@@ -7,6 +7,7 @@ import {
   makeList,
   mockAiReadinessApi,
   responseError,
+  rubric,
 } from '../../testUtils/fixtures';
 import { AiReadinessPage } from './AiReadinessPage';
 
@@ -314,10 +315,27 @@ describe('AiReadinessPage', () => {
           topGaps: [],
         }),
         listScorecards: jest.fn().mockResolvedValue(makeList(0)),
+        getRubric: jest.fn().mockResolvedValue({
+          ...rubric,
+          annotationPrefix: 'acme.io/',
+          scope: {
+            types: ['ml-app'],
+            tags: ['ai'],
+            dataResourceTypes: [],
+            modelResourceTypes: ['ai-model'],
+            modelGatewayTypes: [],
+          },
+        }),
       }),
     );
     expect(
       await screen.findByText('No AI pilots scored yet'),
+    ).toBeInTheDocument();
+    // the advice names the configured prefix and scope (GET /rubric)
+    expect(
+      await screen.findByText(
+        /spec\.type ml-app, or a tag such as ai, or the annotation acme\.io\/enabled: "true"/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -26,6 +26,7 @@ import {
   DIMENSION_TITLES,
   LEVEL_NAMES,
   READINESS_LEVELS,
+  RubricDescription,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
 import { PilotTable } from './PilotTable';
@@ -81,6 +82,23 @@ function download(blob: Blob, filename: string) {
   a.click();
   document.body.removeChild(a);
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The empty page's advice, in the configured prefix and scope (GET /rubric). */
+function howToMarkAPilot(rubric?: RubricDescription): string {
+  const intro = 'The backend has not scored any AI pilot.';
+  if (!rubric)
+    return `${intro} Mark an entity as a pilot, then wait for the next evaluation.`;
+  const type = rubric.scope?.types[0];
+  const tag = rubric.scope?.tags[0];
+  const ways = [
+    ...(type ? [`spec.type ${type}`] : []),
+    ...(tag ? [`a tag such as ${tag}`] : []),
+    `the annotation ${rubric.annotationPrefix}enabled: "true"`,
+  ];
+  return `${intro} Mark a Component as a pilot with ${ways.join(
+    ', or ',
+  )}, then wait for the next evaluation.`;
 }
 
 /**
@@ -186,7 +204,7 @@ export function AiReadinessPage() {
           <EmptyState
             missing="data"
             title="No AI pilots scored yet"
-            description='The backend has not scored any AI pilot. Mark a Component as a pilot with spec.type ai-pilot, a tag such as genai, or the annotation ai-readiness/enabled: "true", then wait for the next evaluation.'
+            description={howToMarkAPilot(rubric.value)}
           />
         ) : (
           <Grid container spacing={3}>

@@ -19,6 +19,7 @@ import {
   mockAiReadinessApi,
   pilotEntity,
   responseError,
+  rubric,
 } from '../../testUtils/fixtures';
 import { EntityAiReadinessContent } from './EntityAiReadinessContent';
 
@@ -88,9 +89,23 @@ describe('EntityAiReadinessContent', () => {
       await screen.findByText('No readiness scorecard for this entity yet'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/ai-readiness\/enabled: "true"/),
+      await screen.findByText(/ai-readiness\/enabled: "true"/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Request failed/)).not.toBeInTheDocument();
+  });
+
+  it('writes the opt-in annotation with the prefix the backend is configured with', async () => {
+    const api = mockAiReadinessApi({
+      getScorecard: jest.fn().mockRejectedValue(await responseError(404)),
+      getRubric: jest
+        .fn()
+        .mockResolvedValue({ ...rubric, annotationPrefix: 'acme.io/' }),
+    });
+    await renderTab(api);
+    expect(
+      await screen.findByText(/acme\.io\/enabled: "true"/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/ai-readiness\/enabled/)).not.toBeInTheDocument();
   });
 
   it('shows the level, score, what blocks the next level and each dimension', async () => {

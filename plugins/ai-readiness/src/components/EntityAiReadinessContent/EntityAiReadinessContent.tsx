@@ -12,6 +12,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
@@ -74,6 +75,9 @@ function Blockers(props: { card: Scorecard }) {
 }
 
 function NoScorecardYet(props: { entityRef: string; onRefreshed: () => void }) {
+  // the configured annotation prefix (GET /rubric), not a hard-coded one
+  const api = useApi(aiReadinessApiRef);
+  const prefix = useAsync(() => api.getRubric(), [api]).value?.annotationPrefix;
   return (
     <EmptyState
       missing="data"
@@ -82,15 +86,19 @@ function NoScorecardYet(props: { entityRef: string; onRefreshed: () => void }) {
         <>
           The ai-readiness backend has not scored {props.entityRef}. Either it
           is not seen as an AI pilot, or the next scheduled evaluation has not
-          run yet. To mark it as a pilot, add to its catalog-info.yaml:
-          <Box mt={1}>
-            <YamlBlock
-              yaml={
-                'metadata:\n  annotations:\n    ai-readiness/enabled: "true"\n'
-              }
-            />
-          </Box>
-          Then wait for the catalog to refresh, or re-evaluate now.
+          run yet.
+          {prefix && (
+            <>
+              {' '}
+              To mark it as a pilot, add to its catalog-info.yaml:
+              <Box mt={1}>
+                <YamlBlock
+                  yaml={`metadata:\n  annotations:\n    ${prefix}enabled: "true"\n`}
+                />
+              </Box>
+              Then wait for the catalog to refresh, or re-evaluate now.
+            </>
+          )}
         </>
       }
       action={
