@@ -168,6 +168,7 @@ describe('createRouter', () => {
     ['/scorecards?offset=-1', 'offset'],
     ['/scorecards?level=L9', 'level'],
     ['/scorecards?dimension=vibes', 'dimension'],
+    ['/scorecards?evidence=verified', 'evidence'],
     ['/scorecards?owner=user:default/', 'owner'],
     ['/scorecards?system=:claims', 'system'],
     ['/scorecards?orderBy=colour', 'orderBy'],
@@ -265,6 +266,38 @@ describe('createRouter', () => {
     expect(security.body.items.map((i: any) => i.entityRef)).toEqual([
       'component:default/beta',
     ]);
+  });
+
+  it('filters pilots with refuted evidence, and lists carry the evidence counts', async () => {
+    const { app, store } = await setup();
+    const counts = (refuted: number) => ({
+      verified: 3,
+      unverified: 1,
+      refuted,
+    });
+    await recordScorecards(store, [
+      { ...cards[0], evidence: counts(2) },
+      { ...cards[1], evidence: counts(0) },
+      { ...cards[3], evidence: counts(1) },
+    ]);
+    const res = await request(app).get('/scorecards?evidence=refuted');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/alpha',
+      'component:default/secret',
+    ]);
+    expect(res.body.items[0].evidence).toEqual(counts(2));
+    // Combined with the other filters, and with what the caller may read.
+    const restrictedRes = await request(app)
+      .get('/scorecards?evidence=refuted')
+      .set('Authorization', restricted);
+    expect(restrictedRes.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/alpha',
+    ]);
+    const l0 = await request(app).get('/scorecards?evidence=refuted&level=L0');
+    expect(l0.body.totalCount).toBe(1);
+    const all = await request(app).get('/scorecards');
+    expect(all.body.totalCount).toBe(5);
   });
 
   it('only answers with entities the caller may read in the catalog', async () => {

@@ -14,6 +14,7 @@ import {
   entityRefKeyFromRouteParams,
   READINESS_LEVELS,
   ReadinessEngine,
+  SCORECARD_EVIDENCE_FILTERS,
   SCORECARD_ORDER_BY,
   SUMMARY_GROUP_BY,
 } from '@ai-readiness/plugin-ai-readiness-common';
@@ -71,6 +72,7 @@ const filterFields = {
   level: z.enum(READINESS_LEVELS).optional(),
   dimension: z.enum(DIMENSION_IDS).optional(),
   q: z.string().max(200).optional(),
+  evidence: z.enum(SCORECARD_EVIDENCE_FILTERS).optional(),
   orderBy: z.enum(SCORECARD_ORDER_BY).optional(),
   order: z.enum(['asc', 'desc']).optional(),
 };
@@ -162,6 +164,7 @@ function toQuery(
   if (params.level) query.level = params.level;
   if (params.dimension) query.dimension = params.dimension;
   if (params.q) query.q = params.q;
+  if (params.evidence) query.evidence = params.evidence;
   if (params.orderBy) query.orderBy = params.orderBy;
   if (params.order) query.order = params.order;
   return query;

@@ -254,6 +254,51 @@ describe.each(databases.eachSupportedId())(
       expect((summaries[1].dimensions[0] as any).checks).toBeUndefined();
     });
 
+    it('filters pilots with refuted evidence, and follows a change of the count', async () => {
+      const { store } = await createStore();
+      const counts = (refuted: number) => ({
+        verified: 1,
+        unverified: 0,
+        refuted,
+      });
+      await recordScorecards(store, [
+        {
+          ...fakeScorecard({ entityRef: 'component:default/a' }),
+          evidence: counts(1),
+        },
+        {
+          ...fakeScorecard({ entityRef: 'component:default/b' }),
+          evidence: counts(0),
+        },
+        // Stored before evidence existed: no counts at all.
+        fakeScorecard({ entityRef: 'component:default/c' }),
+      ]);
+      const refs = async () =>
+        (await store.queryRows({ evidence: 'refuted' })).map(r => r.entityRef);
+      expect(await refs()).toEqual(['component:default/a']);
+      const [summary] = await store.getSummaries(['component:default/a']);
+      expect(summary.evidence).toEqual(counts(1));
+
+      await recordScorecards(store, [
+        {
+          ...fakeScorecard({
+            entityRef: 'component:default/a',
+            evaluatedAt: '2026-11-26T10:00:00.000Z',
+          }),
+          evidence: counts(0),
+        },
+        {
+          ...fakeScorecard({
+            entityRef: 'component:default/c',
+            evaluatedAt: '2026-11-26T10:00:00.000Z',
+          }),
+          evidence: counts(3),
+        },
+      ]);
+      expect(await refs()).toEqual(['component:default/c']);
+      expect(await store.queryRows({})).toHaveLength(3);
+    });
+
     it('removes the scorecards of entities that are gone, keeping their history', async () => {
       const { store } = await createStore();
       await recordScorecards(

@@ -218,6 +218,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .join('\n')
           .toLocaleLowerCase('en-US'),
         evaluated_at: card.evaluatedAt,
+        evidence_refuted: card.evidence?.refuted ?? 0,
         summary: JSON.stringify(summary),
         scorecard: JSON.stringify(card),
       });
@@ -301,6 +302,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (query.dimension) {
       q.where('failing_dimensions', 'like', `%|${query.dimension}|%`);
     }
+    if (query.evidence === 'refuted') q.where('evidence_refuted', '>', 0);
     if (query.q) {
       q.whereRaw('search_text like ? escape ?', [
         `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`,

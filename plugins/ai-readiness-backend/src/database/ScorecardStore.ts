@@ -3,6 +3,7 @@ import type {
   HistoryPoint,
   ReadinessLevel,
   Scorecard,
+  ScorecardEvidenceFilter,
   ScorecardOrderBy,
   ScorecardSummary,
 } from '@ai-readiness/plugin-ai-readiness-common';
@@ -18,6 +19,8 @@ export interface ScorecardQuery {
   dimension?: DimensionId;
   /** Case-insensitive text in the ref, title, owner or system. */
   q?: string;
+  /** `refuted`: only pilots with at least one refuted evidence item. */
+  evidence?: ScorecardEvidenceFilter;
   orderBy?: ScorecardOrderBy;
   order?: 'asc' | 'desc';
 }

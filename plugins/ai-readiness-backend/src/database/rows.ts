@@ -20,6 +20,8 @@ export interface LatestRow {
   dimension_scores: string;
   search_text: string;
   evaluated_at: string;
+  /** Refuted evidence items (migration 20261127110000_evidence_refuted). */
+  evidence_refuted: number;
   summary: string;
   scorecard: string;
 }

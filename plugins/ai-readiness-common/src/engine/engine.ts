@@ -20,6 +20,9 @@ import { describeRubric } from './describe';
 import { missingRefs } from './references';
 import { CatalogFieldsPlan, catalogFieldsOf } from './catalogFields';
 import { nodeFor, placeholderNode } from './nodes';
+// Evidence (shared/evidence.md)
+import type { EvidenceClaimer } from '../evidence/types';
+import { pilotEvidenceItems, PilotEvidenceItem } from '../evidence/items';
 
 export { isAiPilotEntity } from './scope';
 export type { EvaluateOptions } from './evaluatePilot';
@@ -50,6 +53,16 @@ export interface ReadinessEngine {
   missingRefs(entities: Entity[], graph: EntityGraph): string[];
   /** The catalog fields and filters a full refresh needs; derived from the checks' `reads`. */
   catalogFields(): CatalogFieldsPlan;
+  /**
+   * The evidence items each active check of this pilot reads, claimed by the
+   * first of `claimers` that claims each candidate (what a collection run
+   * looks up for the pilot). Empty without claimers.
+   */
+  evidenceItems(
+    entity: Entity,
+    graph: EntityGraph,
+    claimers: readonly EvidenceClaimer[],
+  ): PilotEvidenceItem[];
 }
 
 /** @public */
@@ -101,5 +114,13 @@ export function createReadinessEngine(
       pilotFilter: fields.pilotFilter.map(f => ({ ...f })),
       modelDependencyFilter: fields.modelDependencyFilter.map(f => ({ ...f })),
     }),
+    evidenceItems: (entity, graph, claimers) =>
+      pilotEvidenceItems(
+        rubric.checks,
+        nodeFor(entity, graph) ?? placeholderNode(entity),
+        graph,
+        rubric.prefix,
+        claimers,
+      ),
   };
 }

@@ -28,6 +28,15 @@ import { driftOf } from './drift';
 import { applyWaiver } from './waivers';
 import { SharedResults } from './sharedResults';
 import type { CompiledCheck, CompiledRubric } from './rubric';
+// Evidence (shared/evidence.md): the logic lives in src/evidence; the hooks below are marked "Evidence".
+import type { EvidenceCounts, EvidenceView } from '../evidence/types';
+import {
+  NO_EVIDENCE,
+  PilotEvidence,
+  unverifiedOf,
+  withEvidence,
+} from '../evidence/pilot';
+import { computeLevelWithEvidence } from '../evidence/levels';
 
 /**
  * Options of one evaluation. Add new options here; they reach
@@ -38,6 +47,11 @@ export interface EvaluateOptions {
   asOf?: string;
   /** The evaluation time stamp (default: now). */
   now?: Date;
+  /**
+   * Stored evidence (shared/evidence.md): refuted items count as absent, each
+   * check lists its items, requireVerified applies. Without it, no evidence.
+   */
+  evidence?: EvidenceView;
 }
 
 /** When an evaluation happens, validated once for a batch. @public */
@@ -140,6 +154,7 @@ function resultOf(
         ? null
         : check.remediation,
     waiver,
+    evidence: NO_EVIDENCE,
   };
 }
 
@@ -161,11 +176,23 @@ export function evaluatePilot(
     time.asOfDay,
     state.keyNames,
   );
+  // Evidence: only with a view.
+  const evidence = options.evidence
+    ? new PilotEvidence(
+        options.evidence,
+        pilot,
+        graph,
+        rubric.prefix,
+        rubric.checks,
+      )
+    : undefined;
+  ctx.evidence = evidence;
   const { checks } = rubric;
   const statuses = new Array<CheckStatus>(checks.length);
   const dimensionChecks: CheckResult[][] = rubric.dimensions.map(() => []);
   for (let i = 0; i < checks.length; i++) {
-    const result = runCheck(checks[i], i, ctx, state, time.asOfDay);
+    let result = runCheck(checks[i], i, ctx, state, time.asOfDay);
+    if (evidence) result = withEvidence(result, evidence, MAX_MESSAGE);
     statuses[i] = result.status;
     dimensionChecks[checks[i].dimensionIndex].push(result);
   }
@@ -194,12 +221,21 @@ export function evaluatePilot(
     if (results.length) dimensions.push({ id, title, score, checks: results });
   });
 
-  const { level, nextLevel } = computeLevel(rubric.levels, {
+  const levelInput = {
     checkIndex: state.checkIndex,
     statuses,
     dimensionScores,
     riskTier: safely(() => riskTierOf(ctx.key('risk-tier'))),
-  });
+  };
+  const requireVerified = evidence && options.evidence?.requireVerified;
+  const { level, nextLevel } = requireVerified
+    ? computeLevelWithEvidence(
+        rubric.levels,
+        levelInput,
+        requireVerified,
+        unverifiedOf(evidence, dimensionChecks),
+      )
+    : computeLevel(rubric.levels, levelInput);
 
   return assembleScorecard(
     {
@@ -211,6 +247,7 @@ export function evaluatePilot(
       score: weightSum ? Math.round((weighted / weightSum) * 100) : 0,
       dimensions,
       drift: driftOf(ctx, level),
+      evidence: evidence?.counts,
     },
     options,
   );
@@ -225,6 +262,8 @@ interface ScorecardParts {
   score: number;
   dimensions: DimensionResult[];
   drift: DriftFinding[];
+  /** Evidence counts (with a view). */
+  evidence?: EvidenceCounts;
 }
 
 /** The one place where a scorecard is put together (new fields go here). */
@@ -246,6 +285,9 @@ function assembleScorecard(
     dimensions: parts.dimensions,
     nextLevel: parts.nextLevel,
     drift: parts.drift,
+    evidence: parts.evidence
+      ? { ...parts.evidence }
+      : { verified: 0, unverified: 0, refuted: 0 },
   };
 }
 

@@ -30,6 +30,7 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
 import { PilotTable } from './PilotTable';
+import { RefutedEvidenceFilter } from '../RefutedEvidenceFilter';
 import {
   Heatmap,
   LevelDistribution,
@@ -167,10 +168,22 @@ export function AiReadinessPage() {
     systems.unshift(state.system);
 
   const filtersActive =
-    state.owner || state.system || state.level || state.dimension || state.q;
+    state.owner ||
+    state.system ||
+    state.level ||
+    state.dimension ||
+    state.evidence ||
+    state.q;
   const clear = () => {
     setQInput('');
-    update({ owner: '', system: '', level: '', dimension: '', q: '' });
+    update({
+      owner: '',
+      system: '',
+      level: '',
+      dimension: '',
+      evidence: '',
+      q: '',
+    });
   };
   const set = (patch: Partial<PageState>) => update(patch);
 
@@ -288,6 +301,10 @@ export function AiReadinessPage() {
                     onChange={dimension =>
                       set({ dimension: dimension as PageState['dimension'] })
                     }
+                  />
+                  <RefutedEvidenceFilter
+                    checked={state.evidence === 'refuted'}
+                    onChange={on => set({ evidence: on ? 'refuted' : '' })}
                   />
                   {filtersActive && (
                     <Button onClick={clear}>Clear filters</Button>

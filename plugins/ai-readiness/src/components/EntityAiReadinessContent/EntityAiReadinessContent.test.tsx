@@ -270,6 +270,49 @@ describe('EntityAiReadinessContent', () => {
     );
   });
 
+  it('shows the evidence line and, on each check, its verified or refuted items', async () => {
+    const card = makeScorecard();
+    const own1 = card.dimensions[0].checks[0];
+    card.dimensions[0].checks[0] = {
+      ...own1,
+      evidence: [
+        {
+          collector: 'links',
+          target: 'https://wiki.example.com/raci',
+          source: 'links[raci]',
+          state: 'refuted',
+          detail: '404',
+          checkedAt: '2026-11-25T09:00:00Z',
+        },
+      ],
+    };
+    card.evidence = { verified: 12, unverified: 2, refuted: 1 };
+    await renderTab(
+      mockAiReadinessApi({ getScorecard: jest.fn().mockResolvedValue(card) }),
+    );
+    expect(await screen.findByTestId('evidence-summary')).toHaveTextContent(
+      '12 of 15 items verified, 1 refuted',
+    );
+    const item = within(screen.getByTestId(`check-${own1.id}`)).getByTestId(
+      'evidence-item',
+    );
+    expect(item).toHaveAttribute('data-state', 'refuted');
+    expect(item).toHaveTextContent(
+      'Refutedlinks[raci] https://wiki.example.com/raci: 404',
+    );
+    expect(item.querySelector('time')).toHaveAttribute(
+      'title',
+      '2026-11-25T09:00:00.000Z',
+    );
+  });
+
+  it('shows no evidence line and no marks for a scorecard without evidence', async () => {
+    await renderTab(mockAiReadinessApi());
+    await screen.findByTestId('score');
+    expect(screen.queryByTestId('evidence-summary')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('evidence-item')).not.toBeInTheDocument();
+  });
+
   it('draws the trend from the history API', async () => {
     const api = mockAiReadinessApi();
     await renderTab(api);

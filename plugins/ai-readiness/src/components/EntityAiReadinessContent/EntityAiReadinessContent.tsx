@@ -28,6 +28,7 @@ import { RefreshButton } from '../RefreshButton';
 import { FixAllDialog } from '../FixAllDialog';
 import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
+import { EvidenceSummaryLine } from '../EvidenceSummaryLine';
 import { DimensionBars } from './DimensionBars';
 import { DimensionSection } from './DimensionSection';
 
@@ -193,6 +194,7 @@ export function EntityAiReadinessContent() {
               </Typography>
             </Typography>
           </Box>
+          <EvidenceSummaryLine counts={scorecard.evidence} />
           <Blockers card={scorecard} />
           <Box display="flex" mt={2} style={{ gap: 8 }} flexWrap="wrap">
             <FixAllDialog scorecard={scorecard} editLink={editLink} />
