@@ -15,6 +15,7 @@ import { aiReadinessChecksExtensionPoint } from '@ai-readiness/plugin-ai-readine
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { createRouter } from './router';
 import { registerActions } from './services/actions/registerActions';
+import { createDraftEvaluator } from './services/DraftEvaluator/createDraftEvaluator';
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
 import { createLevelDropNotifier } from './services/LevelDropNotifier/createLevelDropNotifier';
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
@@ -113,6 +114,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           retention: settings.history ?? {},
         });
         const queries = createScorecardQueries({ store, visibility });
+        const drafts = createDraftEvaluator({ engine, catalog, store });
 
         const triggerRefresh = async () => {
           try {
@@ -154,6 +156,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           queries,
           visibility,
           evaluator,
+          drafts,
         });
 
         httpRouter.use(
@@ -167,6 +170,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             visibility,
             evaluator,
             triggerRefresh,
+            drafts,
           }),
         );
       },

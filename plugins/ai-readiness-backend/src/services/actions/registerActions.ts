@@ -15,6 +15,8 @@ import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { CatalogVisibility } from '../CatalogVisibility/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import type { ScorecardQueries } from '../ScorecardQueries/types';
+import type { DraftEvaluator } from '../DraftEvaluator/types';
+import { registerEvaluateDraftAction } from './evaluateDraftAction';
 
 function normalizeRef(
   value: string,
@@ -46,6 +48,8 @@ export function registerActions(options: {
   queries: ScorecardQueries;
   visibility: CatalogVisibility;
   evaluator: ReadinessEvaluator;
+  /** Registers evaluate-ai-pilot-draft when given. */
+  drafts?: DraftEvaluator;
 }) {
   const {
     actionsRegistry,
@@ -183,4 +187,12 @@ Only entities the caller may read in the catalog are answered; an entity that is
       };
     },
   });
+
+  if (options.drafts) {
+    registerEvaluateDraftAction({
+      actionsRegistry,
+      permissions,
+      drafts: options.drafts,
+    });
+  }
 }
