@@ -11,13 +11,13 @@ export const REPO_ROOT = path.resolve(
   '..',
 );
 
-/** The shared folder beside the repository (tests read the conformance data from there). */
-export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+/** The conformance catalog and its expected results, kept in the repository. */
+export const CONFORMANCE_DIR = path.join(REPO_ROOT, 'conformance');
 
 /** The conformance catalog as entities (fresh objects on every call). */
 export function conformanceEntities(): Entity[] {
   const text = fs.readFileSync(
-    path.join(SHARED_DIR, 'conformance', 'catalog.yaml'),
+    path.join(CONFORMANCE_DIR, 'catalog.yaml'),
     'utf8',
   );
   return parseAllDocuments(text)
@@ -36,7 +36,7 @@ export function conformanceExpected(): {
 } {
   return JSON.parse(
     fs.readFileSync(
-      path.join(SHARED_DIR, 'conformance', 'expected.json'),
+      path.join(CONFORMANCE_DIR, 'expected.json'),
       'utf8',
     ),
   );
