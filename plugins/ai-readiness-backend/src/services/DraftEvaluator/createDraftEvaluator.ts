@@ -106,9 +106,10 @@ export function createDraftEvaluator(options: {
     const asked = new Set(seen.keys());
     let graph = engine.buildGraph(entities);
     for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
-      const pilots = drafts.filter(d => engine.isPilot(d, graph));
+      // All drafts, not only the pilots so far: a component becomes a pilot
+      // through what it references (a dependency on a model resource).
       const missing = engine
-        .missingRefs(pilots, graph)
+        .missingRefs(drafts, graph)
         .filter(ref => !asked.has(ref.toLocaleLowerCase('en-US')));
       if (!missing.length) break;
       missing.forEach(ref => asked.add(ref.toLocaleLowerCase('en-US')));
