@@ -27,6 +27,7 @@ import { RefreshButton } from '../RefreshButton';
 import { FixAllDialog } from '../FixAllDialog';
 import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
+import { WhatIfEditor } from '../WhatIfEditor';
 import { DimensionBars } from './DimensionBars';
 import { DimensionSection } from './DimensionSection';
 
@@ -225,6 +226,13 @@ export function EntityAiReadinessContent() {
             editLink={editLink}
           />
         ))}
+      </Grid>
+      <Grid item xs={12}>
+        <WhatIfEditor
+          entity={entity}
+          scorecard={scorecard}
+          editLink={editLink}
+        />
       </Grid>
       {evidence.length > 0 && (
         <Grid item xs={12}>
