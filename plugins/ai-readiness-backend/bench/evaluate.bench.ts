@@ -22,6 +22,8 @@ import { execFile } from 'child_process';
 import Router from 'express-promise-router';
 import path from 'path';
 import { stringify } from 'yaml';
+// The engine bench's catalog generator (bench code, not part of the package's exports).
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { syntheticCatalog } from '../../ai-readiness-common/bench/syntheticCatalog';
 import { aiReadinessPlugin } from '../src/plugin';
 import { arrayCatalog } from './arrayCatalog';
