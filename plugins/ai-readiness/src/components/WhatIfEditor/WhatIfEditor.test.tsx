@@ -72,7 +72,12 @@ function answer(card: Scorecard, extra: Partial<EvaluateResponse> = {}) {
 
 describe('draftYamlOf', () => {
   it('gives the entity as its owner wrote it', () => {
-    const draft = parse(draftYamlOf(catalogEntity));
+    const text = draftYamlOf({
+      metadata: catalogEntity.metadata,
+      ...catalogEntity,
+    });
+    expect(text).toMatch(/^apiVersion: .*\nkind: Component\nmetadata:\n/);
+    const draft = parse(text);
     expect(draft.relations).toBeUndefined();
     expect(draft.status).toBeUndefined();
     expect(draft.metadata.uid).toBeUndefined();

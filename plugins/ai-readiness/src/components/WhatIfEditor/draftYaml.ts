@@ -31,7 +31,10 @@ export function draftYamlOf(entity: Entity): string {
       ([key]) => !CATALOG_ANNOTATIONS.includes(key),
     ),
   );
+  // In the order catalog-info.yaml files are written (the API sends metadata first).
   const clean: Entity = {
+    apiVersion: rest.apiVersion,
+    kind: rest.kind,
     ...rest,
     metadata: {
       ...metadata,
