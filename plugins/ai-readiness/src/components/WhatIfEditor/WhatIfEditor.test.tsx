@@ -72,10 +72,11 @@ function answer(card: Scorecard, extra: Partial<EvaluateResponse> = {}) {
 
 describe('draftYamlOf', () => {
   it('gives the entity as its owner wrote it', () => {
+    // As the catalog API sends it: metadata first.
     const text = draftYamlOf({
       metadata: catalogEntity.metadata,
-      ...catalogEntity,
-    });
+      ...(catalogEntity as Partial<Entity>),
+    } as Entity);
     expect(text).toMatch(/^apiVersion: .*\nkind: Component\nmetadata:\n/);
     const draft = parse(text);
     expect(draft.relations).toBeUndefined();
