@@ -32,14 +32,16 @@ export function draftYamlOf(entity: Entity): string {
     ),
   );
   // In the order catalog-info.yaml files are written (the API sends metadata first).
+  const { apiVersion, kind, metadata: _written, ...others } = rest;
+  void _written;
   const clean: Entity = {
-    apiVersion: rest.apiVersion,
-    kind: rest.kind,
-    ...rest,
+    apiVersion,
+    kind,
     metadata: {
       ...metadata,
       ...(Object.keys(annotations).length ? { annotations } : {}),
     },
+    ...others,
   };
   if (!Object.keys(annotations).length) delete clean.metadata.annotations;
   return stringify(clean, { lineWidth: 0 });
