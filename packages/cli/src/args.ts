@@ -1,7 +1,8 @@
 /*
- * Command-line parsing for `ai-readiness`. Hand-written (no dependency) so
- * that every mistake gets a precise message and exit code 2.
+ * Command-line parsing for `ai-readiness`, with commander (as Backstage's own
+ * CLIs); every mistake gets a precise message and exit code 2.
  */
+import { Command, CommanderError } from 'commander';
 
 /** The output formats of `check`. */
 export const FORMATS = ['table', 'json', 'markdown', 'github'] as const;
@@ -25,6 +26,8 @@ export interface CheckOptions {
   minLevel?: Level;
   entity?: string;
   config?: string;
+  /** Evaluate through this portal's POST /evaluate. */
+  backstageUrl?: string;
 }
 
 export type ParsedCommand =
@@ -50,6 +53,11 @@ Options:
                          (kind defaults to component, namespace to default)
   --config FILE          app-config YAML whose aiReadiness key configures the
                          rubric (weights, types, tags, disabled checks, ...)
+  --backstage-url URL    score the files with this portal's POST /evaluate, so
+                         references resolve against its live catalog and its
+                         configuration applies (default: AI_READINESS_BACKSTAGE_URL;
+                         token: AI_READINESS_TOKEN); shows the change against
+                         the catalog, e.g. L2 → L3
   -h, --help             show this help
   -V, --version          show the version
 
@@ -57,17 +65,9 @@ Exit codes:
   0  every input was read and every pilot meets --min-level
   1  a pilot is below --min-level
   2  an input could not be read or parsed, or a usage or configuration error
-     (the inputs that could be read are still scored and printed)
+     (the inputs that could be read are still scored and printed), or the
+     portal of --backstage-url could not be reached or refused the request
 `;
-
-const VALUE_OPTIONS = [
-  '--as-of',
-  '--format',
-  '--min-level',
-  '--entity',
-  '--config',
-] as const;
-type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isValidDate(value: string): boolean {
@@ -86,56 +86,106 @@ function quote(value: string): string {
   return JSON.stringify(value);
 }
 
-/** Parses argv (without node and the script). Throws UsageError. */
-export function parseArgs(argv: string[]): ParsedCommand {
-  const args = [...argv];
-  // Global flags work with or without the command.
-  if (args.length === 0) {
-    throw new UsageError('missing command; did you mean "ai-readiness check"?');
-  }
-  let command: string | undefined;
-  const paths: string[] = [];
-  const values: Partial<Record<ValueOption, string>> = {};
-  let onlyPaths = false;
+const VALUE_OPTIONS: Record<string, string> = {
+  '--as-of': 'date',
+  '--format': 'format',
+  '--min-level': 'level',
+  '--entity': 'ref',
+  '--config': 'file',
+  '--backstage-url': 'url',
+};
 
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      if (command === undefined && !onlyPaths) {
-        command = arg;
-      } else {
-        paths.push(arg);
-      }
-      continue;
-    }
-    if (arg === '--') {
-      onlyPaths = true;
-      if (command === undefined) command = 'check';
-      continue;
-    }
-    if (arg === '-h' || arg === '--help') return { command: 'help' };
-    if (arg === '-V' || arg === '--version') return { command: 'version' };
-
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
-      throw new UsageError(`unknown option ${quote(name)}`);
-    }
-    let value: string | undefined;
-    if (eq >= 0) {
-      value = arg.slice(eq + 1);
-    } else {
-      value = args[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) {
-        throw new UsageError(`option ${name} needs a value`);
-      }
-      i++;
-    }
-    if (values[name as ValueOption] !== undefined) {
+/** A value option: rejects a repeat, and an option name given as its value. */
+function valueParser(name: string) {
+  return (value: string, previous: string | undefined) => {
+    if (previous !== undefined) {
       throw new UsageError(`option ${name} was given more than once`);
     }
-    values[name as ValueOption] = value;
+    if (value.startsWith('--') && value.length > 2) {
+      throw new UsageError(`option ${name} needs a value`);
+    }
+    return value;
+  };
+}
+
+/** The commander program: `[command] [paths...]` and the options. */
+function program(): Command {
+  const cmd = new Command('ai-readiness')
+    .helpOption(false)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
+    .argument('[command]')
+    .argument('[paths...]')
+    .option('-h, --help')
+    .option('-V, --version');
+  for (const [name, value] of Object.entries(VALUE_OPTIONS)) {
+    cmd.option(`${name} <${value}>`, '', valueParser(name));
   }
+  return cmd;
+}
+
+/** Commander's own mistakes, in this CLI's words. */
+function usageErrorOf(error: CommanderError): UsageError {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return new UsageError(`unknown option ${quote(quoted)}`);
+    case 'commander.optionMissingArgument':
+      return new UsageError(`option ${quoted.split(' ')[0]} needs a value`);
+    default:
+      return new UsageError(error.message.replace(/^error: /, ''));
+  }
+}
+
+/**
+ * Looks ahead as the shell user reads the line: --help or --version before a
+ * mistake answers help, and `ai-readiness -- FILE` means `check -- FILE`.
+ */
+function scan(args: string[]): {
+  early?: 'help' | 'version';
+  needsCommand: boolean;
+} {
+  let operand = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return { needsCommand: !operand };
+    if (arg === '-h' || arg === '--help')
+      return { early: 'help', needsCommand: false };
+    if (arg === '-V' || arg === '--version')
+      return { early: 'version', needsCommand: false };
+    if (arg === '-' || !arg.startsWith('-')) {
+      operand = true;
+    } else if (arg in VALUE_OPTIONS) {
+      const next = args[i + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        break;
+      i++;
+    } else if (!(arg.split('=')[0] in VALUE_OPTIONS)) {
+      break; // an unknown option: commander names it
+    }
+  }
+  return { needsCommand: false };
+}
+
+/** Parses argv (without node and the script) with commander. Throws UsageError. */
+export function parseArgs(argv: string[]): ParsedCommand {
+  if (argv.length === 0) {
+    throw new UsageError('missing command; did you mean "ai-readiness check"?');
+  }
+  const { early, needsCommand } = scan(argv);
+  if (early) return { command: early };
+  const args = needsCommand ? ['check', ...argv] : argv;
+
+  const cmd = program();
+  try {
+    cmd.parse(args, { from: 'user' });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    if (e instanceof CommanderError) throw usageErrorOf(e);
+    throw e;
+  }
+  const [command, paths] = cmd.processedArgs as [string | undefined, string[]];
+  const values = cmd.opts<Record<string, string | undefined>>();
 
   if (command === undefined) {
     throw new UsageError('missing command; did you mean "ai-readiness check"?');
@@ -146,9 +196,9 @@ export function parseArgs(argv: string[]): ParsedCommand {
     );
   }
 
-  const options: CheckOptions = { paths, format: 'table' };
+  const options: CheckOptions = { paths: [...paths], format: 'table' };
 
-  const asOf = values['--as-of'];
+  const asOf = values.asOf;
   if (asOf !== undefined) {
     if (!isValidDate(asOf)) {
       throw new UsageError(
@@ -160,7 +210,7 @@ export function parseArgs(argv: string[]): ParsedCommand {
     options.asOf = asOf;
   }
 
-  const format = values['--format'];
+  const format = values.format;
   if (format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(
@@ -170,7 +220,7 @@ export function parseArgs(argv: string[]): ParsedCommand {
     options.format = format as OutputFormat;
   }
 
-  const minLevel = values['--min-level'];
+  const minLevel = values.minLevel;
   if (minLevel !== undefined) {
     const normalized = minLevel.toUpperCase();
     if (!(LEVELS as readonly string[]).includes(normalized)) {
@@ -183,17 +233,26 @@ export function parseArgs(argv: string[]): ParsedCommand {
     options.minLevel = normalized as Level;
   }
 
-  const entity = values['--entity'];
+  const entity = values.entity;
   if (entity !== undefined) {
     if (entity.trim() === '')
       throw new UsageError('--entity needs a non-empty entity reference');
     options.entity = entity;
   }
 
-  const config = values['--config'];
+  const config = values.config;
   if (config !== undefined) {
     if (config === '') throw new UsageError('--config needs a file path');
     options.config = config;
+  }
+
+  const backstageUrl = values.backstageUrl;
+  if (backstageUrl !== undefined) {
+    if (backstageUrl.trim() === '')
+      throw new UsageError(
+        '--backstage-url needs the URL of a Backstage portal',
+      );
+    options.backstageUrl = backstageUrl;
   }
 
   return { command: 'check', options };

@@ -16,7 +16,13 @@ import {
   todayUtc,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { CheckOptions, parseArgs, USAGE, UsageError } from './args';
-import { displayPath, entityKey, loadInputs } from './load';
+import { displayPath, entityKey, InputError, loadInputs } from './load';
+import {
+  evaluateRemotely,
+  PortalError,
+  portalOptions,
+  PortalOptions,
+} from './remote';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatMarkdown } from './formats/markdown';
@@ -32,6 +38,8 @@ export interface RunIO {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour in the table format). */
   isTTY: boolean;
+  /** HTTP for --backstage-url (default: the global fetch). */
+  fetch?: typeof fetch;
 }
 
 export const EXIT_OK = 0;
@@ -153,6 +161,37 @@ function pickEntity(
   throw new FatalError(`--entity ${option}: no entity ${key} in the inputs`);
 }
 
+/**
+ * Scores the files with the portal. Its errors name a document by its index
+ * in what was sent; they are reported at that entity's file and line.
+ */
+async function scoreRemotely(
+  loaded: ReturnType<typeof loadInputs>,
+  asOf: string,
+  portal: PortalOptions,
+  errors: InputError[],
+): Promise<Scorecard[]> {
+  const answer = await evaluateRemotely(loaded.entities, asOf, portal);
+  for (const e of answer.errors) {
+    const entity = loaded.entities[e.document];
+    const src = entity
+      ? loaded.sources.get(
+          entityKey(
+            entity.kind,
+            entity.metadata.namespace,
+            entity.metadata.name,
+          ),
+        )
+      : undefined;
+    errors.push({
+      file: src?.file ?? portal.url,
+      line: src?.line ?? null,
+      message: `rejected by the portal: ${e.message}`,
+    });
+  }
+  return answer.scorecards;
+}
+
 function render(report: Report, options: CheckOptions, io: RunIO): string {
   switch (options.format) {
     case 'json':
@@ -166,7 +205,17 @@ function render(report: Report, options: CheckOptions, io: RunIO): string {
   }
 }
 
-function check(options: CheckOptions, io: RunIO): number {
+async function check(options: CheckOptions, io: RunIO): Promise<number> {
+  const portal = portalOptions(
+    options.backstageUrl,
+    io.env,
+    io.fetch ?? globalThis.fetch,
+  );
+  if (portal && options.config) {
+    throw new UsageError(
+      "--config applies to offline runs only; with --backstage-url the portal's own configuration applies",
+    );
+  }
   const config = options.config ? readConfig(options.config, io) : undefined;
   const entityRef = options.entity;
   if (entityRef !== undefined) parseEntityOption(entityRef); // a usage error before any work
@@ -177,9 +226,17 @@ function check(options: CheckOptions, io: RunIO): number {
     io.cwd,
   );
 
-  const engine = createReadinessEngine({ config });
-  const graph = engine.buildGraph(loaded.entities);
-  let scorecards = engine.evaluateAll(graph, { asOf });
+  let scorecards: Scorecard[];
+  let outsideRefs: number | undefined;
+  const errors: InputError[] = [...loaded.errors];
+  if (portal) {
+    scorecards = await scoreRemotely(loaded, asOf, portal, errors);
+  } else {
+    const engine = createReadinessEngine({ config });
+    const graph = engine.buildGraph(loaded.entities);
+    scorecards = engine.evaluateAll(graph, { asOf });
+    outsideRefs = engine.missingRefs(engine.pilots(graph), graph).length;
+  }
   if (entityRef !== undefined) {
     scorecards = [pickEntity(entityRef, scorecards, loaded.sources)];
   }
@@ -187,16 +244,18 @@ function check(options: CheckOptions, io: RunIO): number {
   const report: Report = {
     asOf,
     scorecards,
-    errors: loaded.errors,
+    errors,
     sources: loaded.sources,
     minLevel: options.minLevel as ReadinessLevel | undefined,
     filesRead: loaded.filesRead,
     skippedFiles: loaded.skippedFiles,
     entityCount: loaded.entities.length,
     narrowed: entityRef !== undefined,
+    portal: portal?.url,
+    outsideRefs,
   };
 
-  for (const e of loaded.errors) {
+  for (const e of errors) {
     io.stderr(
       `${PROG}: ${e.line ? `${e.file}:${e.line}` : e.file}: ${e.message}\n`,
     );
@@ -216,14 +275,14 @@ function check(options: CheckOptions, io: RunIO): number {
     }
   }
 
-  if (loaded.errors.length > 0) return EXIT_INPUT_ERROR;
+  if (errors.length > 0) return EXIT_INPUT_ERROR;
   if (scorecards.some(c => isBelow(c, report.minLevel)))
     return EXIT_BELOW_MIN_LEVEL;
   return EXIT_OK;
 }
 
 /** Runs the CLI with argv (without node and the script); resolves to the exit code. */
-export function run(argv: string[], io: RunIO): number {
+export async function run(argv: string[], io: RunIO): Promise<number> {
   try {
     const parsed = parseArgs(argv);
     if (parsed.command === 'help') {
@@ -234,13 +293,13 @@ export function run(argv: string[], io: RunIO): number {
       io.stdout(`${packageJson.version}\n`);
       return EXIT_OK;
     }
-    return check(parsed.options, io);
+    return await check(parsed.options, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`${PROG}: ${e.message}\nRun "${PROG} --help" for usage.\n`);
       return EXIT_INPUT_ERROR;
     }
-    if (e instanceof FatalError) {
+    if (e instanceof FatalError || e instanceof PortalError) {
       io.stderr(`${PROG}: ${e.message}\n`);
       return EXIT_INPUT_ERROR;
     }

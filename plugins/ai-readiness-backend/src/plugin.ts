@@ -15,6 +15,7 @@ import { aiReadinessChecksExtensionPoint } from '@ai-readiness/plugin-ai-readine
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { createRouter } from './router';
 import { registerActions } from './services/actions/registerActions';
+import { createDraftEvaluator } from './services/DraftEvaluator/createDraftEvaluator';
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
 import { createLevelDropNotifier } from './services/LevelDropNotifier/createLevelDropNotifier';
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
@@ -111,6 +112,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           visibility,
           evaluator,
         });
+        const drafts = createDraftEvaluator({ engine, catalog, store });
         const refresh = createRefreshScheduler({
           scheduler,
           evaluator,
@@ -126,6 +128,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           queries,
           visibility,
           evaluator,
+          drafts,
         });
 
         httpRouter.use(
@@ -139,6 +142,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             visibility,
             evaluator,
             triggerRefresh: refresh.triggerRefresh,
+            drafts,
           }),
         );
       },

@@ -28,6 +28,8 @@ import type { ReadinessEvaluator } from './services/ReadinessEvaluator/types';
 import type { ScorecardQueries } from './services/ScorecardQueries/types';
 import { requirePermission } from './services/permissions/requirePermission';
 import { toCsv } from './csv';
+import { createEvaluateRouter } from './routes/evaluate';
+import type { DraftEvaluator } from './services/DraftEvaluator/types';
 
 /** Largest page of GET /scorecards. */
 export const MAX_LIMIT = 1000;
@@ -43,6 +45,8 @@ export interface RouterOptions {
   evaluator: ReadinessEvaluator;
   /** Asks for a full refresh (the scheduled task, so that one replica runs it). */
   triggerRefresh: () => Promise<void>;
+  /** Serves POST /evaluate when given. */
+  drafts?: DraftEvaluator;
 }
 
 /** An entity ref parameter: parsed like the catalog does, lower-cased. */
@@ -198,6 +202,12 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, engine, queries, evaluator, logger } = options;
   const router = Router();
+  // Before the JSON parser below: POST /evaluate has its own body limit.
+  if (options.drafts) {
+    router.use(
+      createEvaluateRouter({ httpAuth, permissions, drafts: options.drafts }),
+    );
+  }
   router.use(express.json());
 
   const authorize = (

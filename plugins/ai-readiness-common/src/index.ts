@@ -11,3 +11,4 @@ export * from './engine';
 export * from './checks';
 export * from './evidence';
 export * from './util/entityRefs';
+export * from './evaluate';

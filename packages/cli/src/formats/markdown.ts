@@ -14,6 +14,8 @@ import {
   Report,
   sourceOf,
   waived,
+  levelText,
+  outsideRefsLine,
 } from './report';
 
 /** GitHub refuses comments over 65,536 characters; stay well below. */
@@ -64,12 +66,9 @@ function details(card: Scorecard, report: Report): string {
   const open = gaps(card);
   out.push('<details>');
   out.push(
-    `<summary><code>${htmlText(card.entityRef)}</code>: ${
-      card.level
-    } ${htmlText(card.levelName)}, score ${card.score}, ${plural(
-      open.length,
-      'gap',
-    )}</summary>`,
+    `<summary><code>${htmlText(card.entityRef)}</code>: ${htmlText(
+      levelText(card),
+    )}, score ${card.score}, ${plural(open.length, 'gap')}</summary>`,
   );
   out.push('');
   const src = sourceOf(report, card);
@@ -166,9 +165,11 @@ export function formatMarkdown(report: Report): string {
       lines.push(`- … and ${report.errors.length - 50} more`);
   }
 
+  const outside = outsideRefsLine(report);
   if (cards.length === 0) {
     lines.push('');
     lines.push('No AI pilots found.');
+    if (outside) lines.push('', `_${mdText(outside)}_`);
     return `${lines.join('\n')}\n`;
   }
 
@@ -182,9 +183,9 @@ export function formatMarkdown(report: Report): string {
     const next = card.nextLevel
       ? `${card.nextLevel.level}: ${mdText(blockersText(card))}`
       : '—';
-    const row = `| ${statusIcon(card, report)}${mdCode(card.entityRef)} | ${
-      card.level
-    } ${mdText(card.levelName)} | ${card.score} | ${next} |`;
+    const row = `| ${statusIcon(card, report)}${mdCode(
+      card.entityRef,
+    )} | ${mdText(levelText(card))} | ${card.score} | ${next} |`;
     if (rowsLeft > 0 || tableSize + row.length + 1 > MARKDOWN_BUDGET * 0.8) {
       rowsLeft++;
       continue;
@@ -229,5 +230,6 @@ export function formatMarkdown(report: Report): string {
       )} left out to fit a comment; run \`ai-readiness check --format json\` for all of them._`,
     );
   }
+  if (outside) lines.push('', `_${mdText(outside)}_`);
   return `${lines.join('\n')}\n`;
 }

@@ -26,6 +26,41 @@ export interface Report {
   entityCount: number;
   /** True when --entity narrowed the output to one pilot. */
   narrowed: boolean;
+  /** The portal that evaluated the files (--backstage-url), if any. */
+  portal?: string;
+  /** Offline: references the pilots' checks read that the files do not hold. */
+  outsideRefs?: number;
+}
+
+/** The stored level of a draft's ref, as POST /evaluate answers it. */
+type WithCurrent = Scorecard & {
+  current?: { level: string; score: number } | null;
+};
+
+/**
+ * The change against the catalog ("L2 → L3", "— → L3" for a pilot the catalog
+ * does not hold yet); undefined for offline runs.
+ */
+export function levelChange(card: Scorecard): string | undefined {
+  const current = (card as WithCurrent).current;
+  if (current === undefined) return undefined;
+  return `${current?.level ?? '—'} → ${card.level}`;
+}
+
+/** The level as shown in tables: with the change against the catalog when known. */
+export function levelText(card: Scorecard): string {
+  return `${levelChange(card) ?? card.level} ${card.levelName}`;
+}
+
+/** The closing line of offline runs: references the files leave unresolved. */
+export function outsideRefsLine(report: Report): string | undefined {
+  const n = report.outsideRefs ?? 0;
+  if (report.portal || n === 0) return undefined;
+  return `${plural(
+    n,
+    'reference points',
+    'references point',
+  )} outside the files read (owners, systems, APIs, resources registered elsewhere) and count as unresolved; to resolve them against your catalog, run with --backstage-url URL (or AI_READINESS_BACKSTAGE_URL) and a token in AI_READINESS_TOKEN.`;
 }
 
 /** A check with the dimension it belongs to. */

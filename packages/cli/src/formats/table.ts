@@ -13,6 +13,8 @@ import {
   Report,
   sourceOf,
   waived,
+  levelText,
+  outsideRefsLine,
 } from './report';
 
 type Paint = (text: string) => string;
@@ -102,7 +104,7 @@ export function formatTable(report: Report, color: boolean): string {
     const header = ['PILOT', 'LEVEL', 'SCORE', 'BLOCKS THE NEXT LEVEL'];
     const rows = cards.map(card => [
       plain(card.entityRef),
-      `${card.level} ${card.levelName}`,
+      levelText(card),
       String(card.score),
       card.nextLevel
         ? `${card.nextLevel.level}: ${plain(blockersText(card))}`
@@ -139,7 +141,7 @@ export function formatTable(report: Report, color: boolean): string {
         `${p.bold(plain(card.entityRef))}  ${levelPaint(
           p,
           card,
-        )(`${card.level} ${card.levelName}`)}  score ${card.score}${where}`,
+        )(levelText(card))}  score ${card.score}${where}`,
       );
       if (hasOwnTitle(card)) lines.push(`  ${plain(card.title)}`);
       lines.push(
@@ -209,5 +211,7 @@ export function formatTable(report: Report, color: boolean): string {
       p.red(`${plural(report.errors.length, 'input error')} (see stderr).`),
     );
   }
+  const outside = outsideRefsLine(report);
+  if (outside) lines.push('', p.dim(outside));
   return `${lines.join('\n')}\n`;
 }

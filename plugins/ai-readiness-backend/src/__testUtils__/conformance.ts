@@ -35,6 +35,9 @@ export function conformanceExpected(): {
   absent: string[];
 } {
   return JSON.parse(
-    fs.readFileSync(path.join(CONFORMANCE_DIR, 'expected.json'), 'utf8'),
+    fs.readFileSync(
+      path.join(CONFORMANCE_DIR, 'expected.json'),
+      'utf8',
+    ),
   );
 }

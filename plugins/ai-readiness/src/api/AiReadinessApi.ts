@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  EvaluateResponse,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -40,6 +41,14 @@ export interface AiReadinessApi {
   exportCsv(query?: ScorecardQuery): Promise<Blob>;
   /** Asks for a re-evaluation of one entity, or of every pilot when no ref is given. */
   refresh(entityRef?: string): Promise<void>;
+  /**
+   * A dry run (POST /evaluate): draft catalog YAML scored against the live
+   * catalog as the user sees it; nothing is stored.
+   */
+  evaluate(
+    request: { yaml: string; asOf?: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<EvaluateResponse>;
 }
 
 /** @public */

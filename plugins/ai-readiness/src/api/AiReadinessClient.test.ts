@@ -138,4 +138,26 @@ describe('AiReadinessClient', () => {
     });
     await expect(client.refresh()).rejects.toMatchObject({ statusCode: 403 });
   });
+
+  it('posts draft YAML to /evaluate with asOf as a query parameter', async () => {
+    const answer = { asOf: '2026-11-25', scorecards: [], errors: [] };
+    const { client, fetch } = setup({ status: 200, body: answer });
+    const controller = new AbortController();
+    await expect(
+      client.evaluate(
+        { yaml: 'kind: Component\n', asOf: '2026-11-25' },
+        { signal: controller.signal },
+      ),
+    ).resolves.toEqual(answer);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(
+      'http://backend/api/ai-readiness/evaluate?asOf=2026-11-25',
+    );
+    expect(init?.method).toBe('POST');
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBe(
+      'application/yaml',
+    );
+    expect(init?.body).toBe('kind: Component\n');
+    expect(init?.signal).toBe(controller.signal);
+  });
 });

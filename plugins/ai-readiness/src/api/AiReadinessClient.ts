@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { entityRoutePath } from '@ai-readiness/plugin-ai-readiness-common';
 import { ResponseError } from '@backstage/errors';
 import type {
+  EvaluateResponse,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -70,6 +71,22 @@ export class AiReadinessClient implements AiReadinessApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(entityRef ? { entityRef } : {}),
     });
+  }
+
+  async evaluate(
+    request: { yaml: string; asOf?: string },
+    options: { signal?: AbortSignal } = {},
+  ): Promise<EvaluateResponse> {
+    const res = await this.request(
+      `/evaluate${queryString({ asOf: request.asOf })}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/yaml' },
+        body: request.yaml,
+        signal: options.signal,
+      },
+    );
+    return (await res.json()) as EvaluateResponse;
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -300,6 +300,9 @@ export function mockAiReadinessApi(
       .fn()
       .mockResolvedValue(new Blob(['entityRef\n'], { type: 'text/csv' })),
     refresh: jest.fn().mockResolvedValue(undefined),
+    evaluate: jest
+      .fn()
+      .mockResolvedValue({ asOf: '2026-11-25', scorecards: [], errors: [] }),
     ...overrides,
   };
 }

@@ -15,6 +15,8 @@ import type { CatalogVisibility } from '../CatalogVisibility/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import type { ScorecardQueries } from '../ScorecardQueries/types';
 import { requirePermission } from '../permissions/requirePermission';
+import type { DraftEvaluator } from '../DraftEvaluator/types';
+import { registerEvaluateDraftAction } from './evaluateDraftAction';
 
 function normalizeRef(
   value: string,
@@ -44,6 +46,8 @@ export function registerActions(options: {
   queries: ScorecardQueries;
   visibility: CatalogVisibility;
   evaluator: ReadinessEvaluator;
+  /** Registers evaluate-ai-pilot-draft when given. */
+  drafts?: DraftEvaluator;
 }) {
   const { actionsRegistry, permissions, queries } = options;
 
@@ -163,4 +167,12 @@ Only entities the caller may read in the catalog are answered; an entity that is
       };
     },
   });
+
+  if (options.drafts) {
+    registerEvaluateDraftAction({
+      actionsRegistry,
+      permissions,
+      drafts: options.drafts,
+    });
+  }
 }

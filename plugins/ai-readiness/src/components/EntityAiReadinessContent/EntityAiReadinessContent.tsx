@@ -29,6 +29,7 @@ import { FixAllDialog } from '../FixAllDialog';
 import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
 import { EvidenceSummaryLine } from '../EvidenceSummaryLine';
+import { WhatIfEditor } from '../WhatIfEditor';
 import { DimensionBars } from './DimensionBars';
 import { DimensionSection } from './DimensionSection';
 
@@ -235,6 +236,13 @@ export function EntityAiReadinessContent() {
             editLink={editLink}
           />
         ))}
+      </Grid>
+      <Grid item xs={12}>
+        <WhatIfEditor
+          entity={entity}
+          scorecard={scorecard}
+          editLink={editLink}
+        />
       </Grid>
       {evidence.length > 0 && (
         <Grid item xs={12}>

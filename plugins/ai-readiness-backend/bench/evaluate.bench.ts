@@ -1,0 +1,233 @@
+/*
+ * POST /evaluate benchmark (npm run bench -- evaluate): one draft pilot
+ * scored against a catalog of 10,000 entities (1,000 of them pilots), its
+ * references fetched from the catalog in rounds, measured with autocannon at
+ * 10 concurrent clients beside GET /scorecards/:namespace/:kind/:name of the
+ * same pilot (a stored card) and a trivial route behind the same auth
+ * middleware (the baseline), in the same run.
+ *
+ * Target: POST /evaluate p99 ≤ 100 ms. Exits 1 when it is missed.
+ * Environment: BENCH_DURATION (seconds per route, default 10).
+ */
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { execFile } from 'child_process';
+import Router from 'express-promise-router';
+import path from 'path';
+import { stringify } from 'yaml';
+// The engine bench's catalog generator (bench code, not part of the package's exports).
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { syntheticCatalog } from '../../ai-readiness-common/bench/syntheticCatalog';
+import { aiReadinessPlugin } from '../src/plugin';
+import { arrayCatalog } from './arrayCatalog';
+
+const TOTAL = 10_000;
+const PILOTS = 1_000;
+const CONNECTIONS = 10;
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const TARGET_P99_MS = 100;
+
+const baselinePlugin = createBackendPlugin({
+  pluginId: 'bench-baseline',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+      },
+      async init({ httpRouter, httpAuth }) {
+        const router = Router();
+        router.get('/ping', async (req, res) => {
+          await httpAuth.credentials(req, { allow: ['user', 'service'] });
+          res.json({ ok: true });
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});
+
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+function autocannon(url: string, extra: string[] = []): Promise<Figures> {
+  const bin = path.resolve(
+    require.resolve('autocannon/package.json'),
+    '..',
+    'autocannon.js',
+  );
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [
+        bin,
+        '-c',
+        String(CONNECTIONS),
+        '-d',
+        String(DURATION),
+        '-j',
+        ...extra,
+        url,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        if (error) return reject(error);
+        const r = JSON.parse(stdout);
+        return resolve({
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          rps: r.requests.average,
+          requests: r.requests.total,
+          non2xx: r.non2xx,
+          errors: r.errors,
+        });
+      },
+    );
+  });
+}
+
+async function main() {
+  const entities = syntheticCatalog({
+    pilots: PILOTS,
+    total: TOTAL,
+  }) as Entity[];
+  const backend = await startTestBackend({
+    features: [
+      aiReadinessPlugin,
+      baselinePlugin,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => arrayCatalog(entities),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            database: {
+              client: 'better-sqlite3',
+              connection: ':memory:',
+              prefix: `bench_${Date.now()}_`,
+            },
+          },
+          aiReadiness: {
+            schedule: { frequency: { hours: 24 }, initialDelay: { hours: 24 } },
+          },
+        },
+      }),
+    ],
+  });
+  const base = `http://localhost:${(backend.server.address() as any).port}`;
+  let failed = false;
+  try {
+    const refresh = await fetch(`${base}/api/ai-readiness/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (refresh.status !== 202) throw new Error(`refresh ${refresh.status}`);
+    const list = await (
+      await fetch(`${base}/api/ai-readiness/scorecards?limit=1&orderBy=score`)
+    ).json();
+    const ref: string = list.items[0].entityRef;
+    const pilot = entities.find(
+      e => stringifyEntityRef(e).toLocaleLowerCase('en-US') === ref,
+    )!;
+    // The draft: the pilot with one annotation changed, as an owner would.
+    const draft = {
+      ...pilot,
+      metadata: {
+        ...pilot.metadata,
+        annotations: {
+          ...pilot.metadata.annotations,
+          'ai-readiness/confidence-threshold': '0.8',
+        },
+      },
+    };
+    const yaml = stringify(draft);
+    const check = await (
+      await fetch(`${base}/api/ai-readiness/evaluate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/yaml' },
+        body: yaml,
+      })
+    ).json();
+    if (check.scorecards?.length !== 1)
+      throw new Error(
+        `/evaluate answered ${JSON.stringify(check).slice(0, 300)}`,
+      );
+    console.log(
+      `catalog: ${entities.length} entities, ${list.totalCount} pilots stored; draft ${ref}: ${check.scorecards[0].current.level} → ${check.scorecards[0].level}; autocannon ${CONNECTIONS} connections × ${DURATION} s per route`,
+    );
+    const [ns, kind, name] = [
+      ref.split(':')[1].split('/')[0],
+      ref.split(':')[0],
+      ref.split('/')[1],
+    ];
+    const routes: [string, string, string[]][] = [
+      ['baseline GET /api/bench-baseline/ping', '/api/bench-baseline/ping', []],
+      [
+        'GET /scorecards/:namespace/:kind/:name',
+        `/api/ai-readiness/scorecards/${ns}/${kind}/${name}`,
+        [],
+      ],
+      [
+        'POST /evaluate (one draft pilot, YAML)',
+        '/api/ai-readiness/evaluate',
+        ['-m', 'POST', '-H', 'content-type=application/yaml', '-b', yaml],
+      ],
+    ];
+    const results: Figures[] = [];
+    for (const [label, route, extra] of routes) {
+      const r = await autocannon(`${base}${route}`, extra);
+      results.push(r);
+      console.log(
+        `${label.padEnd(42)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(
+          r.p99,
+        ).padStart(4)} ms  ${Math.round(r.rps)} req/s  (${
+          r.requests
+        } requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+      );
+      if (r.non2xx || r.errors) failed = true;
+    }
+    const [baseline, get, evaluate] = results;
+    console.log(
+      `POST /evaluate p99 ${evaluate.p99} ms = ${(
+        evaluate.p99 / Math.max(get.p99, 1)
+      ).toFixed(2)}× GET /scorecards/… (${get.p99} ms), ${(
+        evaluate.p99 / Math.max(baseline.p99, 1)
+      ).toFixed(2)}× baseline  [target p99 ≤ ${TARGET_P99_MS} ms: ${
+        evaluate.p99 <= TARGET_P99_MS ? 'met' : 'MISSED'
+      }]`,
+    );
+    if (evaluate.p99 > TARGET_P99_MS) failed = true;
+  } finally {
+    await backend.stop();
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);

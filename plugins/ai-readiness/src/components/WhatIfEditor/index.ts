@@ -1,0 +1,2 @@
+export { WhatIfEditor, changedChecks } from './WhatIfEditor';
+export { draftYamlOf, applyRemediations } from './draftYaml';
