@@ -10,7 +10,8 @@
  * With `--pack <folder>` it then runs `npm pack` in each package (prepack
  * rewrites package.json to dist/ and compiles config.d.ts into
  * config.schema.json; postpack restores it) and writes the tarballs there.
- * `--skip-tsc` reuses dist-types/ from an earlier tsc.
+ * `--skip-tsc` reuses dist-types/ from an earlier tsc; `--no-build` only packs
+ * (the packages were built before).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -41,8 +42,9 @@ function main(argv) {
   if (packAt >= 0 && !argv[packAt + 1]) {
     throw new Error('--pack needs a folder: --pack <folder>');
   }
-  if (!argv.includes('--skip-tsc')) sh('npx', ['tsc']);
-  for (const dir of PACKAGES) {
+  const build = !argv.includes('--no-build');
+  if (build && !argv.includes('--skip-tsc')) sh('npx', ['tsc']);
+  for (const dir of build ? PACKAGES : []) {
     console.log(`[build:packages] ${dir}`);
     sh('npx', ['backstage-cli', 'package', 'build'], path.join(root, dir));
   }

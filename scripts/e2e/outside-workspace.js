@@ -18,6 +18,7 @@
  * git); --prefer-offline uses cached metadata and tarballs when they fit.
  * PostgreSQL: AI_READINESS_PG_CONNECTION (set by scripts/test.js); every
  * database this test creates has a unique prefix and is dropped at the end.
+ * E2E_SKIP_BUILD=1 packs the packages as built (`npm run build` ran before).
  * Port: E2E_OUTSIDE_PORT or a free one. E2E_TARBALLS=<folder> takes tarballs
  * packed earlier instead of building; E2E_KEEP=1 keeps the project folder.
  * Prints the time of each phase.
@@ -170,6 +171,8 @@ function projectFiles(dir, tarballs, port, token, prefix) {
     // the tarballs depend on each other by version (0.1.0), which is not on
     // the registry: point those edges at the tarballs too
     overrides: { ...ours, '@types/react': '^18', '@types/react-dom': '^18' },
+    // the CLI's modules (build, ...), as create-app sets them up
+    devDependencies: { '@backstage/cli-defaults': '^0.1.6' },
   });
   write(path.join(dir, '.npmrc'), 'legacy-peer-deps=true\nfund=false\naudit=false\n');
 
@@ -374,9 +377,16 @@ async function main() {
       }
     } else {
       await phase('build and pack the plugin packages', () =>
-        sh(process.execPath, [path.join(root, 'scripts/build-packages.js'), '--pack', tarballDir], {
-          cwd: root,
-        }),
+        sh(
+          process.execPath,
+          [
+            path.join(root, 'scripts/build-packages.js'),
+            ...(process.env.E2E_SKIP_BUILD === '1' ? ['--no-build'] : []),
+            '--pack',
+            tarballDir,
+          ],
+          { cwd: root },
+        ),
       );
     }
     const tarballs = {};

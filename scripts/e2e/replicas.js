@@ -275,7 +275,7 @@ backend:
         await waitFor(`replica ${r.name} readiness`, async () => {
           const res = await request('GET', `${r.base}/.backstage/health/v1/readiness`);
           return { ok: res.status === 200, ...res };
-        }, 180000);
+        }, 300000);
       }
     });
     {
