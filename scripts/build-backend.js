@@ -81,7 +81,10 @@ async function main() {
       [''],
     );
     console.log(
-      `backend bundle: ${path.relative(root, distDir)}/{skeleton,bundle}.tar.gz`,
+      `backend bundle: ${path.relative(
+        root,
+        distDir,
+      )}/{skeleton,bundle}.tar.gz`,
     );
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });

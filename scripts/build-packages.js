@@ -51,11 +51,7 @@ function main(argv) {
   if (packDir) {
     fs.mkdirSync(packDir, { recursive: true });
     for (const dir of PACKAGES) {
-      sh(
-        'npm',
-        ['pack', '--pack-destination', packDir],
-        path.join(root, dir),
-      );
+      sh('npm', ['pack', '--pack-destination', packDir], path.join(root, dir));
     }
     console.log(`[build:packages] tarballs in ${packDir}`);
   }

@@ -31,7 +31,10 @@ const bundleDir = path.join(backendDir, 'dist', 'bundle');
 function extract() {
   if (!fs.existsSync(bundleFile)) {
     throw new Error(
-      `${path.relative(root, bundleFile)} not found: run \`npm run build\` first`,
+      `${path.relative(
+        root,
+        bundleFile,
+      )} not found: run \`npm run build\` first`,
     );
   }
   const stamp = path.join(bundleDir, '.bundle-mtime');

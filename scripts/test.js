@@ -300,16 +300,19 @@ async function main() {
   // bundle; the outside-the-workspace test packs the built packages into a
   // separate Backstage project (npm cache: .npm-e2e-cache/); the replica test
   // runs two production backends on the private PostgreSQL.
-  await step('API reports up to date (npm run build:api-reports to update)', () =>
-    run('npm', ['run', 'api-reports:only', '--', '--ci']),
+  await step(
+    'API reports up to date (npm run build:api-reports to update)',
+    () => run('npm', ['run', 'api-reports:only', '--', '--ci']),
   );
   await step('production build (npm run build)', () =>
     run('npm', ['run', 'build']),
   );
-  await step('outside-the-workspace test (scripts/e2e/outside-workspace.js)', () =>
-    run(process.execPath, ['scripts/e2e/outside-workspace.js'], {
-      env: { E2E_SKIP_BUILD: '1' },
-    }),
+  await step(
+    'outside-the-workspace test (scripts/e2e/outside-workspace.js)',
+    () =>
+      run(process.execPath, ['scripts/e2e/outside-workspace.js'], {
+        env: { E2E_SKIP_BUILD: '1' },
+      }),
   );
   await step('two-process replica test (scripts/e2e/replicas.js)', () =>
     run(process.execPath, ['scripts/e2e/replicas.js']),

@@ -83,7 +83,9 @@ function write(file, content) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`,
+    typeof content === 'string'
+      ? content
+      : `${JSON.stringify(content, null, 2)}\n`,
   );
 }
 
@@ -122,11 +124,18 @@ async function waitFor(what, fn, timeoutMs) {
     last = await fn();
     if (last.ok) return last;
     if (backend && backend.exitCode !== null) {
-      throw new Error(`backend exited (${backend.exitCode}) while waiting for ${what}`);
+      throw new Error(
+        `backend exited (${backend.exitCode}) while waiting for ${what}`,
+      );
     }
     await new Promise(r => setTimeout(r, 1000));
   }
-  throw new Error(`timed out waiting for ${what}; last answer: ${JSON.stringify(last).slice(0, 500)}`);
+  throw new Error(
+    `timed out waiting for ${what}; last answer: ${JSON.stringify(last).slice(
+      0,
+      500,
+    )}`,
+  );
 }
 
 /** The PostgreSQL connection of the test, as node-postgres fields. */
@@ -152,11 +161,19 @@ function dropDatabases(prefix) {
   const { url } = pgConnection();
   const list = spawnSync(
     'psql',
-    [url, '-Atc', `select datname from pg_database where datname like '${prefix}%'`],
+    [
+      url,
+      '-Atc',
+      `select datname from pg_database where datname like '${prefix}%'`,
+    ],
     { encoding: 'utf8' },
   );
   for (const name of (list.stdout || '').split('\n').filter(Boolean)) {
-    spawnSync('psql', [url, '-qc', `drop database if exists "${name}" with (force)`]);
+    spawnSync('psql', [
+      url,
+      '-qc',
+      `drop database if exists "${name}" with (force)`,
+    ]);
   }
 }
 
@@ -174,7 +191,10 @@ function projectFiles(dir, tarballs, port, token, prefix) {
     // the CLI's modules (build, ...), as create-app sets them up
     devDependencies: { '@backstage/cli-defaults': '^0.1.6' },
   });
-  write(path.join(dir, '.npmrc'), 'legacy-peer-deps=true\nfund=false\naudit=false\n');
+  write(
+    path.join(dir, '.npmrc'),
+    'legacy-peer-deps=true\nfund=false\naudit=false\n',
+  );
 
   // --- backend: plain JavaScript, run with node
   write(path.join(dir, 'packages/backend/package.json'), {
@@ -183,8 +203,13 @@ function projectFiles(dir, tarballs, port, token, prefix) {
     private: true,
     main: 'index.js',
     dependencies: {
-      ...pick('@backstage/backend-defaults', '@backstage/plugin-catalog-backend', 'pg'),
-      '@ai-readiness/plugin-ai-readiness-backend': ours['@ai-readiness/plugin-ai-readiness-backend'],
+      ...pick(
+        '@backstage/backend-defaults',
+        '@backstage/plugin-catalog-backend',
+        'pg',
+      ),
+      '@ai-readiness/plugin-ai-readiness-backend':
+        ours['@ai-readiness/plugin-ai-readiness-backend'],
     },
   });
   write(
@@ -283,7 +308,8 @@ spec:
         'react-router',
         'react-router-dom',
       ),
-      '@ai-readiness/plugin-ai-readiness': ours['@ai-readiness/plugin-ai-readiness'],
+      '@ai-readiness/plugin-ai-readiness':
+        ours['@ai-readiness/plugin-ai-readiness'],
     },
     devDependencies: pick('@backstage/cli'),
     browserslist: ['last 1 chrome version'],
@@ -366,14 +392,20 @@ async function main() {
   const token = crypto.randomBytes(24).toString('hex');
   const port = Number(process.env.E2E_OUTSIDE_PORT) || (await freePort());
   const keep = process.env.E2E_KEEP === '1';
-  log(`project in ${dir} (E2E_KEEP=1 keeps it), port ${port}, database prefix ${prefix}`);
+  log(
+    `project in ${dir} (E2E_KEEP=1 keeps it), port ${port}, database prefix ${prefix}`,
+  );
   try {
     const tarballDir = path.join(dir, 'tarballs');
     if (process.env.E2E_TARBALLS) {
       // tarballs made earlier (scripts/build-packages.js --pack <folder>)
       fs.mkdirSync(tarballDir);
       for (const f of fs.readdirSync(process.env.E2E_TARBALLS)) {
-        if (f.endsWith('.tgz')) fs.copyFileSync(path.join(process.env.E2E_TARBALLS, f), path.join(tarballDir, f));
+        if (f.endsWith('.tgz'))
+          fs.copyFileSync(
+            path.join(process.env.E2E_TARBALLS, f),
+            path.join(tarballDir, f),
+          );
       }
     } else {
       await phase('build and pack the plugin packages', () =>
@@ -391,47 +423,82 @@ async function main() {
     }
     const tarballs = {};
     for (const file of fs.readdirSync(tarballDir)) {
-      const listing = spawnSync('tar', ['xzf', path.join(tarballDir, file), '-O', 'package/package.json'], {
-        encoding: 'utf8',
-      });
+      const listing = spawnSync(
+        'tar',
+        ['xzf', path.join(tarballDir, file), '-O', 'package/package.json'],
+        {
+          encoding: 'utf8',
+        },
+      );
       const pkg = JSON.parse(listing.stdout);
       tarballs[pkg.name] = file;
       // what an adopter gets: built entry points, types, the compiled config schema
-      if (!/^dist\//.test(pkg.main || pkg.module) || !/^dist\//.test(pkg.types)) {
-        throw new Error(`${file}: main/types do not point into dist/ (${pkg.main}, ${pkg.types})`);
+      if (
+        !/^dist\//.test(pkg.main || pkg.module) ||
+        !/^dist\//.test(pkg.types)
+      ) {
+        throw new Error(
+          `${file}: main/types do not point into dist/ (${pkg.main}, ${pkg.types})`,
+        );
       }
     }
     if (Object.keys(tarballs).length !== 4) {
-      throw new Error(`expected 4 tarballs, found ${Object.keys(tarballs).join(', ')}`);
+      throw new Error(
+        `expected 4 tarballs, found ${Object.keys(tarballs).join(', ')}`,
+      );
     }
     projectFiles(dir, tarballs, port, token, prefix);
 
     await phase('npm install (cache: .npm-e2e-cache)', () =>
       sh(
         'npm',
-        ['install', '--cache', cacheDir, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+        [
+          'install',
+          '--cache',
+          cacheDir,
+          '--prefer-offline',
+          '--no-audit',
+          '--no-fund',
+          '--loglevel=error',
+        ],
         { cwd: dir, env: { ...process.env, NODE_PATH: '' } },
       ),
     );
     // installed from the tarballs, into the project's own node_modules
     for (const name of Object.keys(tarballs)) {
       const resolved = fs.realpathSync(path.join(dir, 'node_modules', name));
-      if (!resolved.startsWith(fs.realpathSync(dir)) || resolved.startsWith(root)) {
-        throw new Error(`${name} resolves to ${resolved}, not inside the project`);
+      if (
+        !resolved.startsWith(fs.realpathSync(dir)) ||
+        resolved.startsWith(root)
+      ) {
+        throw new Error(
+          `${name} resolves to ${resolved}, not inside the project`,
+        );
       }
-      const pkg = JSON.parse(fs.readFileSync(path.join(resolved, 'package.json'), 'utf8'));
-      if (pkg.version !== '0.1.0' || !fs.existsSync(path.join(resolved, 'dist'))) {
-        throw new Error(`${name} in the project is not the packed build (${resolved})`);
+      const pkg = JSON.parse(
+        fs.readFileSync(path.join(resolved, 'package.json'), 'utf8'),
+      );
+      if (
+        pkg.version !== '0.1.0' ||
+        !fs.existsSync(path.join(resolved, 'dist'))
+      ) {
+        throw new Error(
+          `${name} in the project is not the packed build (${resolved})`,
+        );
       }
     }
 
     await phase('start the backend, GET /rubric and a scorecard', async () => {
       const out = fs.openSync(path.join(dir, 'backend.log'), 'w');
-      backend = spawn(process.execPath, ['packages/backend', '--config', 'app-config.yaml'], {
-        cwd: dir,
-        stdio: ['ignore', out, out],
-        env: { ...process.env, NODE_ENV: 'production', NODE_PATH: '' },
-      });
+      backend = spawn(
+        process.execPath,
+        ['packages/backend', '--config', 'app-config.yaml'],
+        {
+          cwd: dir,
+          stdio: ['ignore', out, out],
+          env: { ...process.env, NODE_ENV: 'production', NODE_PATH: '' },
+        },
+      );
       const base = `http://127.0.0.1:${port}`;
       await waitFor(
         'readiness',
@@ -442,53 +509,95 @@ async function main() {
         120000,
       );
       const noToken = await get(`${base}/api/ai-readiness/rubric`);
-      if (noToken.status !== 401) throw new Error(`GET /rubric without a token: ${noToken.status}, expected 401`);
+      if (noToken.status !== 401)
+        throw new Error(
+          `GET /rubric without a token: ${noToken.status}, expected 401`,
+        );
       const rubric = await get(`${base}/api/ai-readiness/rubric`, token);
-      if (rubric.status !== 200) throw new Error(`GET /rubric: ${rubric.status} ${rubric.body.slice(0, 300)}`);
+      if (rubric.status !== 200)
+        throw new Error(
+          `GET /rubric: ${rubric.status} ${rubric.body.slice(0, 300)}`,
+        );
       const parsed = JSON.parse(rubric.body);
-      if (!Array.isArray(parsed.checks) || parsed.checks.length < 30 || !Array.isArray(parsed.dimensions)) {
-        throw new Error(`GET /rubric: unexpected answer ${rubric.body.slice(0, 300)}`);
+      if (
+        !Array.isArray(parsed.checks) ||
+        parsed.checks.length < 30 ||
+        !Array.isArray(parsed.dimensions)
+      ) {
+        throw new Error(
+          `GET /rubric: unexpected answer ${rubric.body.slice(0, 300)}`,
+        );
       }
-      log(`GET /rubric: ${parsed.checks.length} checks, ${parsed.dimensions.length} dimensions`);
+      log(
+        `GET /rubric: ${parsed.checks.length} checks, ${parsed.dimensions.length} dimensions`,
+      );
       const card = await waitFor(
         'the scorecard of component:default/claims-summarizer',
         async () => {
-          const r = await get(`${base}/api/ai-readiness/scorecards/default/component/claims-summarizer`, token);
+          const r = await get(
+            `${base}/api/ai-readiness/scorecards/default/component/claims-summarizer`,
+            token,
+          );
           return { ok: r.status === 200, ...r };
         },
         120000,
       );
       const scorecard = JSON.parse(card.body);
-      if (scorecard.entityRef !== 'component:default/claims-summarizer' || !/^L[0-3]$/.test(scorecard.level?.id ?? scorecard.level)) {
+      if (
+        scorecard.entityRef !== 'component:default/claims-summarizer' ||
+        !/^L[0-3]$/.test(scorecard.level?.id ?? scorecard.level)
+      ) {
         throw new Error(`unexpected scorecard ${card.body.slice(0, 300)}`);
       }
-      log(`scorecard of ${scorecard.entityRef}: level ${JSON.stringify(scorecard.level).slice(0, 80)}, score ${scorecard.score}`);
+      log(
+        `scorecard of ${scorecard.entityRef}: level ${JSON.stringify(
+          scorecard.level,
+        ).slice(0, 80)}, score ${scorecard.score}`,
+      );
       backend.kill('SIGTERM');
-      await new Promise(r => (backend.exitCode !== null ? r() : backend.once('exit', r)));
+      await new Promise(r =>
+        backend.exitCode !== null ? r() : backend.once('exit', r),
+      );
       backend = null;
     });
 
     await phase('build the app with the frontend plugin', () =>
-      sh(path.join(dir, 'node_modules/.bin/backstage-cli'), ['package', 'build', '--config', '../../app-config.yaml'], {
-        cwd: path.join(dir, 'packages/app'),
-        env: { ...process.env, NODE_PATH: '' },
-      }),
+      sh(
+        path.join(dir, 'node_modules/.bin/backstage-cli'),
+        ['package', 'build', '--config', '../../app-config.yaml'],
+        {
+          cwd: path.join(dir, 'packages/app'),
+          env: { ...process.env, NODE_PATH: '' },
+        },
+      ),
     );
     const assets = path.join(dir, 'packages/app/dist/static');
     const js = fs.readdirSync(assets).filter(f => f.endsWith('.js'));
-    const withPlugin = js.filter(f =>
-      fs.readFileSync(path.join(assets, f), 'utf8').includes('/api/ai-readiness') ||
-      fs.readFileSync(path.join(assets, f), 'utf8').includes('ai-readiness'),
+    const withPlugin = js.filter(
+      f =>
+        fs
+          .readFileSync(path.join(assets, f), 'utf8')
+          .includes('/api/ai-readiness') ||
+        fs.readFileSync(path.join(assets, f), 'utf8').includes('ai-readiness'),
     );
-    if (!fs.existsSync(path.join(dir, 'packages/app/dist/index.html')) || withPlugin.length === 0) {
-      throw new Error('the app build has no index.html or no chunk with the ai-readiness plugin');
+    if (
+      !fs.existsSync(path.join(dir, 'packages/app/dist/index.html')) ||
+      withPlugin.length === 0
+    ) {
+      throw new Error(
+        'the app build has no index.html or no chunk with the ai-readiness plugin',
+      );
     }
-    log(`app built: ${js.length} scripts, ${withPlugin.length} with the plugin`);
+    log(
+      `app built: ${js.length} scripts, ${withPlugin.length} with the plugin`,
+    );
   } catch (e) {
     const logFile = path.join(dir, 'backend.log');
     if (fs.existsSync(logFile)) {
       log('backend log (last 60 lines):');
-      process.stdout.write(fs.readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n'));
+      process.stdout.write(
+        fs.readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n'),
+      );
     }
     throw e;
   } finally {
@@ -497,7 +606,9 @@ async function main() {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     const total = Date.now() - started;
     log(
-      `times: ${timings.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}; total ${(total / 1000).toFixed(1)} s`,
+      `times: ${timings
+        .map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`)
+        .join('; ')}; total ${(total / 1000).toFixed(1)} s`,
     );
   }
 }

@@ -97,17 +97,26 @@ async function waitFor(what, fn, timeoutMs, everyMs = 1000) {
     if (last && last.ok) return last;
     for (const r of replicas) {
       if (r.expectAlive && r.child.exitCode !== null) {
-        throw new Error(`replica ${r.name} exited (${r.child.exitCode}) while waiting for ${what}`);
+        throw new Error(
+          `replica ${r.name} exited (${r.child.exitCode}) while waiting for ${what}`,
+        );
       }
     }
     await sleep(everyMs);
   }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last: ${JSON.stringify(last).slice(0, 400)}`);
+  throw new Error(
+    `timed out after ${
+      timeoutMs / 1000
+    } s waiting for ${what}; last: ${JSON.stringify(last).slice(0, 400)}`,
+  );
 }
 
 function pgUrl() {
   const url = process.env.AI_READINESS_PG_CONNECTION;
-  assert(url, 'AI_READINESS_PG_CONNECTION is not set (scripts/test.js sets it)');
+  assert(
+    url,
+    'AI_READINESS_PG_CONNECTION is not set (scripts/test.js sets it)',
+  );
   return new URL(url);
 }
 
@@ -154,10 +163,14 @@ function startReplica(r, dir) {
     process.execPath,
     [
       path.join(bundleDir, 'packages', 'backend'),
-      '--config', path.join(root, 'app-config.yaml'),
-      '--config', path.join(root, 'app-config.production.yaml'),
-      '--config', path.join(dir, 'replicas.yaml'),
-      '--config', path.join(dir, `${r.name}.yaml`),
+      '--config',
+      path.join(root, 'app-config.yaml'),
+      '--config',
+      path.join(root, 'app-config.production.yaml'),
+      '--config',
+      path.join(dir, 'replicas.yaml'),
+      '--config',
+      path.join(dir, `${r.name}.yaml`),
     ],
     {
       cwd: backendDir,
@@ -188,16 +201,26 @@ function startReplica(r, dir) {
 }
 
 const allRuns = () =>
-  replicas.flatMap(r => r.runs.map(run => ({ ...run, replica: r.name }))).sort((a, b) => a.at - b.at);
+  replicas
+    .flatMap(r => r.runs.map(run => ({ ...run, replica: r.name })))
+    .sort((a, b) => a.at - b.at);
 
 async function listAll(base, token, query = '') {
   const items = [];
   for (let offset = 0; ; offset += 1000) {
-    const r = await request('GET', `${base}/api/ai-readiness/scorecards?limit=1000&offset=${offset}&orderBy=title${query}`, { token });
-    assert(r.status === 200, `GET /scorecards: ${r.status} ${r.body.slice(0, 200)}`);
+    const r = await request(
+      'GET',
+      `${base}/api/ai-readiness/scorecards?limit=1000&offset=${offset}&orderBy=title${query}`,
+      { token },
+    );
+    assert(
+      r.status === 200,
+      `GET /scorecards: ${r.status} ${r.body.slice(0, 200)}`,
+    );
     const page = JSON.parse(r.body);
     items.push(...page.items);
-    if (items.length >= page.totalCount || page.items.length === 0) return { items, totalCount: page.totalCount };
+    if (items.length >= page.totalCount || page.items.length === 0)
+      return { items, totalCount: page.totalCount };
   }
 }
 
@@ -219,7 +242,10 @@ async function main() {
   let pluginDb;
   try {
     extract(); // packages/backend/dist/bundle from dist/bundle.tar.gz
-    assert(fs.existsSync(path.join(bundleDir, 'packages/backend/dist/index.cjs.js')), 'the bundle has no packages/backend/dist/index.cjs.js');
+    assert(
+      fs.existsSync(path.join(bundleDir, 'packages/backend/dist/index.cjs.js')),
+      'the bundle has no packages/backend/dist/index.cjs.js',
+    );
     fs.writeFileSync(path.join(dir, 'bulk.yaml'), bulkCatalog(1));
     fs.writeFileSync(
       path.join(dir, 'replicas.yaml'),
@@ -246,7 +272,10 @@ aiReadiness:
     initialDelay: { seconds: 3 }
 `,
     );
-    const ports = (process.env.E2E_PORTS || '').split(',').filter(Boolean).map(Number);
+    const ports = (process.env.E2E_PORTS || '')
+      .split(',')
+      .filter(Boolean)
+      .map(Number);
     for (const name of ['a', 'b']) {
       const port = ports.shift() || (await freePort());
       const base = `http://127.0.0.1:${port}`;
@@ -264,9 +293,19 @@ backend:
       application_name: replica-${name}
 `,
       );
-      replicas.push({ name, port, base, runs: [], logFile: path.join(dir, `${name}.log`) });
+      replicas.push({
+        name,
+        port,
+        base,
+        runs: [],
+        logFile: path.join(dir, `${name}.log`),
+      });
     }
-    log(`folder ${dir}, database prefix ${prefix}, ports ${replicas.map(r => r.port).join(' and ')}, ${BULK} generated pilots`);
+    log(
+      `folder ${dir}, database prefix ${prefix}, ports ${replicas
+        .map(r => r.port)
+        .join(' and ')}, ${BULK} generated pilots`,
+    );
     const [A, B] = replicas;
 
     await phase('two production backends start on one database', async () => {
@@ -275,10 +314,17 @@ backend:
       // migrations when two processes create their tables at the same moment
       for (const r of replicas) {
         startReplica(r, dir);
-        await waitFor(`replica ${r.name} readiness`, async () => {
-          const res = await request('GET', `${r.base}/.backstage/health/v1/readiness`);
-          return { ok: res.status === 200, ...res };
-        }, 300000);
+        await waitFor(
+          `replica ${r.name} readiness`,
+          async () => {
+            const res = await request(
+              'GET',
+              `${r.base}/.backstage/health/v1/readiness`,
+            );
+            return { ok: res.status === 200, ...res };
+          },
+          300000,
+        );
       }
     });
     {
@@ -290,37 +336,80 @@ backend:
 
     let expected; // number of pilots once the catalog is loaded
     await phase('catalog loaded and every pilot scored', async () => {
-      await waitFor('the generated pilots in the catalog', async () => {
-        const res = await request('GET', `${A.base}/api/catalog/entities/by-query?limit=1&filter=metadata.annotations.e2e/generation=1`, { token });
-        const n = res.status === 200 ? JSON.parse(res.body).totalItems : -1;
-        return { ok: n === BULK, n };
-      }, 300000, 2000);
+      await waitFor(
+        'the generated pilots in the catalog',
+        async () => {
+          const res = await request(
+            'GET',
+            `${A.base}/api/catalog/entities/by-query?limit=1&filter=metadata.annotations.e2e/generation=1`,
+            { token },
+          );
+          const n = res.status === 200 ? JSON.parse(res.body).totalItems : -1;
+          return { ok: n === BULK, n };
+        },
+        300000,
+        2000,
+      );
       // a full run that started after the catalog was complete
       const after = Date.now();
-      const run = await waitFor('a refresh after the catalog loaded', async () => {
-        const r = allRuns().find(x => x.at > after + 1000);
-        return { ok: Boolean(r), ...r };
-      }, (FREQUENCY_S * 3 + TIMEOUT_S) * 1000);
+      const run = await waitFor(
+        'a refresh after the catalog loaded',
+        async () => {
+          const r = allRuns().find(x => x.at > after + 1000);
+          return { ok: Boolean(r), ...r };
+        },
+        (FREQUENCY_S * 3 + TIMEOUT_S) * 1000,
+      );
       expected = run.pilots;
-      assert(expected >= BULK, `the refresh evaluated ${expected} pilots, fewer than the ${BULK} generated`);
+      assert(
+        expected >= BULK,
+        `the refresh evaluated ${expected} pilots, fewer than the ${BULK} generated`,
+      );
       const list = await listAll(B.base, token);
-      assert(list.totalCount === expected, `GET /scorecards through B: ${list.totalCount} pilots, the refresh evaluated ${expected}`);
+      assert(
+        list.totalCount === expected,
+        `GET /scorecards through B: ${list.totalCount} pilots, the refresh evaluated ${expected}`,
+      );
     });
 
-    await phase(`one scheduled refresh per ${FREQUENCY_S} s interval across both`, async () => {
-      const from = Date.now();
-      const windowMs = FREQUENCY_S * 4 * 1000;
-      await sleep(windowMs);
-      const runs = allRuns().filter(r => r.at >= from && r.at < from + windowMs);
-      const perReplica = replicas.map(r => `${r.name}: ${runs.filter(x => x.replica === r.name).length}`).join(', ');
-      log(`runs in ${windowMs / 1000} s: ${runs.length} (${perReplica})`);
-      assert(runs.length >= 2, `only ${runs.length} refresh runs in ${windowMs / 1000} s with a ${FREQUENCY_S} s frequency`);
-      assert(runs.length <= windowMs / 1000 / FREQUENCY_S + 1, `${runs.length} refresh runs in ${windowMs / 1000} s: more than one per interval`);
-      for (let i = 1; i < runs.length; i++) {
-        const gap = runs[i].at - runs[i - 1].at;
-        assert(gap > FREQUENCY_S * 500, `two refresh runs ${gap} ms apart (${runs[i - 1].replica}, ${runs[i].replica}): more than one in an interval`);
-      }
-    });
+    await phase(
+      `one scheduled refresh per ${FREQUENCY_S} s interval across both`,
+      async () => {
+        const from = Date.now();
+        const windowMs = FREQUENCY_S * 4 * 1000;
+        await sleep(windowMs);
+        const runs = allRuns().filter(
+          r => r.at >= from && r.at < from + windowMs,
+        );
+        const perReplica = replicas
+          .map(
+            r => `${r.name}: ${runs.filter(x => x.replica === r.name).length}`,
+          )
+          .join(', ');
+        log(`runs in ${windowMs / 1000} s: ${runs.length} (${perReplica})`);
+        assert(
+          runs.length >= 2,
+          `only ${runs.length} refresh runs in ${
+            windowMs / 1000
+          } s with a ${FREQUENCY_S} s frequency`,
+        );
+        assert(
+          runs.length <= windowMs / 1000 / FREQUENCY_S + 1,
+          `${runs.length} refresh runs in ${
+            windowMs / 1000
+          } s: more than one per interval`,
+        );
+        for (let i = 1; i < runs.length; i++) {
+          const gap = runs[i].at - runs[i - 1].at;
+          assert(
+            gap > FREQUENCY_S * 500,
+            `two refresh runs ${gap} ms apart (${runs[i - 1].replica}, ${
+              runs[i].replica
+            }): more than one in an interval`,
+          );
+        }
+      },
+    );
 
     await phase('the same answers from both replicas', async () => {
       const paths = [
@@ -335,129 +424,263 @@ backend:
         const before = allRuns().length;
         const answers = [];
         for (const p of paths) {
-          const [a, b] = await Promise.all([A, B].map(r => request('GET', `${r.base}${p}`, { token })));
-          assert(a.status === 200 && b.status === 200, `${p}: ${a.status} from A, ${b.status} from B`);
+          const [a, b] = await Promise.all(
+            [A, B].map(r => request('GET', `${r.base}${p}`, { token })),
+          );
+          assert(
+            a.status === 200 && b.status === 200,
+            `${p}: ${a.status} from A, ${b.status} from B`,
+          );
           answers.push([p, a.body, b.body]);
         }
         if (allRuns().length !== before && attempt < 3) continue; // a run wrote in between
         for (const [p, a, b] of answers) {
-          assert(a === b, `${p}: different answers from A and B\nA: ${a.slice(0, 300)}\nB: ${b.slice(0, 300)}`);
+          assert(
+            a === b,
+            `${p}: different answers from A and B\nA: ${a.slice(
+              0,
+              300,
+            )}\nB: ${b.slice(0, 300)}`,
+          );
         }
         return;
       }
     });
 
-    await phase('a scorecard refreshed through A is visible through B', async () => {
-      const p = '/api/ai-readiness/scorecards/default/component/bulk-pilot-00042';
-      for (let attempt = 1; ; attempt++) {
-        const runsBefore = allRuns().length;
-        const before = JSON.parse((await request('GET', `${B.base}${p}`, { token })).body);
-        await sleep(20); // evaluatedAt has millisecond precision
-        const refreshed = await request('POST', `${A.base}/api/ai-readiness/refresh`, {
+    await phase(
+      'a scorecard refreshed through A is visible through B',
+      async () => {
+        const p =
+          '/api/ai-readiness/scorecards/default/component/bulk-pilot-00042';
+        for (let attempt = 1; ; attempt++) {
+          const runsBefore = allRuns().length;
+          const before = JSON.parse(
+            (await request('GET', `${B.base}${p}`, { token })).body,
+          );
+          await sleep(20); // evaluatedAt has millisecond precision
+          const refreshed = await request(
+            'POST',
+            `${A.base}/api/ai-readiness/refresh`,
+            {
+              token,
+              body: { entityRef: 'component:default/bulk-pilot-00042' },
+            },
+          );
+          assert(
+            refreshed.status === 202 || refreshed.status === 200,
+            `POST /refresh through A: ${refreshed.status} ${refreshed.body}`,
+          );
+          const after = JSON.parse(
+            (await request('GET', `${B.base}${p}`, { token })).body,
+          );
+          if (allRuns().length !== runsBefore && attempt < 3) continue; // a scheduled run wrote too
+          assert(
+            Date.parse(after.evaluatedAt) > Date.parse(before.evaluatedAt),
+            `B still answers the scorecard evaluated at ${after.evaluatedAt} (before: ${before.evaluatedAt}) after A refreshed it`,
+          );
+          assert(
+            after.level === JSON.parse(refreshed.body).level,
+            `B answers level ${after.level}, A's refresh gave ${refreshed.body}`,
+          );
+          return;
+        }
+      },
+    );
+
+    await phase(
+      'events published on A reach a subscription read on B; guest sign-in refused',
+      async () => {
+        const sub = `${B.base}/api/events/bus/v1/subscriptions/replicas-e2e`;
+        const put = await request('PUT', sub, {
           token,
-          body: { entityRef: 'component:default/bulk-pilot-00042' },
+          body: { topics: ['replicas-e2e'] },
         });
-        assert(refreshed.status === 202 || refreshed.status === 200, `POST /refresh through A: ${refreshed.status} ${refreshed.body}`);
-        const after = JSON.parse((await request('GET', `${B.base}${p}`, { token })).body);
-        if (allRuns().length !== runsBefore && attempt < 3) continue; // a scheduled run wrote too
         assert(
-          Date.parse(after.evaluatedAt) > Date.parse(before.evaluatedAt),
-          `B still answers the scorecard evaluated at ${after.evaluatedAt} (before: ${before.evaluatedAt}) after A refreshed it`,
+          put.status === 201,
+          `PUT subscription on B: ${put.status} ${put.body}`,
         );
-        assert(after.level === JSON.parse(refreshed.body).level, `B answers level ${after.level}, A's refresh gave ${refreshed.body}`);
-        return;
-      }
-    });
+        const empty = await request('GET', `${sub}/events`, {
+          token,
+          timeoutMs: 1500,
+        });
+        assert(
+          empty.status !== 200,
+          `the new subscription already has events: ${empty.body}`,
+        );
+        const pub = await request(
+          'POST',
+          `${A.base}/api/events/bus/v1/events`,
+          {
+            token,
+            body: {
+              event: { topic: 'replicas-e2e', payload: { from: 'A', n: 42 } },
+            },
+          },
+        );
+        assert(
+          pub.status === 201,
+          `POST event on A: ${pub.status} ${pub.body}`,
+        );
+        const read = await request('GET', `${sub}/events`, { token });
+        assert(
+          read.status === 200,
+          `GET subscription events on B: ${read.status} ${read.body}`,
+        );
+        const { events } = JSON.parse(read.body);
+        assert(
+          events.length === 1 &&
+            events[0].payload.n === 42 &&
+            events[0].topic === 'replicas-e2e',
+          `B read ${read.body}`,
+        );
+        const guest = await request('GET', `${A.base}/api/auth/guest/refresh`);
+        assert(
+          guest.status === 403,
+          `guest sign-in in production answered ${guest.status}, expected 403`,
+        );
+      },
+    );
 
-    await phase('events published on A reach a subscription read on B; guest sign-in refused', async () => {
-      const sub = `${B.base}/api/events/bus/v1/subscriptions/replicas-e2e`;
-      const put = await request('PUT', sub, { token, body: { topics: ['replicas-e2e'] } });
-      assert(put.status === 201, `PUT subscription on B: ${put.status} ${put.body}`);
-      const empty = await request('GET', `${sub}/events`, { token, timeoutMs: 1500 });
-      assert(empty.status !== 200, `the new subscription already has events: ${empty.body}`);
-      const pub = await request('POST', `${A.base}/api/events/bus/v1/events`, {
-        token,
-        body: { event: { topic: 'replicas-e2e', payload: { from: 'A', n: 42 } } },
-      });
-      assert(pub.status === 201, `POST event on A: ${pub.status} ${pub.body}`);
-      const read = await request('GET', `${sub}/events`, { token });
-      assert(read.status === 200, `GET subscription events on B: ${read.status} ${read.body}`);
-      const { events } = JSON.parse(read.body);
-      assert(events.length === 1 && events[0].payload.n === 42 && events[0].topic === 'replicas-e2e', `B read ${read.body}`);
-      const guest = await request('GET', `${A.base}/api/auth/guest/refresh`);
-      assert(guest.status === 403, `guest sign-in in production answered ${guest.status}, expected 403`);
-    });
+    await phase(
+      'the replica running a refresh is killed mid-way; the survivor completes it',
+      async () => {
+        // generation 2 of the generated pilots scores differently
+        const gen1 = JSON.parse(
+          (
+            await request(
+              'GET',
+              `${B.base}/api/ai-readiness/scorecards/default/component/bulk-pilot-00001`,
+              { token },
+            )
+          ).body,
+        );
+        fs.writeFileSync(path.join(dir, 'bulk.yaml'), bulkCatalog(2));
+        await waitFor(
+          'generation 2 in the catalog',
+          async () => {
+            const res = await request(
+              'GET',
+              `${A.base}/api/catalog/entities/by-query?limit=1&filter=metadata.annotations.e2e/generation=2`,
+              { token },
+            );
+            const n = res.status === 200 ? JSON.parse(res.body).totalItems : -1;
+            return { ok: n === BULK, n };
+          },
+          300000,
+          2000,
+        );
 
-    await phase('the replica running a refresh is killed mid-way; the survivor completes it', async () => {
-      // generation 2 of the generated pilots scores differently
-      const gen1 = JSON.parse((await request('GET', `${B.base}/api/ai-readiness/scorecards/default/component/bulk-pilot-00001`, { token })).body);
-      fs.writeFileSync(path.join(dir, 'bulk.yaml'), bulkCatalog(2));
-      await waitFor('generation 2 in the catalog', async () => {
-        const res = await request('GET', `${A.base}/api/catalog/entities/by-query?limit=1&filter=metadata.annotations.e2e/generation=2`, { token });
-        const n = res.status === 200 ? JSON.parse(res.body).totalItems : -1;
-        return { ok: n === BULK, n };
-      }, 300000, 2000);
-
-      let victim;
-      let killedAt;
-      let runStart;
-      for (let attempt = 1; attempt <= 5 && !victim; attempt++) {
-        // wait for a run to start, find who writes, kill it
-        const deadline = Date.now() + (FREQUENCY_S * 2 + TIMEOUT_S) * 1000;
-        while (Date.now() < deadline) {
-          const task = await refreshTask(pluginDb);
-          if (task && task.current_run_ticket) {
-            const { rows } = await db.query(
-              `select distinct application_name from pg_stat_activity
+        let victim;
+        let killedAt;
+        let runStart;
+        for (let attempt = 1; attempt <= 5 && !victim; attempt++) {
+          // wait for a run to start, find who writes, kill it
+          const deadline = Date.now() + (FREQUENCY_S * 2 + TIMEOUT_S) * 1000;
+          while (Date.now() < deadline) {
+            const task = await refreshTask(pluginDb);
+            if (task && task.current_run_ticket) {
+              const { rows } = await db.query(
+                `select distinct application_name from pg_stat_activity
                 where datname = $1 and application_name like 'replica-%'
                   and state <> 'idle' and query ~* '^\\s*(insert|update|delete)'
                   and query ~* 'ai_readiness_'`,
-              [`${prefix}ai-readiness`],
-            );
-            if (rows.length === 1) {
-              victim = replicas.find(r => `replica-${r.name}` === rows[0].application_name);
-              runStart = new Date(task.current_run_started_at).getTime();
-              victim.expectAlive = false;
-              victim.child.kill('SIGKILL');
-              killedAt = Date.now();
-              break;
+                [`${prefix}ai-readiness`],
+              );
+              if (rows.length === 1) {
+                victim = replicas.find(
+                  r => `replica-${r.name}` === rows[0].application_name,
+                );
+                runStart = new Date(task.current_run_started_at).getTime();
+                victim.expectAlive = false;
+                victim.child.kill('SIGKILL');
+                killedAt = Date.now();
+                break;
+              }
             }
+            await sleep(5);
           }
-          await sleep(5);
+          if (!victim)
+            log(
+              `attempt ${attempt}: no refresh caught while writing, trying again`,
+            );
         }
-        if (!victim) log(`attempt ${attempt}: no refresh caught while writing, trying again`);
-      }
-      assert(victim, 'never caught a refresh while it was writing');
-      const survivor = replicas.find(r => r !== victim);
-      await new Promise(r => (victim.child.exitCode !== null || victim.child.signalCode ? r() : victim.child.once('exit', r)));
-      log(`killed replica ${victim.name} ${killedAt - runStart} ms into its refresh`);
+        assert(victim, 'never caught a refresh while it was writing');
+        const survivor = replicas.find(r => r !== victim);
+        await new Promise(r =>
+          victim.child.exitCode !== null || victim.child.signalCode
+            ? r()
+            : victim.child.once('exit', r),
+        );
+        log(
+          `killed replica ${victim.name} ${
+            killedAt - runStart
+          } ms into its refresh`,
+        );
 
-      // what the dead run had written: some pilots, not all
-      const mid = await listAll(survivor.base, token);
-      const written = mid.items.filter(s => Date.parse(s.evaluatedAt) >= runStart - 1000).length;
-      log(`the killed run had stored ${written} of ${mid.totalCount} scorecards`);
-      assert(written < mid.totalCount, `the killed run had already stored every scorecard (${written}): not killed mid-way`);
+        // what the dead run had written: some pilots, not all
+        const mid = await listAll(survivor.base, token);
+        const written = mid.items.filter(
+          s => Date.parse(s.evaluatedAt) >= runStart - 1000,
+        ).length;
+        log(
+          `the killed run had stored ${written} of ${mid.totalCount} scorecards`,
+        );
+        assert(
+          written < mid.totalCount,
+          `the killed run had already stored every scorecard (${written}): not killed mid-way`,
+        );
 
-      // the survivor's next run: once the dead run's claim expires (timeout)
-      await waitFor('a complete refresh by the survivor', async () => {
-        const r = survivor.runs.find(x => x.at > killedAt);
-        return { ok: Boolean(r), ...r };
-      }, (TIMEOUT_S + FREQUENCY_S * 3) * 1000);
-      const final = await listAll(survivor.base, token);
-      assert(final.totalCount === expected, `after the kill: ${final.totalCount} pilots, expected ${expected}`);
-      const bulk = final.items.filter(s => s.entityRef.startsWith('component:default/bulk-pilot-'));
-      assert(bulk.length === BULK, `after the kill: ${bulk.length} generated pilots, expected ${BULK}`);
-      const stale = bulk.filter(s => Date.parse(s.evaluatedAt) <= killedAt);
-      assert(stale.length === 0, `${stale.length} pilots not refreshed after the kill, e.g. ${stale[0]?.entityRef}`);
-      const scores = new Set(bulk.map(s => s.score));
-      assert(scores.size === 1 && !scores.has(gen1.score), `generated pilots' scores after the kill: ${[...scores]} (generation 1: ${gen1.score})`);
-      log(`every pilot refreshed by ${survivor.name}: score ${gen1.score} -> ${[...scores][0]}`);
-    });
+        // the survivor's next run: once the dead run's claim expires (timeout)
+        await waitFor(
+          'a complete refresh by the survivor',
+          async () => {
+            const r = survivor.runs.find(x => x.at > killedAt);
+            return { ok: Boolean(r), ...r };
+          },
+          (TIMEOUT_S + FREQUENCY_S * 3) * 1000,
+        );
+        const final = await listAll(survivor.base, token);
+        assert(
+          final.totalCount === expected,
+          `after the kill: ${final.totalCount} pilots, expected ${expected}`,
+        );
+        const bulk = final.items.filter(s =>
+          s.entityRef.startsWith('component:default/bulk-pilot-'),
+        );
+        assert(
+          bulk.length === BULK,
+          `after the kill: ${bulk.length} generated pilots, expected ${BULK}`,
+        );
+        const stale = bulk.filter(s => Date.parse(s.evaluatedAt) <= killedAt);
+        assert(
+          stale.length === 0,
+          `${stale.length} pilots not refreshed after the kill, e.g. ${stale[0]?.entityRef}`,
+        );
+        const scores = new Set(bulk.map(s => s.score));
+        assert(
+          scores.size === 1 && !scores.has(gen1.score),
+          `generated pilots' scores after the kill: ${[
+            ...scores,
+          ]} (generation 1: ${gen1.score})`,
+        );
+        log(
+          `every pilot refreshed by ${survivor.name}: score ${gen1.score} -> ${
+            [...scores][0]
+          }`,
+        );
+      },
+    );
   } catch (e) {
     for (const r of replicas) {
       if (fs.existsSync(r.logFile)) {
         log(`replica ${r.name} log (last 30 lines):`);
-        process.stdout.write(`${fs.readFileSync(r.logFile, 'utf8').split('\n').slice(-30).join('\n')}\n`);
+        process.stdout.write(
+          `${fs
+            .readFileSync(r.logFile, 'utf8')
+            .split('\n')
+            .slice(-30)
+            .join('\n')}\n`,
+        );
       }
     }
     throw e;
@@ -466,18 +689,32 @@ backend:
       r.expectAlive = false;
       if (r.child && r.child.exitCode === null && !r.child.signalCode) {
         r.child.kill('SIGTERM');
-        await Promise.race([new Promise(res => r.child.once('exit', res)), sleep(10000)]);
-        if (r.child.exitCode === null && !r.child.signalCode) r.child.kill('SIGKILL');
+        await Promise.race([
+          new Promise(res => r.child.once('exit', res)),
+          sleep(10000),
+        ]);
+        if (r.child.exitCode === null && !r.child.signalCode)
+          r.child.kill('SIGKILL');
       }
     }
     if (pluginDb) await pluginDb.end().catch(() => {});
-    const { rows } = await db.query(`select datname from pg_database where datname like $1`, [`${prefix}%`]);
+    const { rows } = await db.query(
+      `select datname from pg_database where datname like $1`,
+      [`${prefix}%`],
+    );
     for (const { datname } of rows) {
-      await db.query(`drop database if exists "${datname}" with (force)`).catch(e => log(`drop ${datname}: ${e.message}`));
+      await db
+        .query(`drop database if exists "${datname}" with (force)`)
+        .catch(e => log(`drop ${datname}: ${e.message}`));
     }
     await db.end();
-    if (process.env.E2E_KEEP !== '1') fs.rmSync(dir, { recursive: true, force: true });
-    log(`times: ${timings.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join('; ')}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (process.env.E2E_KEEP !== '1')
+      fs.rmSync(dir, { recursive: true, force: true });
+    log(
+      `times: ${timings
+        .map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`)
+        .join('; ')}; total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 }
 
