@@ -19,7 +19,7 @@
  * PostgreSQL: AI_READINESS_PG_CONNECTION (scripts/test.js sets it to its
  * private server). Databases get a unique prefix and are dropped at the end.
  * Catalog: the example organisation plus BULK generated pilots (default
- * 1500), enough for a refresh to take a while.
+ * 600), enough for a refresh to take a while.
  * E2E_PORTS=7281,7282 picks the ports (default: free ones); E2E_KEEP=1 keeps
  * the folder with both logs.
  */
@@ -34,7 +34,7 @@ const { Client } = require('pg');
 const { extract, bundleDir, backendDir } = require('../start-prod');
 
 const root = path.resolve(__dirname, '..', '..');
-const BULK = Number(process.env.REPLICAS_BULK || 1500);
+const BULK = Number(process.env.REPLICAS_BULK || 600);
 const FREQUENCY_S = 10;
 const TIMEOUT_S = 30;
 const RUN_LINE = /AI readiness: evaluated (\d+) pilots among/;
@@ -347,7 +347,7 @@ backend:
           const n = res.status === 200 ? JSON.parse(res.body).totalItems : -1;
           return { ok: n === BULK, n };
         },
-        300000,
+        600000,
         2000,
       );
       // a full run that started after the catalog was complete
@@ -566,7 +566,7 @@ backend:
             const n = res.status === 200 ? JSON.parse(res.body).totalItems : -1;
             return { ok: n === BULK, n };
           },
-          300000,
+          600000,
           2000,
         );
 
