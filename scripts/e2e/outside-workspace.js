@@ -506,7 +506,7 @@ async function main() {
           const r = await get(`${base}/.backstage/health/v1/readiness`);
           return { ok: r.status === 200, ...r };
         },
-        120000,
+        600000,
       );
       const noToken = await get(`${base}/api/ai-readiness/rubric`);
       if (noToken.status !== 401)
@@ -540,7 +540,7 @@ async function main() {
           );
           return { ok: r.status === 200, ...r };
         },
-        120000,
+        600000,
       );
       const scorecard = JSON.parse(card.body);
       if (
