@@ -36,7 +36,7 @@ const { extract, bundleDir, backendDir } = require('../start-prod');
 const root = path.resolve(__dirname, '..', '..');
 const BULK = Number(process.env.REPLICAS_BULK || 600);
 const FREQUENCY_S = 10;
-const TIMEOUT_S = 30;
+const TIMEOUT_S = 60;
 const RUN_LINE = /AI readiness: evaluated (\d+) pilots among/;
 const timings = [];
 const replicas = [];
@@ -663,7 +663,7 @@ backend:
             const r = survivor.runs.find(x => x.at > killedAt);
             return { ok: Boolean(r), ...r };
           },
-          (TIMEOUT_S + FREQUENCY_S * 3) * 1000,
+          (TIMEOUT_S * 2 + FREQUENCY_S * 6) * 1000,
         );
         const final = await listAll(survivor.base, token);
         assert(
