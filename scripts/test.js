@@ -15,6 +15,8 @@
  *       registry's node-<platform>-<arch> packages fetched into .node-versions/
  *       when missing (scripts/node-versions.js),
  *   6. every browser test plugins/*\/e2e/*.e2e.js and packages/*\/e2e/*.e2e.js
+ *   7. API reports, the production build, the outside-the-workspace test and
+ *      the two-process replica test (scripts/e2e/)
  *
  * Every step runs even when an earlier one failed; PostgreSQL is stopped at the
  * end (also on failure and on Ctrl-C). Exits non-zero when any step failed and
@@ -317,6 +319,31 @@ async function main() {
   for (const file of e2e) {
     await step(`browser test ${file}`, () => run(process.execPath, [file]));
   }
+
+  // ---- packages and production (issue 13) --------------------------------
+  // API reports (report.api.md) match the public APIs (after the tsc step);
+  // `npm run build` makes the plugin packages' dist/, the app and the backend
+  // bundle; the outside-the-workspace test packs the built packages into a
+  // separate Backstage project (npm cache: .npm-e2e-cache/); the replica test
+  // runs two production backends on the private PostgreSQL.
+  await step(
+    'API reports up to date (npm run build:api-reports to update)',
+    () => run('npm', ['run', 'api-reports:only', '--', '--ci']),
+  );
+  await step('production build (npm run build)', () =>
+    run('npm', ['run', 'build']),
+  );
+  await step(
+    'outside-the-workspace test (scripts/e2e/outside-workspace.js)',
+    () =>
+      run(process.execPath, ['scripts/e2e/outside-workspace.js'], {
+        env: { E2E_SKIP_BUILD: '1' },
+      }),
+  );
+  await step('two-process replica test (scripts/e2e/replicas.js)', () =>
+    run(process.execPath, ['scripts/e2e/replicas.js']),
+  );
+  // ---- end of issue 13 steps ---------------------------------------------
 
   stopPostgres();
 

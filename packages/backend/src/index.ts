@@ -25,6 +25,11 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// events: with PostgreSQL, the events backend's database-backed bus (LISTEN/
+// NOTIFY) carries events and signals to every replica; on SQLite it keeps them
+// in memory, inside one process
+backend.add(import('@backstage/plugin-events-backend'));
+
 // notifications and signals
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
