@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DIMENSION_IDS } from '../types';
+import { evidenceConfigSchema } from './evidence';
 
 export const DEFAULT_PILOT_TYPES = [
   'ai-pilot',
@@ -177,6 +178,8 @@ export const aiReadinessConfigSchema = z
       .object({ enabled: z.boolean().default(true) })
       .strict()
       .optional(),
+    /** Evidence collectors (shared/evidence.md); see ./evidence.ts. */
+    evidence: evidenceConfigSchema.optional(),
   })
   .strict();
 
@@ -228,8 +231,14 @@ export function parseAiReadinessConfig(
       problem = `unknown key (expected one of the documented keys)`;
     } else {
       const found = valueAt(raw, issue.path);
+      // Secrets (evidence tokens) are never echoed back in the error.
+      const secret = path.includes('token');
       const shown =
-        found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
+        found === undefined
+          ? 'nothing'
+          : secret
+          ? `a ${typeof found}`
+          : JSON.stringify(found)?.slice(0, 80);
       problem = `${issue.message}; found ${shown}`;
     }
     throw new AiReadinessConfigError(formatPath(root, path), problem);
