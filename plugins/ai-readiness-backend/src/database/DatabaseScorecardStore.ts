@@ -122,7 +122,7 @@ const MIGRATION_ADVISORY_LOCK = 726_011_251_120_000;
  * as a fallback, a lost race ("already locked", "already exists") is retried
  * for at most a minute.
  */
-async function migrateLatest(client: Knex): Promise<void> {
+export async function migrateLatest(client: Knex): Promise<void> {
   const run = async () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
