@@ -2,6 +2,7 @@
  * Wire and engine types shared by the backend, the frontend and the CLI.
  * The scorecard shape is a public contract (see shared/interfaces.md).
  */
+import type { CheckEvidence, EvidenceCounts } from './evidence/types';
 
 /** The seven readiness dimensions, in display order. */
 export const DIMENSION_IDS = [
@@ -79,6 +80,12 @@ export interface CheckResult {
   /** Present for every status short of pass (null for pass and not-applicable). */
   remediation: Remediation | null;
   waiver: WaiverInfo | null;
+  /**
+   * The evidence items of configured collectors this check read
+   * (shared/evidence.md). The engine always sets it ([] without evidence);
+   * optional for scorecards stored before evidence existed.
+   */
+  evidence?: CheckEvidence[];
 }
 
 /** @public */
@@ -120,6 +127,12 @@ export interface Scorecard {
   /** null at L3. */
   nextLevel: NextLevel | null;
   drift: DriftFinding[];
+  /**
+   * Counts over the scorecard's distinct evidence items (shared/evidence.md).
+   * The engine always sets it (zeros without evidence); optional for
+   * scorecards stored before evidence existed.
+   */
+  evidence?: EvidenceCounts;
 }
 
 /** @public */
@@ -200,6 +213,13 @@ export const SCORECARD_ORDER_BY = [
 /** @public */
 export type ScorecardOrderBy = (typeof SCORECARD_ORDER_BY)[number];
 
+/** Values of the `evidence` filter of GET /scorecards: `refuted`, pilots with at least one refuted item. @public */
+export const SCORECARD_EVIDENCE_FILTERS = ['refuted'] as const;
+
+/** @public */
+export type ScorecardEvidenceFilter =
+  (typeof SCORECARD_EVIDENCE_FILTERS)[number];
+
 /** Groupings of GET /summary. @public */
 export const SUMMARY_GROUP_BY = ['owner', 'system', 'level'] as const;
 
@@ -222,6 +242,8 @@ export interface ScorecardListQuery {
   dimension?: DimensionId;
   /** Free text, matched against ref, title, owner and system. */
   q?: string;
+  /** `refuted`: only pilots with at least one refuted evidence item. */
+  evidence?: ScorecardEvidenceFilter;
   limit?: number;
   offset?: number;
   orderBy?: ScorecardOrderBy;

@@ -17,6 +17,7 @@ import {
   ResolvedRefLike,
 } from './graph';
 import { isSafeHttpUrl } from '../util/urls';
+import type { PilotEvidence } from '../evidence/pilot';
 
 /** Annotations that route alerts to an on-call rotation. */
 export const ON_CALL_ANNOTATIONS = [
@@ -199,6 +200,8 @@ export class PilotContext implements CheckContext {
   private readonly consumesSlot = emptySlot<ResolvedRef[]>();
   private readonly onCallSlot = emptySlot<string | undefined>();
   private waiverScan?: boolean;
+  /** Evidence (src/evidence): set by the engine when evaluating with a view; refuted items read as absent. */
+  evidence?: PilotEvidence;
 
   constructor(
     readonly node: GraphNode,
@@ -260,6 +263,19 @@ export class PilotContext implements CheckContext {
 
   /** Any metadata value by full name, labels first when asked. */
   metadataValue(name: string, labelsFirst: boolean): string | undefined {
+    const value = this.declaredValue(name, labelsFirst);
+    if (
+      value !== undefined &&
+      this.evidence?.refutesValue(this.node.key, name, value)
+    )
+      return undefined;
+    return value;
+  }
+
+  private declaredValue(
+    name: string,
+    labelsFirst: boolean,
+  ): string | undefined {
     this.loadMaps();
     if (labelsFirst) {
       if (this.labels instanceof MalformedFieldError) throw this.labels;
@@ -275,6 +291,8 @@ export class PilotContext implements CheckContext {
     if (this.linkIndex instanceof MalformedFieldError) throw this.linkIndex;
     const entry = this.linkIndex.get(type);
     if (entry instanceof MalformedFieldError) throw entry;
+    if (entry === true && this.evidence)
+      return this.evidence.hasUnrefutedLink(type);
     return entry === true;
   }
 
@@ -401,7 +419,8 @@ export class PilotContext implements CheckContext {
         } catch {
           value = undefined;
         }
-        if (value) return `${name} on ${group.ref}`;
+        if (value && !this.evidence?.refutesValue(group.key, name, value))
+          return `${name} on ${group.ref}`;
       }
     }
     return undefined;

@@ -47,6 +47,16 @@ import {
   ScopeSets,
 } from './context';
 import { compareLevels, computeLevel, L2_REQUIRED } from './levels';
+// Evidence (shared/evidence.md): the logic lives in src/evidence; the hooks below are marked "Evidence".
+import type { EvidenceClaimer, EvidenceView } from '../evidence/types';
+import { EvidenceScan, PilotEvidenceItem } from '../evidence/items';
+import {
+  NO_EVIDENCE,
+  PilotEvidence,
+  unverifiedOf,
+  withEvidence,
+} from '../evidence/pilot';
+import { computeLevelRequiringVerified } from '../evidence/levels';
 
 /** @public */
 export interface EvaluateOptions {
@@ -54,6 +64,11 @@ export interface EvaluateOptions {
   asOf?: string;
   /** The evaluation time stamp (default: now). */
   now?: Date;
+  /**
+   * Stored evidence (shared/evidence.md): refuted items count as absent, each
+   * check lists its items, requireVerified applies. Without it, no evidence.
+   */
+  evidence?: EvidenceView;
 }
 
 /** @public */
@@ -73,6 +88,16 @@ export interface ReadinessEngine {
   describeRubric(): RubricDescription;
   /** References these pilots' checks read that the graph does not hold yet. */
   missingRefs(entities: Entity[], graph: EntityGraph): string[];
+  /**
+   * The evidence items each active check of this pilot reads, claimed by the
+   * first of `claimers` that claims each candidate (what a collection run
+   * looks up for the pilot). Empty without claimers.
+   */
+  evidenceItems(
+    entity: Entity,
+    graph: EntityGraph,
+    claimers: readonly EvidenceClaimer[],
+  ): PilotEvidenceItem[];
 }
 
 /** @public */
@@ -257,6 +282,7 @@ export function createReadinessEngine(
               ? null
               : remediation,
           waiver: null,
+          evidence: NO_EVIDENCE,
         }),
       ),
     };
@@ -327,11 +353,17 @@ export function createReadinessEngine(
       asOfDay,
       keyNames,
     );
+    // Evidence: only with a view.
+    const evidence = options.evidence
+      ? new PilotEvidence(options.evidence, node, graph, prefix, active)
+      : undefined;
+    ctx.evidence = evidence;
 
     const dimensionChecks: CheckResult[][] = DIMENSION_IDS.map(() => []);
     const statuses = new Map<string, CheckStatus>();
     for (const check of compiled) {
-      const result = runCheck(check, ctx, asOfDay);
+      let result = runCheck(check, ctx, asOfDay);
+      if (evidence) result = withEvidence(result, evidence, MAX_MESSAGE);
       statuses.set(check.def.id, result.status);
       dimensionChecks[check.dimensionIndex].push(result);
     }
@@ -367,14 +399,22 @@ export function createReadinessEngine(
     } catch {
       riskTier = undefined;
     }
-    const { level, nextLevel } = computeLevel({
+    const levelInput = {
       statuses,
       gates,
       dimensionScores,
       checksByDimension,
       riskTier,
       thresholds,
-    });
+    };
+    const requireVerified = evidence && options.evidence?.requireVerified;
+    const { level, nextLevel } = requireVerified
+      ? computeLevelRequiringVerified(
+          levelInput,
+          requireVerified,
+          unverifiedOf(evidence, dimensionChecks),
+        )
+      : computeLevel(levelInput);
 
     return {
       entityRef: node.ref,
@@ -389,6 +429,9 @@ export function createReadinessEngine(
       dimensions,
       nextLevel,
       drift: driftOf(ctx, level),
+      evidence: evidence
+        ? { ...evidence.counts }
+        : { verified: 0, unverified: 0, refuted: 0 },
     };
   }
 
@@ -443,6 +486,7 @@ export function createReadinessEngine(
       frameworks: check.frameworks,
       remediation: check.remediation,
       waiver,
+      evidence: NO_EVIDENCE,
     };
   }
 
@@ -573,6 +617,22 @@ export function createReadinessEngine(
       };
     },
     missingRefs,
+    evidenceItems(entity, graph, claimers) {
+      const node = nodeFor(entity, graph) ?? placeholderNode(entity);
+      const scan = new EvidenceScan(node, graph, prefix);
+      const out: PilotEvidenceItem[] = [];
+      for (const check of active) {
+        for (const item of scan.items(check.reads, claimers)) {
+          out.push({
+            checkId: check.id,
+            collector: item.collector,
+            target: item.target,
+            source: item.source,
+          });
+        }
+      }
+      return out;
+    },
   };
 }
 

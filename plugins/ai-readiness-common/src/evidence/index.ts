@@ -1,1 +1,4 @@
 export * from './types';
+export * from './claimers';
+export { evidenceItemsFor } from './items';
+export type { EvidenceItemRead, PilotEvidenceItem } from './items';
