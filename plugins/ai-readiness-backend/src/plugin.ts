@@ -11,7 +11,11 @@ import {
   createReadinessEngine,
   parseAiReadinessConfig,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import { aiReadinessChecksExtensionPoint } from '@ai-readiness/plugin-ai-readiness-node';
+import {
+  aiReadinessChecksExtensionPoint,
+  aiReadinessEvidenceExtensionPoint,
+  EvidenceCollector,
+} from '@ai-readiness/plugin-ai-readiness-node';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { createRouter } from './router';
 import { registerActions } from './services/actions/registerActions';
@@ -20,6 +24,8 @@ import { createLevelDropNotifier } from './services/LevelDropNotifier/createLeve
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
 import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
+import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
+import { setupEvidence } from './services/evidence/setupEvidence';
 
 /** Id of the scheduled refresh task. */
 export const REFRESH_TASK_ID = 'ai-readiness-refresh';
@@ -45,6 +51,12 @@ export const aiReadinessPlugin = createBackendPlugin({
     env.registerExtensionPoint(aiReadinessChecksExtensionPoint, {
       addChecks(...checks) {
         addedChecks.push(...checks.flat());
+      },
+    });
+    const addedCollectors: EvidenceCollector[] = [];
+    env.registerExtensionPoint(aiReadinessEvidenceExtensionPoint, {
+      addCollector(...collectors) {
+        addedCollectors.push(...collectors.flat());
       },
     });
 
@@ -88,10 +100,21 @@ export const aiReadinessPlugin = createBackendPlugin({
           config.getOptional('aiReadiness'),
         );
         const schedule = readRefreshSchedule(config);
-        const engine = createReadinessEngine({
-          config: settings,
-          checks: addedChecks,
+        // Evidence (shared/evidence.md): the engine below reads stored evidence.
+        const evidence = await setupEvidence({
+          config,
+          evidenceConfig: settings.evidence,
+          addedCollectors,
+          engine: createReadinessEngine({
+            config: settings,
+            checks: addedChecks,
+          }),
+          database,
+          catalog,
+          auth,
+          logger,
         });
+        const engine = evidence.engine;
 
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
@@ -113,6 +136,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           retention: settings.history ?? {},
         });
         const queries = createScorecardQueries({ store, visibility });
+        await evidence.start({ evaluator, scheduler, lifecycle });
 
         const triggerRefresh = async () => {
           try {
@@ -167,6 +191,15 @@ export const aiReadinessPlugin = createBackendPlugin({
             visibility,
             evaluator,
             triggerRefresh,
+          }),
+        );
+        httpRouter.use(
+          createEvidenceRouter({
+            httpAuth,
+            permissions,
+            visibility,
+            evidence: evidence.service,
+            logger,
           }),
         );
       },

@@ -387,7 +387,7 @@ describe('grafana collector', () => {
       'uid:abc',
       'uid:gone',
       'uid:big',
-      'regex:.*',
+      'unsupported:regex',
     ]);
     expect(Object.fromEntries(results)).toEqual({
       'tag:pilot-a': {
@@ -401,7 +401,7 @@ describe('grafana collector', () => {
       'uid:abc': { state: 'verified', detail: '200' },
       'uid:gone': { state: 'refuted', detail: '404' },
       'uid:big': { state: 'unverified', detail: 'response larger than 1 MiB' },
-      'regex:.*': {
+      'unsupported:regex': {
         state: 'unverified',
         detail: 'selector form not supported',
       },

@@ -4,9 +4,12 @@
  * backend and the engine agree on the items; how each looks its targets up
  * is here, through the one HTTP client (./http.ts).
  */
-import type {
+import {
+  builtinEvidenceClaimers,
   EvidenceClaimer,
   EvidenceConfig,
+  GRAFANA_UNSUPPORTED_DETAIL,
+  parseGrafanaTarget,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import {
   collectEach,
@@ -178,7 +181,8 @@ export function createPagerDutyCollector(options: {
 /**
  * grafana: a target is `tag:<TAG>` (a dashboard selector `tags @> 'TAG'`,
  * verified when the search finds a dashboard) or `uid:<UID>` (an overview
- * dashboard URL, verified when the dashboard exists).
+ * dashboard URL, verified when the dashboard exists), as the engine's
+ * claimer names them; any other form is answered without contacting Grafana.
  */
 export function createGrafanaCollector(options: {
   claimer: EvidenceClaimer;
@@ -198,11 +202,9 @@ export function createGrafanaCollector(options: {
     options.claimer,
     options.settings,
     async (target, signal) => {
-      const colon = target.indexOf(':');
-      const form = target.slice(0, colon);
-      const value = target.slice(colon + 1);
-      if (form === 'tag' && value) {
-        const query = new URLSearchParams({ type: 'dash-db', tag: value });
+      const parsed = parseGrafanaTarget(target);
+      if (parsed.kind === 'tag' && parsed.tag) {
+        const query = new URLSearchParams({ type: 'dash-db', tag: parsed.tag });
         const search = await get(`/api/search?${query}`, signal);
         if (search.kind !== 'response' || search.status !== 200) {
           return undecided(search);
@@ -214,13 +216,13 @@ export function createGrafanaCollector(options: {
               state: 'verified',
               detail: `${hits.length} dashboard${
                 hits.length === 1 ? '' : 's'
-              } tagged ${value}`,
+              } tagged ${parsed.tag}`,
             }
-          : { state: 'refuted', detail: `no dashboard tagged ${value}` };
+          : { state: 'refuted', detail: `no dashboard tagged ${parsed.tag}` };
       }
-      if (form === 'uid' && value) {
+      if (parsed.kind === 'uid' && parsed.uid) {
         const dashboard = await get(
-          `/api/dashboards/uid/${encodeURIComponent(value)}`,
+          `/api/dashboards/uid/${encodeURIComponent(parsed.uid)}`,
           signal,
         );
         if (dashboard.kind === 'response' && dashboard.status === 200) {
@@ -231,41 +233,53 @@ export function createGrafanaCollector(options: {
         }
         return undecided(dashboard);
       }
-      return unverified('selector form not supported');
+      return unverified(GRAFANA_UNSUPPORTED_DETAIL);
     },
   );
 }
 
 /**
- * The built-in collectors the config turns on, in the claimers' order: links
- * when `links.allow` lists a host, pagerduty and grafana when they have a token.
+ * The built-in collectors the config turns on, in this order: links when
+ * `links.allow` lists a host, pagerduty when it has a token, grafana when it
+ * has a base URL and a token. Each claims with the engine's built-in claimer.
  */
 export function createBuiltinCollectors(options: {
   config: EvidenceConfig | undefined;
-  claimers: readonly EvidenceClaimer[];
   timeoutMs: number;
 }): EvidenceCollector[] {
-  const { config, claimers } = options;
+  const { config } = options;
   if (!config) return [];
   const settings: CollectorSettings = {
     timeoutMs: options.timeoutMs,
     concurrency: config.links?.concurrency ?? DEFAULT_CONCURRENCY,
   };
   const collectors: EvidenceCollector[] = [];
-  for (const claimer of claimers) {
-    if (claimer.id === 'links' && config.links?.allow.length) {
-      collectors.push(
-        createLinksCollector({ claimer, allow: config.links.allow, settings }),
-      );
-    } else if (claimer.id === 'pagerduty' && config.pagerduty) {
-      collectors.push(
-        createPagerDutyCollector({ claimer, ...config.pagerduty, settings }),
-      );
-    } else if (claimer.id === 'grafana' && config.grafana) {
-      collectors.push(
-        createGrafanaCollector({ claimer, ...config.grafana, settings }),
-      );
-    }
+  if (config.links?.allow.length) {
+    collectors.push(
+      createLinksCollector({
+        claimer: builtinEvidenceClaimers.links,
+        allow: config.links.allow,
+        settings,
+      }),
+    );
+  }
+  if (config.pagerduty) {
+    collectors.push(
+      createPagerDutyCollector({
+        claimer: builtinEvidenceClaimers.pagerduty,
+        ...config.pagerduty,
+        settings,
+      }),
+    );
+  }
+  if (config.grafana) {
+    collectors.push(
+      createGrafanaCollector({
+        claimer: builtinEvidenceClaimers.grafana,
+        ...config.grafana,
+        settings,
+      }),
+    );
   }
   return collectors;
 }
