@@ -11,8 +11,10 @@ export const REPO_ROOT = path.resolve(
   '..',
 );
 
-/** The shared folder beside the repository (tests read the conformance data from there). */
-export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+/** The shared folder beside the repository (tests read the conformance data from there; AI_READINESS_SHARED_DIR overrides it, e.g. in a worktree). */
+export const SHARED_DIR =
+  process.env.AI_READINESS_SHARED_DIR ??
+  path.resolve(REPO_ROOT, '..', 'shared');
 
 /** The conformance catalog as entities (fresh objects on every call). */
 export function conformanceEntities(): Entity[] {
