@@ -36,5 +36,8 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // a check through the plugin's extension point (src/modules/securityReviewCheck.ts)
 backend.add(import('@ai-readiness/plugin-ai-readiness-backend'));
 backend.add(import('./modules/securityReviewCheck'));
+// an example evidence collector through the plugin's evidence extension point
+// (src/modules/killSwitchEvidence.ts; off unless featureFlags.known is set)
+backend.add(import('./modules/killSwitchEvidence'));
 
 backend.start();
