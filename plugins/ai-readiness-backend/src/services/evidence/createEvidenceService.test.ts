@@ -69,7 +69,7 @@ describe('createEvidenceService', () => {
     });
     const evaluator = {
       refreshAll: jest.fn(async () => ({} as any)),
-      refreshEntity: jest.fn(async () => undefined),
+      refreshEntity: jest.fn(async (_ref: string) => undefined),
     };
     const service = createEvidenceService({
       engine,
