@@ -201,8 +201,8 @@ export interface Config {
          */
         allow?: Array<{ host: string }>;
         /**
-         * Timeout of one request, for every collector.
-         * @default { seconds: 5 }
+         * Timeout of one request, for every collector: a duration such as
+         * { seconds: 5 } (the default) or a string such as "PT5S".
          */
         timeout?: HumanDuration | string;
         /**
