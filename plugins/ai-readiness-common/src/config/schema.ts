@@ -233,12 +233,12 @@ export function parseAiReadinessConfig(
       const found = valueAt(raw, issue.path);
       // Secrets (evidence tokens) are never echoed back in the error.
       const secret = path.includes('token');
-      const shown =
-        found === undefined
-          ? 'nothing'
-          : secret
+      let shown = 'nothing';
+      if (found !== undefined) {
+        shown = secret
           ? `a ${typeof found}`
           : JSON.stringify(found)?.slice(0, 80);
+      }
       problem = `${issue.message}; found ${shown}`;
     }
     throw new AiReadinessConfigError(formatPath(root, path), problem);
