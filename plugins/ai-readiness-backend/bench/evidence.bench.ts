@@ -23,6 +23,7 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { ChildProcess, spawn } from 'child_process';
 import knexFactory from 'knex';
+import os from 'os';
 import v8 from 'v8';
 import vm from 'vm';
 import { DatabaseEvidenceStore } from '../src/database/DatabaseEvidenceStore';
@@ -182,7 +183,10 @@ async function main() {
   });
 
   console.log(
-    `${PILOTS} pilots, ${URLS} distinct URLs, server answers after ${DELAY_MS} ms, concurrency ${DEFAULT_CONCURRENCY} (default)`,
+    `${PILOTS} pilots, ${URLS} distinct URLs, server answers after ${DELAY_MS} ms, concurrency ${DEFAULT_CONCURRENCY} (default); load average ${os
+      .loadavg()
+      .map(n => n.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs`,
   );
   gc();
   const rssBefore = process.memoryUsage().rss;
@@ -193,6 +197,7 @@ async function main() {
   const started = Date.now();
   const report = await service.collectAll(new AbortController().signal);
   const fullMs = Date.now() - started;
+  const lookupsFloorMs = (URLS / DEFAULT_CONCURRENCY) * DELAY_MS;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const stats = await ask(child, 'stats');
@@ -226,6 +231,13 @@ async function main() {
   const serialMs = await timeSample(1);
   const parallelMs = await timeSample(DEFAULT_CONCURRENCY);
   const serialFullMs = (serialMs / SAMPLE) * URLS;
+  console.log(
+    `floor set by the server's 50 ms at concurrency ${DEFAULT_CONCURRENCY}: ${(
+      lookupsFloorMs / 1000
+    ).toFixed(0)} s; overhead ${((fullMs - lookupsFloorMs) / 1000).toFixed(
+      0,
+    )} s`,
+  );
   console.log(
     `concurrency 1: ${SAMPLE} URLs in ${(serialMs / 1000).toFixed(
       1,
