@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /*
  * `npm start`: builds the app (packages/app) and starts the backend from
- * source, serving the built app, on http://localhost:7007 with SQLite in
- * memory and guest sign-in (app-config.yaml + app-config.start.yaml).
+ * source, serving the built app, on http://localhost:7007 with the embedded
+ * SQLite database kept in .data/sqlite/ (git-ignored; `npm run clean:data`
+ * starts afresh) and guest sign-in (app-config.yaml + app-config.start.yaml).
  *
  * Options (environment):
  *   PORT=7101            serve on another port (app and backend base URLs follow)
@@ -12,7 +13,7 @@
  * Prints "Open http://localhost:PORT" once the backend answers its readiness
  * check, serves the app and the catalog holds entities. Ctrl-C stops everything.
  * The backend runs under `backstage-cli package start`, which restarts it when
- * a source file changes (the database is in memory: the catalog reloads).
+ * a source file changes (the data stays in .data/sqlite/).
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -156,6 +157,12 @@ async function main() {
     configs.push(path.resolve(root, extra));
   }
   const env = { ...process.env };
+  // where app-config.yaml keeps the embedded SQLite files (relative to packages/backend)
+  const dataDir = path.resolve(
+    root,
+    'packages/backend',
+    process.env.AI_READINESS_DATA_DIR || '../../.data/sqlite',
+  );
   if (port !== 7007) {
     // Backstage reads APP_CONFIG_<path> variables as the last config layer.
     env.APP_CONFIG_app_baseUrl = baseUrl;
@@ -164,7 +171,7 @@ async function main() {
     env.APP_CONFIG_backend_cors_origin = baseUrl;
   }
   console.log(
-    `[start] starting the backend on ${baseUrl} (SQLite in memory, guest sign-in) ...`,
+    `[start] starting the backend on ${baseUrl} (SQLite in ${dataDir}, guest sign-in) ...`,
   );
   const t1 = Date.now();
   const cli = require.resolve('@backstage/cli/bin/backstage-cli', {

@@ -10,6 +10,10 @@
  *        AI_READINESS_TEST_PG_ID (e.g. POSTGRES_15, the id to ask TestDatabases for),
  *        AI_READINESS_PG_CONNECTION (a plain postgresql:// connection string)
  *   3. tsc, 4. backstage-cli repo lint, 5. all jest suites (CI=true backstage-cli repo test),
+ *   5b. the engine's and the CLI's jest suites (pure JavaScript: what users run
+ *       in their own CI) again on Node 22 and 24, with binaries from the npm
+ *       registry's node-<platform>-<arch> packages fetched into .node-versions/
+ *       when missing (scripts/node-versions.js),
  *   6. every browser test plugins/*\/e2e/*.e2e.js and packages/*\/e2e/*.e2e.js
  *
  * Every step runs even when an earlier one failed; PostgreSQL is stopped at the
@@ -22,7 +26,13 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 
+const { ensureNode } = require('./node-versions');
+
 const root = path.resolve(__dirname, '..');
+/** Node versions the engine and the CLI are tested on (package.json engines). */
+const PORTABLE_NODE_MAJORS = [22, 24];
+/** The pure-JavaScript suites users run on their own Node: the engine and the CLI. */
+const PORTABLE_SUITES = ['plugins/ai-readiness-common/', 'packages/cli/'];
 const results = [];
 let current = null; // the running child process
 let pg = null; // { dataDir, sockDir, pgCtl, asUser }
@@ -283,6 +293,22 @@ async function main() {
   await step('unit and integration tests (backstage-cli repo test)', () =>
     run(npx, ['backstage-cli', 'repo', 'test'], { env: { CI: 'true' } }),
   );
+  for (const major of PORTABLE_NODE_MAJORS) {
+    await step(`engine and CLI tests on Node ${major}`, () =>
+      run(
+        ensureNode(major, log),
+        [
+          require.resolve('@backstage/cli/bin/backstage-cli', {
+            paths: [root],
+          }),
+          'repo',
+          'test',
+          ...PORTABLE_SUITES,
+        ],
+        { env: { CI: 'true' } },
+      ),
+    );
+  }
   const e2e = findE2e();
   if (e2e.length === 0)
     log(

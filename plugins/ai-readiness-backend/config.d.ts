@@ -185,6 +185,20 @@ export interface Config {
     };
 
     /**
+     * The lists and the org page answer with what the caller may read in the
+     * catalog; each caller's view of the catalog is reused for this long, so a
+     * permission change applies within this time.
+     */
+    visibilityCache?: {
+      /**
+       * Lifetime of a caller's view, in seconds (0 reads the catalog on every
+       * request).
+       * @default 10
+       */
+      ttlSeconds?: number;
+    };
+
+    /**
      * Evidence: what the portal verifies in the systems a pilot names
      * (shared/evidence.md). Each collector is off unless configured here;
      * with none, every scorecard is exactly what the rubric gives.

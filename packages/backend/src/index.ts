@@ -32,12 +32,15 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // MCP actions for agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-// AI readiness scorecards (/api/ai-readiness), and an example module that adds
-// a check through the plugin's extension point (src/modules/securityReviewCheck.ts)
+// AI readiness scorecards (/api/ai-readiness). src/modules/securityReviewCheck.ts
+// is an example module that adds a check through the plugin's extension point;
+// it is not added here, so that the portal scores exactly what
+// `npx ai-readiness check examples/ --config app-config.yaml` scores. Add yours
+// with backend.add(import('./modules/yourCheck')).
 backend.add(import('@ai-readiness/plugin-ai-readiness-backend'));
-backend.add(import('./modules/securityReviewCheck'));
 // an example evidence collector through the plugin's evidence extension point
-// (src/modules/killSwitchEvidence.ts; off unless featureFlags.known is set)
+// (src/modules/killSwitchEvidence.ts; off unless featureFlags.known is set,
+// so it changes no score by itself)
 backend.add(import('./modules/killSwitchEvidence'));
 
 backend.start();

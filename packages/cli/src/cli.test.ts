@@ -1,6 +1,6 @@
 /*
  * End-to-end tests: the real binary (bin/ai-readiness) as a child process, on
- * the shared conformance catalog and on inputs generated in temp dirs.
+ * the repository's conformance catalog and on inputs generated in temp dirs.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
@@ -10,10 +10,11 @@ import path from 'path';
 const cliDir = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(cliDir, '..', '..');
 const bin = path.join(cliDir, 'bin', 'ai-readiness');
-const shared = path.resolve(repoRoot, '..', 'shared');
-const catalogFile = path.join(shared, 'conformance', 'catalog.yaml');
+// the conformance catalog kept in the repository (conformance/)
+const conformanceDir = path.join(repoRoot, 'conformance');
+const catalogFile = path.join(conformanceDir, 'catalog.yaml');
 const expected = JSON.parse(
-  fs.readFileSync(path.join(shared, 'conformance', 'expected.json'), 'utf8'),
+  fs.readFileSync(path.join(conformanceDir, 'expected.json'), 'utf8'),
 ) as {
   asOf: string;
   scorecards: Record<
@@ -187,7 +188,7 @@ describe('conformance catalog', () => {
   });
 
   it('prints a readable table by default, without colour when stdout is not a terminal', () => {
-    const relative = path.relative(repoRoot, catalogFile); // ../shared/conformance/catalog.yaml
+    const relative = path.relative(repoRoot, catalogFile); // conformance/catalog.yaml
     const r = cli(['check', relative, '--as-of', AS_OF]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);

@@ -8,6 +8,7 @@ import path from 'path';
 import { constructFromEvents, EVENT_ID, parseEvents } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { LineCounter, parseAllDocuments } from 'yaml';
+import { entityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
 
 /** An input problem, as printed in `errors` of the JSON output. */
 export interface InputError {
@@ -49,7 +50,7 @@ export function entityKey(
   namespace: string | undefined,
   name: string,
 ): string {
-  return `${kind}:${namespace ?? 'default'}/${name}`.toLowerCase();
+  return entityRefKey({ kind, namespace: namespace || undefined, name });
 }
 
 const SKIPPED_DIRS = new Set(['node_modules']);

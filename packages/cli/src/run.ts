@@ -9,6 +9,7 @@ import {
   AiReadinessConfig,
   AiReadinessConfigError,
   createReadinessEngine,
+  entityRefKey,
   parseAiReadinessConfig,
   ReadinessLevel,
   Scorecard,
@@ -132,9 +133,7 @@ function pickEntity(
   sources: Map<string, unknown>,
 ): Scorecard {
   const ref = parseEntityOption(option);
-  const byKey = new Map(
-    cards.map(c => [c.entityRef.toLocaleLowerCase('en-US'), c]),
-  );
+  const byKey = new Map(cards.map(c => [entityRefKey(c.entityRef), c]));
   const key = entityKey(ref.kind ?? 'component', ref.namespace, ref.name);
   const hit = byKey.get(key);
   if (hit) return hit;
@@ -142,7 +141,7 @@ function pickEntity(
     // Without a kind, accept a pilot of any kind with that name, if only one.
     const suffix = `:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
     const candidates = cards.filter(c =>
-      c.entityRef.toLocaleLowerCase('en-US').endsWith(suffix),
+      entityRefKey(c.entityRef).endsWith(suffix),
     );
     if (candidates.length === 1) return candidates[0];
   }

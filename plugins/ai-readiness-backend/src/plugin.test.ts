@@ -52,7 +52,7 @@ async function start(options: { config?: object } = {}) {
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
     ],
   });
-  return { backend, server: backend.server, entities, send, actions };
+  return { backend, server: backend.server, entities, send, actions, catalog };
 }
 
 const restricted = mockCredentials.user.header(RESTRICTED_USER);
@@ -235,6 +235,36 @@ describe('aiReadinessPlugin', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it("reuses a caller's catalog view for aiReadiness.visibilityCache.ttlSeconds (10 s by default)", async () => {
+    const lookups = async (config: object) => {
+      const { backend, server, catalog } = await start({ config });
+      try {
+        await request(server).post('/api/ai-readiness/refresh').send({});
+        const before = catalog.calls.length;
+        for (let i = 0; i < 3; i++) {
+          const res = await request(server).get('/api/ai-readiness/scorecards');
+          expect(res.status).toBe(200);
+        }
+        return catalog.calls
+          .slice(before)
+          .filter(c => c.method === 'queryEntities').length;
+      } finally {
+        await backend.stop();
+      }
+    };
+    const cached = await lookups({});
+    const uncached = await lookups({
+      aiReadiness: { visibilityCache: { ttlSeconds: 0 } },
+    });
+    expect(cached).toBeGreaterThan(0);
+    expect(uncached).toBe(3 * cached);
+    await expect(
+      start({
+        config: { aiReadiness: { visibilityCache: { ttlSeconds: -1 } } },
+      }),
+    ).rejects.toThrow(/aiReadiness\.visibilityCache\.ttlSeconds/);
   });
 
   it('refuses to start with a bad aiReadiness key, naming its path', async () => {

@@ -22,20 +22,13 @@ import { registerActions } from './services/actions/registerActions';
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
 import { createLevelDropNotifier } from './services/LevelDropNotifier/createLevelDropNotifier';
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
+import { createRefreshScheduler } from './services/RefreshScheduler/createRefreshScheduler';
 import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
 import { setupEvidence } from './services/evidence/setupEvidence';
 
-/** Id of the scheduled refresh task. */
-export const REFRESH_TASK_ID = 'ai-readiness-refresh';
-
-/**
- * Right after start-up the catalog may still be ingesting: a refresh that
- * finds no pilot asks for another one this much later, a few times.
- */
-const EMPTY_CATALOG_RETRY_MS = 30_000;
-const EMPTY_CATALOG_RETRIES = 10;
+export { REFRESH_TASK_ID } from './services/RefreshScheduler/createRefreshScheduler';
 
 /**
  * The AI readiness backend plugin: scores every AI pilot of the catalog on a
@@ -63,8 +56,8 @@ export const aiReadinessPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
-        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
+        lifecycle: coreServices.lifecycle,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
@@ -79,7 +72,6 @@ export const aiReadinessPlugin = createBackendPlugin({
       async init(deps) {
         const {
           logger,
-          lifecycle,
           config,
           database,
           scheduler,
@@ -119,7 +111,10 @@ export const aiReadinessPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
         const store = await DatabaseScorecardStore.create({ database });
-        const visibility = createCatalogVisibility({ catalog });
+        const visibility = createCatalogVisibility({
+          catalog,
+          ttlMs: settings.visibilityCache.ttlSeconds * 1000,
+        });
         const notifier = createLevelDropNotifier({
           store,
           notifications,
@@ -135,40 +130,22 @@ export const aiReadinessPlugin = createBackendPlugin({
           notifier,
           retention: settings.history ?? {},
         });
-        const queries = createScorecardQueries({ store, visibility });
-        await evidence.start({ evaluator, scheduler, lifecycle });
-
-        const triggerRefresh = async () => {
-          try {
-            await scheduler.triggerTask(REFRESH_TASK_ID);
-          } catch (error) {
-            // Already running: the running refresh answers the request.
-            if ((error as Error).name !== 'ConflictError') throw error;
-          }
-        };
-        let retriesLeft = EMPTY_CATALOG_RETRIES;
-        let retryTimer: NodeJS.Timeout | undefined;
-        lifecycle.addShutdownHook(() => clearTimeout(retryTimer));
-
-        await scheduler.scheduleTask({
-          id: REFRESH_TASK_ID,
-          ...schedule,
-          scope: 'global',
-          fn: async () => {
-            const report = await evaluator.refreshAll();
-            if (report.pilots === 0 && retriesLeft > 0) {
-              retriesLeft -= 1;
-              clearTimeout(retryTimer);
-              retryTimer = setTimeout(() => {
-                triggerRefresh().catch(error =>
-                  logger.warn(
-                    `AI readiness: could not ask for a refresh: ${error}`,
-                  ),
-                );
-              }, EMPTY_CATALOG_RETRY_MS);
-              retryTimer.unref?.();
-            }
-          },
+        const queries = createScorecardQueries({
+          store,
+          visibility,
+          evaluator,
+        });
+        const refresh = createRefreshScheduler({
+          scheduler,
+          evaluator,
+          logger,
+          schedule,
+        });
+        await refresh.start();
+        await evidence.start({
+          evaluator,
+          scheduler,
+          lifecycle: deps.lifecycle,
         });
 
         registerActions({
@@ -190,7 +167,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             queries,
             visibility,
             evaluator,
-            triggerRefresh,
+            triggerRefresh: refresh.triggerRefresh,
           }),
         );
         httpRouter.use(

@@ -103,12 +103,20 @@ describe.each(databases.eachSupportedId())(
           );
         });
 
-        // One full catalog read, by one replica, with the plugin's own credentials.
-        const fullReads = [...one.catalog.calls, ...two.catalog.calls].filter(
-          c =>
-            c.method === 'queryEntities' && c.principal.startsWith('service:'),
+        // One refresh's catalog read, by one replica, with the plugin's own
+        // credentials: the model dependencies, the scope candidates and the
+        // components depending on a model (one query each, one page here).
+        const refreshReads = (calls: typeof one.catalog.calls) =>
+          calls.filter(
+            c =>
+              c.method === 'queryEntities' &&
+              c.principal.startsWith('service:'),
+          );
+        const readers = [one, two].filter(
+          r => refreshReads(r.catalog.calls).length > 0,
         );
-        expect(fullReads).toHaveLength(1);
+        expect(readers).toHaveLength(1);
+        expect(refreshReads(readers[0].catalog.calls)).toHaveLength(3);
         expect(await count(knex1, 'ai_readiness_scorecards')).toBe(
           expectedPilots,
         );

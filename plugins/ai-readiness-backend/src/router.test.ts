@@ -17,6 +17,7 @@ import {
 import { databaseServiceFor } from './__testUtils__/databases';
 import { fakeScorecard } from './__testUtils__/scorecards';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
 import { createRouter } from './router';
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
@@ -86,7 +87,7 @@ async function setup(options: { deny?: string[] } = {}) {
   const store = await DatabaseScorecardStore.create({
     database: databaseServiceFor(knex),
   });
-  await store.writeScorecards(cards);
+  await recordScorecards(store, cards);
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: ['component:default/secret', 'component:default/fresh'],
   });
@@ -99,7 +100,7 @@ async function setup(options: { deny?: string[] } = {}) {
     store,
     logger: mockServices.logger.mock(),
   });
-  const queries = createScorecardQueries({ store, visibility });
+  const queries = createScorecardQueries({ store, visibility, evaluator });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>
       reqs.map((r: any) => ({
@@ -128,6 +129,7 @@ async function setup(options: { deny?: string[] } = {}) {
     jest.spyOn(store, 'getSummaries'),
     jest.spyOn(store, 'getHistory'),
     jest.spyOn(store, 'writeScorecards'),
+    jest.spyOn(store, 'getPreviousStates'),
     jest.spyOn(store, 'deleteScorecards'),
   ];
   return { app, store, catalog, triggerRefresh, spies, permissions };
@@ -166,6 +168,7 @@ describe('createRouter', () => {
     ['/scorecards?offset=-1', 'offset'],
     ['/scorecards?level=L9', 'level'],
     ['/scorecards?dimension=vibes', 'dimension'],
+    ['/scorecards?evidence=verified', 'evidence'],
     ['/scorecards?owner=user:default/', 'owner'],
     ['/scorecards?system=:claims', 'system'],
     ['/scorecards?orderBy=colour', 'orderBy'],
@@ -263,6 +266,38 @@ describe('createRouter', () => {
     expect(security.body.items.map((i: any) => i.entityRef)).toEqual([
       'component:default/beta',
     ]);
+  });
+
+  it('filters pilots with refuted evidence, and lists carry the evidence counts', async () => {
+    const { app, store } = await setup();
+    const counts = (refuted: number) => ({
+      verified: 3,
+      unverified: 1,
+      refuted,
+    });
+    await recordScorecards(store, [
+      { ...cards[0], evidence: counts(2) },
+      { ...cards[1], evidence: counts(0) },
+      { ...cards[3], evidence: counts(1) },
+    ]);
+    const res = await request(app).get('/scorecards?evidence=refuted');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/alpha',
+      'component:default/secret',
+    ]);
+    expect(res.body.items[0].evidence).toEqual(counts(2));
+    // Combined with the other filters, and with what the caller may read.
+    const restrictedRes = await request(app)
+      .get('/scorecards?evidence=refuted')
+      .set('Authorization', restricted);
+    expect(restrictedRes.body.items.map((i: any) => i.entityRef)).toEqual([
+      'component:default/alpha',
+    ]);
+    const l0 = await request(app).get('/scorecards?evidence=refuted&level=L0');
+    expect(l0.body.totalCount).toBe(1);
+    const all = await request(app).get('/scorecards');
+    expect(all.body.totalCount).toBe(5);
   });
 
   it('only answers with entities the caller may read in the catalog', async () => {
@@ -405,7 +440,7 @@ describe('createRouter', () => {
 
   it('serves history within a date range', async () => {
     const { app, store } = await setup();
-    await store.writeScorecards([
+    await recordScorecards(store, [
       fakeScorecard({
         entityRef: 'component:default/alpha',
         level: 'L2',

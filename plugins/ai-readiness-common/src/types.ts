@@ -199,7 +199,44 @@ export interface RubricDescription {
   annotationPrefix: string;
   dimensions: { id: DimensionId; title: string; weight: number }[];
   checks: RubricCheckDescription[];
-  levels: { id: ReadinessLevel; name: string; description: string }[];
+  levels: {
+    id: ReadinessLevel;
+    name: string;
+    /** Written from `rule`. */
+    description: string;
+    /** The level's conditions beyond the level below (null for L0; always set by the engine). */
+    rule?: LevelRule | null;
+  }[];
+  /** Which entities are pilots, and which dependencies count as data or model (aiReadiness.scope; always set by the engine). */
+  scope?: RubricScope;
+}
+
+/**
+ * One level's conditions, beyond those of every level below, as data: the
+ * engine computes levels from it and describes them with it. "Passes" means
+ * pass, waived or not-applicable. @public
+ */
+export interface LevelRule {
+  level: ReadinessLevel;
+  /** Check ids that must pass. */
+  mustPass: string[];
+  /** Check ids that must be at least partial. */
+  mustBeAtLeastPartial: string[];
+  /** Every scored dimension must reach this score (0–1); null: no minimum. */
+  minDimensionScore: number | null;
+  /** Check ids that must also pass when the pilot has this risk tier. */
+  riskTierRequirements: { riskTier: string; mustPass: string[] }[];
+  /** Risk tiers that keep a pilot below this level whatever else holds, and the check named as the blocker. */
+  excludedRiskTiers: { riskTier: string; blocker: string }[];
+}
+
+/** The configured scope (lower-cased), as GET /rubric returns it. @public */
+export interface RubricScope {
+  types: string[];
+  tags: string[];
+  dataResourceTypes: string[];
+  modelResourceTypes: string[];
+  modelGatewayTypes: string[];
 }
 
 /** Sort keys of GET /scorecards and GET /export.csv. @public */

@@ -11,6 +11,12 @@ export {
   EntityAiReadinessCard,
 } from './plugin';
 export { isAiPilot } from './isAiPilot';
+export {
+  isAiReadinessAvailable,
+  isAiReadinessScored,
+  loadAiReadinessScope,
+} from './scope/aiReadinessScope';
+export { AiReadinessScopeGate } from './components/AiReadinessScopeGate';
 export { aiReadinessApiRef, AiReadinessClient } from './api';
 export type {
   AiReadinessApi,

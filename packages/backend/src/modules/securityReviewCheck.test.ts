@@ -5,11 +5,27 @@ import aiReadinessPlugin from '@ai-readiness/plugin-ai-readiness-backend';
 import request from 'supertest';
 import { aiReadinessModuleSecurityReviewCheck } from './securityReviewCheck';
 
-function pilot(name: string, links?: Entity['metadata']['links']): Entity {
+const REVIEWED_LINK = {
+  url: 'https://wiki.example.com/sec/reviewed',
+  type: 'security-review',
+};
+
+function pilot(
+  name: string,
+  links?: Entity['metadata']['links'],
+  reviewer?: string,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default', ...(links ? { links } : {}) },
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(links ? { links } : {}),
+      ...(reviewer
+        ? { annotations: { 'ai-readiness/security-reviewer': reviewer } }
+        : {}),
+    },
     spec: {
       type: 'ai-agent',
       lifecycle: 'experimental',
@@ -17,6 +33,13 @@ function pilot(name: string, links?: Entity['metadata']['links']): Entity {
     },
   };
 }
+
+const appsec: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'appsec', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
 
 describe('aiReadinessModuleSecurityReviewCheck', () => {
   it('adds SECREVIEW-1 to the rubric and to every scorecard', async () => {
@@ -26,12 +49,9 @@ describe('aiReadinessModuleSecurityReviewCheck', () => {
         aiReadinessModuleSecurityReviewCheck,
         catalogServiceMock.factory({
           entities: [
-            pilot('reviewed', [
-              {
-                url: 'https://wiki.example.com/sec/reviewed',
-                type: 'security-review',
-              },
-            ]),
+            pilot('reviewed', [REVIEWED_LINK], 'appsec'),
+            pilot('link-only', [REVIEWED_LINK]),
+            appsec,
             pilot('unreviewed'),
             pilot('odd-link', [
               {
@@ -72,6 +92,11 @@ describe('aiReadinessModuleSecurityReviewCheck', () => {
         return operations.checks.find((c: any) => c.id === 'SECREVIEW-1');
       };
       expect((await statusOf('reviewed')).status).toBe('pass');
+      const linkOnly = await statusOf('link-only');
+      expect(linkOnly.status).toBe('partial');
+      expect(linkOnly.message).toContain(
+        'ai-readiness/security-reviewer is not set',
+      );
       const missing = await statusOf('unreviewed');
       expect(missing.status).toBe('fail');
       expect(missing.remediation.yaml).toContain('type: security-review');
@@ -87,5 +112,43 @@ describe('aiReadinessModuleSecurityReviewCheck', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('fetches the Group its reads name when a pilot is evaluated on demand', async () => {
+    const onDemand = async (catalog: Entity[]) => {
+      const backend = await startTestBackend({
+        features: [
+          aiReadinessPlugin,
+          aiReadinessModuleSecurityReviewCheck,
+          catalogServiceMock.factory({
+            entities: [
+              pilot('fresh', [REVIEWED_LINK], 'group:default/appsec'),
+              ...catalog,
+            ],
+          }),
+          mockServices.rootConfig.factory({ data: {} }),
+        ],
+      });
+      try {
+        // No refresh: the pilot has no stored scorecard.
+        const res = await request(backend.server).get(
+          '/api/ai-readiness/scorecards/default/component/fresh',
+        );
+        expect(res.status).toBe(200);
+        return res.body.dimensions
+          .find((d: any) => d.id === 'operations')
+          .checks.find((c: any) => c.id === 'SECREVIEW-1');
+      } finally {
+        await backend.stop();
+      }
+    };
+    const withGroup = await onDemand([appsec]);
+    expect(withGroup.status).toBe('pass');
+    expect(withGroup.message).toContain('group:default/appsec');
+    const withoutGroup = await onDemand([]);
+    expect(withoutGroup.status).toBe('partial');
+    expect(withoutGroup.message).toContain(
+      'group:default/appsec does not resolve to a Group',
+    );
   });
 });

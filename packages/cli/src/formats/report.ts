@@ -7,7 +7,10 @@ import type {
   ReadinessLevel,
   Scorecard,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import { levelAtLeast } from '@ai-readiness/plugin-ai-readiness-common';
+import {
+  entityRefKey,
+  levelAtLeast,
+} from '@ai-readiness/plugin-ai-readiness-common';
 import type { EntitySource, InputError } from '../load';
 
 export interface Report {
@@ -67,7 +70,7 @@ export function sourceOf(
   report: Report,
   card: Scorecard,
 ): EntitySource | undefined {
-  return report.sources.get(card.entityRef.toLocaleLowerCase('en-US'));
+  return report.sources.get(entityRefKey(card.entityRef));
 }
 
 /** A dimension score 0–1 as shown to people: two decimals, or n/a. */

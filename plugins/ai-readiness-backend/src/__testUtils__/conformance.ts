@@ -11,15 +11,13 @@ export const REPO_ROOT = path.resolve(
   '..',
 );
 
-/** The shared folder beside the repository (tests read the conformance data from there; AI_READINESS_SHARED_DIR overrides it, e.g. in a worktree). */
-export const SHARED_DIR =
-  process.env.AI_READINESS_SHARED_DIR ??
-  path.resolve(REPO_ROOT, '..', 'shared');
+/** The conformance catalog and its expected results, kept in the repository. */
+export const CONFORMANCE_DIR = path.join(REPO_ROOT, 'conformance');
 
 /** The conformance catalog as entities (fresh objects on every call). */
 export function conformanceEntities(): Entity[] {
   const text = fs.readFileSync(
-    path.join(SHARED_DIR, 'conformance', 'catalog.yaml'),
+    path.join(CONFORMANCE_DIR, 'catalog.yaml'),
     'utf8',
   );
   return parseAllDocuments(text)
@@ -37,9 +35,6 @@ export function conformanceExpected(): {
   absent: string[];
 } {
   return JSON.parse(
-    fs.readFileSync(
-      path.join(SHARED_DIR, 'conformance', 'expected.json'),
-      'utf8',
-    ),
+    fs.readFileSync(path.join(CONFORMANCE_DIR, 'expected.json'), 'utf8'),
   );
 }

@@ -4,6 +4,7 @@ import {
   databaseServiceFor,
 } from '../__testUtils__/databases';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
 
 jest.setTimeout(60_000);
 
@@ -28,7 +29,7 @@ describe.each(databases.eachSupportedId())(
         level: 'L2',
         score: 80,
       });
-      await store.writeScorecards([card]);
+      await recordScorecards(store, [card]);
       expect(await store.getRevision()).toBeGreaterThan(before);
       expect(
         await store.getScorecard('component:default/claims-triage'),
@@ -40,7 +41,7 @@ describe.each(databases.eachSupportedId())(
         evaluatedAt: '2026-11-25T11:00:00.000Z',
       });
       const revision = await store.getRevision();
-      await store.writeScorecards([updated]);
+      await recordScorecards(store, [updated]);
       expect(await store.getRevision()).toBeGreaterThan(revision);
       expect(
         await store.getScorecard('COMPONENT:default/claims-triage'),
@@ -50,9 +51,90 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
     });
 
+    it('writes what it is given: history rows and level drops only when asked, keyed by the normalised ref', async () => {
+      const { store } = await createStore();
+      const ref = 'component:default/a';
+      const first = fakeScorecard({
+        entityRef: 'Component:default/A',
+        level: 'L2',
+        score: 70,
+        evaluatedAt: '2026-11-24T10:00:00.000Z',
+      });
+      expect(
+        await store.writeScorecards([{ card: first, appendHistory: false }]),
+      ).toEqual({ written: 1, historyRows: 0, drops: 0 });
+      expect(await store.getHistory(ref)).toEqual([]);
+      expect(
+        await store.getPreviousStates([ref, 'component:default/b']),
+      ).toEqual(
+        new Map([
+          [
+            ref,
+            {
+              latest: { level: 'L2', evaluatedAt: '2026-11-24T10:00:00.000Z' },
+            },
+          ],
+        ]),
+      );
+
+      const second = fakeScorecard({
+        entityRef: ref,
+        level: 'L1',
+        score: 40,
+        evaluatedAt: '2026-11-25T10:00:00.000Z',
+      });
+      const write = {
+        card: second,
+        appendHistory: true,
+        drop: {
+          fromLevel: 'L2' as const,
+          previousEvaluatedAt: '2026-11-24T10:00:00.000Z',
+        },
+      };
+      expect(await store.writeScorecards([write])).toEqual({
+        written: 1,
+        historyRows: 1,
+        drops: 1,
+      });
+      // The same drop asked again is recorded once.
+      expect((await store.writeScorecards([write])).drops).toBe(0);
+      expect(await store.listPendingDrops()).toHaveLength(1);
+      expect(
+        (await store.getPreviousStates(['COMPONENT:default/A'])).get(ref),
+      ).toEqual({
+        latest: { level: 'L1', evaluatedAt: '2026-11-25T10:00:00.000Z' },
+        lastHistory: { level: 'L1', score: 40, day: '2026-11-25' },
+      });
+    });
+
+    it('deletes history rows before a time and beyond a count per pilot', async () => {
+      const { store } = await createStore();
+      for (let day = 1; day <= 4; day++) {
+        await store.writeScorecards(
+          ['a', 'b'].map(name => ({
+            card: fakeScorecard({
+              entityRef: `component:default/${name}`,
+              evaluatedAt: `2026-11-0${day}T10:00:00.000Z`,
+            }),
+            appendHistory: true,
+          })),
+        );
+      }
+      expect(
+        await store.deleteHistory({ before: '2026-11-02T10:00:00.000Z' }),
+      ).toBe(2);
+      expect(await store.deleteHistory({ keepPerEntity: 2 })).toBe(2);
+      expect(
+        (await store.getHistory('component:default/b')).map(h =>
+          h.evaluatedAt.slice(0, 10),
+        ),
+      ).toEqual(['2026-11-03', '2026-11-04']);
+      expect(await store.deleteHistory({})).toBe(0);
+    });
+
     it('filters and sorts on the denormalised columns', async () => {
       const { store } = await createStore();
-      await store.writeScorecards([
+      await recordScorecards(store, [
         fakeScorecard({
           entityRef: 'component:default/a',
           title: 'Alpha 100% bot',
@@ -172,154 +254,55 @@ describe.each(databases.eachSupportedId())(
       expect((summaries[1].dimensions[0] as any).checks).toBeUndefined();
     });
 
-    it('appends history on a change of level or score and at most once more per day', async () => {
+    it('filters pilots with refuted evidence, and follows a change of the count', async () => {
       const { store } = await createStore();
-      const ref = 'component:default/a';
-      const write = (evaluatedAt: string, level: 'L1' | 'L2', score: number) =>
-        store.writeScorecards([
-          fakeScorecard({ entityRef: ref, evaluatedAt, level, score }),
-        ]);
-
-      expect(
-        (await write('2026-11-20T10:00:00.000Z', 'L1', 40)).historyRows,
-      ).toBe(1);
-      expect(
-        (await write('2026-11-20T10:30:00.000Z', 'L1', 40)).historyRows,
-      ).toBe(0);
-      expect(
-        (await write('2026-11-20T11:00:00.000Z', 'L1', 45)).historyRows,
-      ).toBe(1);
-      expect(
-        (await write('2026-11-20T11:30:00.000Z', 'L2', 45)).historyRows,
-      ).toBe(1);
-      expect(
-        (await write('2026-11-21T09:00:00.000Z', 'L2', 45)).historyRows,
-      ).toBe(1);
-      expect(
-        (await write('2026-11-21T10:00:00.000Z', 'L2', 45)).historyRows,
-      ).toBe(0);
-
-      const history = await store.getHistory(ref);
-      expect(history.map(h => [h.evaluatedAt, h.level, h.score])).toEqual([
-        ['2026-11-20T10:00:00.000Z', 'L1', 40],
-        ['2026-11-20T11:00:00.000Z', 'L1', 45],
-        ['2026-11-20T11:30:00.000Z', 'L2', 45],
-        ['2026-11-21T09:00:00.000Z', 'L2', 45],
-      ]);
-      expect(history[0].dimensions).toEqual({
-        ownership: 1,
-        data: 1,
-        integration: 1,
-        fallback: 1,
-        monitoring: 1,
-        security: 1,
-        operations: 1,
+      const counts = (refuted: number) => ({
+        verified: 1,
+        unverified: 0,
+        refuted,
       });
-      const ranged = await store.getHistory(ref, {
-        from: '2026-11-20T11:00:00.000Z',
-        to: '2026-11-20T23:59:59.999Z',
-      });
-      expect(ranged.map(h => h.evaluatedAt)).toEqual([
-        '2026-11-20T11:00:00.000Z',
-        '2026-11-20T11:30:00.000Z',
-      ]);
-      expect(await store.getHistory('component:default/none')).toEqual([]);
-    });
-
-    it('applies history retention by age and by count per entity', async () => {
-      const { store } = await createStore();
-      for (let day = 1; day <= 5; day++) {
-        for (const name of ['a', 'b']) {
-          await store.writeScorecards([
-            fakeScorecard({
-              entityRef: `component:default/${name}`,
-              evaluatedAt: `2026-11-0${day}T10:00:00.000Z`,
-            }),
-          ]);
-        }
-      }
-      expect(await store.getHistory('component:default/a')).toHaveLength(5);
-      const now = new Date('2026-11-05T12:00:00.000Z');
-      // The cut-off is 2026-11-02T12:00: days 1 and 2 go, for both pilots.
-      expect(await store.pruneHistory({ maxAgeDays: 3 }, now)).toBe(2 * 2);
-      expect(
-        (await store.getHistory('component:default/a')).map(h =>
-          h.evaluatedAt.slice(0, 10),
-        ),
-      ).toEqual(['2026-11-03', '2026-11-04', '2026-11-05']);
-      expect(await store.pruneHistory({ maxEntriesPerEntity: 2 }, now)).toBe(
-        2 * 1,
-      );
-      for (const name of ['a', 'b']) {
-        expect(
-          (await store.getHistory(`component:default/${name}`)).map(h =>
-            h.evaluatedAt.slice(0, 10),
-          ),
-        ).toEqual(['2026-11-04', '2026-11-05']);
-      }
-      expect(await store.pruneHistory({}, now)).toBe(0);
-    });
-
-    it('records each level drop once and lets exactly one claimer notify it', async () => {
-      const { store } = await createStore();
-      const ref = 'component:default/a';
-      await store.writeScorecards([
-        fakeScorecard({
-          entityRef: ref,
-          level: 'L2',
-          evaluatedAt: '2026-11-24T10:00:00.000Z',
-        }),
-      ]);
-      expect(await store.listPendingDrops()).toEqual([]);
-      const dropped = fakeScorecard({
-        entityRef: ref,
-        title: 'Alpha',
-        owner: 'group:default/ML',
-        level: 'L1',
-        evaluatedAt: '2026-11-25T10:00:00.000Z',
-      });
-      expect((await store.writeScorecards([dropped])).drops).toBe(1);
-      // The same evaluation written again (a re-run) records nothing new.
-      expect((await store.writeScorecards([dropped])).drops).toBe(0);
-      // Staying at L1 is no drop either.
-      expect(
-        (
-          await store.writeScorecards([
-            fakeScorecard({
-              entityRef: ref,
-              level: 'L1',
-              evaluatedAt: '2026-11-25T11:00:00.000Z',
-            }),
-          ])
-        ).drops,
-      ).toBe(0);
-
-      const pending = await store.listPendingDrops();
-      expect(pending).toEqual([
+      await recordScorecards(store, [
         {
-          id: expect.any(Number),
-          entityRef: ref,
-          title: 'Alpha',
-          owner: 'group:default/ML',
-          fromLevel: 'L2',
-          toLevel: 'L1',
-          evaluatedAt: '2026-11-25T10:00:00.000Z',
+          ...fakeScorecard({ entityRef: 'component:default/a' }),
+          evidence: counts(1),
+        },
+        {
+          ...fakeScorecard({ entityRef: 'component:default/b' }),
+          evidence: counts(0),
+        },
+        // Stored before evidence existed: no counts at all.
+        fakeScorecard({ entityRef: 'component:default/c' }),
+      ]);
+      const refs = async () =>
+        (await store.queryRows({ evidence: 'refuted' })).map(r => r.entityRef);
+      expect(await refs()).toEqual(['component:default/a']);
+      const [summary] = await store.getSummaries(['component:default/a']);
+      expect(summary.evidence).toEqual(counts(1));
+
+      await recordScorecards(store, [
+        {
+          ...fakeScorecard({
+            entityRef: 'component:default/a',
+            evaluatedAt: '2026-11-26T10:00:00.000Z',
+          }),
+          evidence: counts(0),
+        },
+        {
+          ...fakeScorecard({
+            entityRef: 'component:default/c',
+            evaluatedAt: '2026-11-26T10:00:00.000Z',
+          }),
+          evidence: counts(3),
         },
       ]);
-      const at = new Date('2026-11-25T10:00:01.000Z');
-      const claims = await Promise.all([
-        store.claimDrop(pending[0].id, at),
-        store.claimDrop(pending[0].id, at),
-      ]);
-      expect(claims.filter(Boolean)).toHaveLength(1);
-      expect(await store.listPendingDrops()).toEqual([]);
-      await store.releaseDrop(pending[0].id);
-      expect(await store.listPendingDrops()).toHaveLength(1);
+      expect(await refs()).toEqual(['component:default/c']);
+      expect(await store.queryRows({})).toHaveLength(3);
     });
 
     it('removes the scorecards of entities that are gone, keeping their history', async () => {
       const { store } = await createStore();
-      await store.writeScorecards(
+      await recordScorecards(
+        store,
         ['a', 'b', 'c'].map(n =>
           fakeScorecard({ entityRef: `component:default/${n}` }),
         ),
@@ -343,7 +326,7 @@ describe.each(databases.eachSupportedId())(
           score: i % 100,
         }),
       );
-      const result = await store.writeScorecards(cards);
+      const result = await recordScorecards(store, cards);
       expect(result).toEqual({ written: 1200, historyRows: 1200, drops: 0 });
       expect(await store.queryRows({})).toHaveLength(1200);
     });

@@ -4,8 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   DimensionId,
+  entityRefKey,
   HistoryPoint,
-  READINESS_LEVELS,
   ReadinessLevel,
   Scorecard,
   ScorecardSummary,
@@ -13,11 +13,13 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { Knex } from 'knex';
 import {
-  HistoryRetention,
+  HistoryDeletion,
   LevelDrop,
+  PreviousState,
   ScorecardQuery,
   ScorecardRow,
   ScorecardStore,
+  ScorecardWrite,
   WriteResult,
 } from './ScorecardStore';
 
@@ -58,27 +60,65 @@ const ORDER_COLUMNS = {
   evaluatedAt: 'evaluated_at',
 } as const;
 
-/** Lower-cased key of an entity ref (the catalog compares refs case-insensitively). */
-export function refKey(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
+/** The typed row of ai_readiness_scorecards. */
+interface LatestRow {
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string;
+  owner: string | null;
+  system: string | null;
+  level: ReadinessLevel;
+  score: number;
+  failing_checks: string;
+  failing_dimensions: string;
+  dimension_scores: string;
+  search_text: string;
+  evaluated_at: string;
+  /** Refuted evidence items (migration 20261127110000_evidence_refuted). */
+  evidence_refuted: number;
+  summary: string;
+  scorecard: string;
 }
 
-function splitRef(ref: string): {
+/** The typed row of ai_readiness_history. */
+interface HistoryRow {
+  id?: number;
+  entity_ref: string;
+  evaluated_at: string;
+  day: string;
+  level: ReadinessLevel;
+  score: number;
+  dimension_scores: string;
+}
+
+/** The typed row of ai_readiness_level_drops. */
+interface DropRow {
+  id?: number;
+  entity_ref: string;
+  previous_evaluated_at: string;
+  evaluated_at: string;
+  from_level: ReadinessLevel;
+  to_level: ReadinessLevel;
+  title: string;
+  owner: string | null;
+  notified_at: string | null;
+}
+
+/** The key's kind, namespace and name (the key is kind:namespace/name). */
+function splitKey(key: string): {
   kind: string;
   namespace: string;
   name: string;
 } {
-  const colon = ref.indexOf(':');
-  const slash = ref.indexOf('/', colon + 1);
+  const colon = key.indexOf(':');
+  const slash = key.indexOf('/', colon + 1);
   return {
-    kind: ref.slice(0, colon),
-    namespace: ref.slice(colon + 1, slash),
-    name: ref.slice(slash + 1),
+    kind: key.slice(0, colon),
+    namespace: key.slice(colon + 1, slash),
+    name: key.slice(slash + 1),
   };
-}
-
-function levelRank(level: string): number {
-  return READINESS_LEVELS.indexOf(level as ReadinessLevel);
 }
 
 function dimensionScores(
@@ -180,10 +220,54 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return Number(row?.revision ?? 0);
   }
 
-  async writeScorecards(cards: Scorecard[]): Promise<WriteResult> {
-    // The last card of an entity wins when one is given twice.
-    const byRef = new Map<string, Scorecard>();
-    for (const card of cards) byRef.set(refKey(card.entityRef), card);
+  async getPreviousStates(
+    entityRefs: string[],
+  ): Promise<Map<string, PreviousState>> {
+    const states = new Map<string, PreviousState>();
+    const state = (ref: string) => {
+      let found = states.get(ref);
+      if (!found) states.set(ref, (found = {}));
+      return found;
+    };
+    for (const refs of chunks(entityRefs.map(ref => entityRefKey(ref)))) {
+      const latest: Pick<LatestRow, 'entity_ref' | 'level' | 'evaluated_at'>[] =
+        await this.db<LatestRow>(LATEST)
+          .whereIn('entity_ref', refs)
+          .select('entity_ref', 'level', 'evaluated_at');
+      for (const row of latest) {
+        state(row.entity_ref).latest = {
+          level: row.level,
+          evaluatedAt: row.evaluated_at,
+        };
+      }
+      const history: Pick<
+        HistoryRow,
+        'entity_ref' | 'level' | 'score' | 'day'
+      >[] = await this.db<HistoryRow>(HISTORY)
+        .whereIn(
+          'id',
+          this.db(HISTORY)
+            .max('id')
+            .whereIn('entity_ref', refs)
+            .groupBy('entity_ref'),
+        )
+        .select('entity_ref', 'level', 'score', 'day');
+      for (const row of history) {
+        state(row.entity_ref).lastHistory = {
+          level: row.level,
+          score: Number(row.score),
+          day: row.day,
+        };
+      }
+    }
+    return states;
+  }
+
+  async writeScorecards(writes: ScorecardWrite[]): Promise<WriteResult> {
+    // The last write of an entity wins when one is given twice.
+    const byRef = new Map<string, ScorecardWrite>();
+    for (const write of writes)
+      byRef.set(entityRefKey(write.card.entityRef), write);
     const result: WriteResult = { written: 0, historyRows: 0, drops: 0 };
     for (const chunk of chunks([...byRef.entries()])) {
       const part = await this.db.transaction(tx => this.writeChunk(tx, chunk));
@@ -196,43 +280,22 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   private async writeChunk(
     tx: Knex.Transaction,
-    chunk: [string, Scorecard][],
+    chunk: [string, ScorecardWrite][],
   ): Promise<WriteResult> {
-    const refs = chunk.map(([ref]) => ref);
-    const previous = new Map<string, { level: string; evaluated_at: string }>();
-    for (const row of await tx(LATEST)
-      .whereIn('entity_ref', refs)
-      .select('entity_ref', 'level', 'evaluated_at')) {
-      previous.set(row.entity_ref, row);
-    }
-    const lastHistory = new Map<
-      string,
-      { level: string; score: number; day: string }
-    >();
-    for (const row of await tx(HISTORY)
-      .whereIn(
-        'id',
-        tx(HISTORY).max('id').whereIn('entity_ref', refs).groupBy('entity_ref'),
-      )
-      .select('entity_ref', 'level', 'score', 'day')) {
-      lastHistory.set(row.entity_ref, { ...row, score: Number(row.score) });
-    }
-
-    const latestRows = [];
-    const historyRows = [];
-    const dropRows = [];
-    for (const [ref, card] of chunk) {
+    const latestRows: LatestRow[] = [];
+    const historyRows: HistoryRow[] = [];
+    const dropRows: DropRow[] = [];
+    for (const [ref, { card, appendHistory, drop }] of chunk) {
       const summary = toScorecardSummary(card);
-      const scores = dimensionScores(card);
+      const scoresJson = JSON.stringify(dimensionScores(card));
       const failingDimensions = card.dimensions
         .filter(d => d.score !== null && d.score < 1)
         .map(d => d.id);
-      const owner = card.owner ? refKey(card.owner) : null;
-      const system = card.system ? refKey(card.system) : null;
-      const scoresJson = JSON.stringify(scores);
+      const owner = card.owner ? entityRefKey(card.owner) : null;
+      const system = card.system ? entityRefKey(card.system) : null;
       latestRows.push({
         entity_ref: ref,
-        ...splitRef(ref),
+        ...splitKey(ref),
         title: card.title,
         owner,
         system,
@@ -245,39 +308,26 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .join('\n')
           .toLocaleLowerCase('en-US'),
         evaluated_at: card.evaluatedAt,
+        evidence_refuted: card.evidence?.refuted ?? 0,
         summary: JSON.stringify(summary),
         scorecard: JSON.stringify(card),
       });
-
-      const day = card.evaluatedAt.slice(0, 10);
-      const last = lastHistory.get(ref);
-      if (
-        !last ||
-        last.level !== card.level ||
-        last.score !== card.score ||
-        last.day !== day
-      ) {
+      if (appendHistory) {
         historyRows.push({
           entity_ref: ref,
           evaluated_at: card.evaluatedAt,
-          day,
+          day: card.evaluatedAt.slice(0, 10),
           level: card.level,
           score: card.score,
           dimension_scores: scoresJson,
         });
       }
-
-      const prev = previous.get(ref);
-      if (
-        prev &&
-        prev.evaluated_at !== card.evaluatedAt &&
-        levelRank(card.level) < levelRank(prev.level)
-      ) {
+      if (drop) {
         dropRows.push({
           entity_ref: ref,
-          previous_evaluated_at: prev.evaluated_at,
+          previous_evaluated_at: drop.previousEvaluatedAt,
           evaluated_at: card.evaluatedAt,
-          from_level: prev.level,
+          from_level: drop.fromLevel,
           to_level: card.level,
           title: card.title,
           owner: card.owner,
@@ -312,7 +362,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async deleteScorecards(entityRefs: string[]): Promise<number> {
-    const refs = entityRefs.map(refKey);
+    const refs = entityRefs.map(ref => entityRefKey(ref));
     if (!refs.length) return 0;
     let deleted = 0;
     for (const chunk of chunks(refs)) {
@@ -327,7 +377,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   async getScorecard(entityRef: string): Promise<Scorecard | undefined> {
     const row = await this.db(LATEST)
-      .where({ entity_ref: refKey(entityRef) })
+      .where({ entity_ref: entityRefKey(entityRef) })
       .first('scorecard');
     return row
       ? parseJson<Scorecard | undefined>(row.scorecard, undefined)
@@ -336,12 +386,13 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   async queryRows(query: ScorecardQuery): Promise<ScorecardRow[]> {
     const q = this.db(LATEST).select(ROW_COLUMNS);
-    if (query.owner) q.where('owner', refKey(query.owner));
-    if (query.system) q.where('system', refKey(query.system));
+    if (query.owner) q.where('owner', entityRefKey(query.owner));
+    if (query.system) q.where('system', entityRefKey(query.system));
     if (query.level) q.where('level', query.level);
     if (query.dimension) {
       q.where('failing_dimensions', 'like', `%|${query.dimension}|%`);
     }
+    if (query.evidence === 'refuted') q.where('evidence_refuted', '>', 0);
     if (query.q) {
       q.whereRaw('search_text like ? escape ?', [
         `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`,
@@ -355,9 +406,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
       q.orderBy(ORDER_COLUMNS[query.orderBy], direction);
     }
     q.orderBy('entity_ref', 'asc');
-    const rows = await q;
+    const rows: LatestRow[] = await q;
     return rows.map(
-      (row: any): ScorecardRow => ({
+      (row): ScorecardRow => ({
         entityRef: row.entity_ref,
         kind: row.kind,
         namespace: row.namespace,
@@ -375,13 +426,20 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async getSummaries(entityRefs: string[]): Promise<ScorecardSummary[]> {
-    const refs = entityRefs.map(refKey);
+    const refs = entityRefs.map(ref => entityRefKey(ref));
     const found = new Map<string, ScorecardSummary>();
     for (const chunk of chunks(refs, 500)) {
-      for (const row of await this.db(LATEST)
+      const rows: Pick<LatestRow, 'entity_ref' | 'summary'>[] = await this.db(
+        LATEST,
+      )
         .whereIn('entity_ref', chunk)
-        .select('entity_ref', 'summary')) {
-        found.set(row.entity_ref, parseJson(row.summary, undefined as any));
+        .select('entity_ref', 'summary');
+      for (const row of rows) {
+        const summary = parseJson<ScorecardSummary | undefined>(
+          row.summary,
+          undefined,
+        );
+        if (summary) found.set(row.entity_ref, summary);
       }
     }
     return refs
@@ -390,8 +448,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async listKinds(): Promise<string[]> {
-    const rows = await this.db(LATEST).distinct('kind');
-    return rows.map((row: any) => String(row.kind)).sort();
+    const rows: Pick<LatestRow, 'kind'>[] = await this.db(LATEST).distinct(
+      'kind',
+    );
+    return rows.map(row => String(row.kind)).sort();
   }
 
   async getHistory(
@@ -399,13 +459,13 @@ export class DatabaseScorecardStore implements ScorecardStore {
     range: { from?: string; to?: string } = {},
   ): Promise<HistoryPoint[]> {
     const q = this.db(HISTORY)
-      .where('entity_ref', refKey(entityRef))
+      .where('entity_ref', entityRefKey(entityRef))
       .select('evaluated_at', 'level', 'score', 'dimension_scores')
       .orderBy('id', 'asc');
     if (range.from) q.where('evaluated_at', '>=', range.from);
     if (range.to) q.where('evaluated_at', '<=', range.to);
-    const rows = await q;
-    return rows.map((row: any) => ({
+    const rows: HistoryRow[] = await q;
+    return rows.map(row => ({
       evaluatedAt: row.evaluated_at,
       level: row.level,
       score: Number(row.score),
@@ -413,17 +473,14 @@ export class DatabaseScorecardStore implements ScorecardStore {
     }));
   }
 
-  async pruneHistory(retention: HistoryRetention, now: Date): Promise<number> {
+  async deleteHistory(deletion: HistoryDeletion): Promise<number> {
     let deleted = 0;
-    if (retention.maxAgeDays !== undefined) {
-      const cutoff = new Date(
-        now.getTime() - retention.maxAgeDays * 24 * 60 * 60 * 1000,
-      ).toISOString();
+    if (deletion.before !== undefined) {
       deleted += await this.db(HISTORY)
-        .where('evaluated_at', '<', cutoff)
+        .where('evaluated_at', '<', deletion.before)
         .delete();
     }
-    if (retention.maxEntriesPerEntity !== undefined) {
+    if (deletion.keepPerEntity !== undefined) {
       const ranked = this.db(HISTORY)
         .select(
           'id',
@@ -434,7 +491,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         .as('ranked');
       const excess = this.db
         .from(ranked)
-        .where('rn', '>', retention.maxEntriesPerEntity)
+        .where('rn', '>', deletion.keepPerEntity)
         .select('id');
       deleted += await this.db(HISTORY).whereIn('id', excess).delete();
     }
@@ -442,10 +499,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async listPendingDrops(): Promise<LevelDrop[]> {
-    const rows = await this.db(DROPS)
+    const rows: DropRow[] = await this.db(DROPS)
       .whereNull('notified_at')
       .orderBy('id', 'asc');
-    return rows.map((row: any) => ({
+    return rows.map(row => ({
       id: Number(row.id),
       entityRef: row.entity_ref,
       title: row.title,

@@ -3,6 +3,7 @@ import type {
   HistoryPoint,
   ReadinessLevel,
   Scorecard,
+  ScorecardEvidenceFilter,
   ScorecardOrderBy,
   ScorecardSummary,
 } from '@ai-readiness/plugin-ai-readiness-common';
@@ -18,6 +19,8 @@ export interface ScorecardQuery {
   dimension?: DimensionId;
   /** Case-insensitive text in the ref, title, owner or system. */
   q?: string;
+  /** `refuted`: only pilots with at least one refuted evidence item. */
+  evidence?: ScorecardEvidenceFilter;
   orderBy?: ScorecardOrderBy;
   order?: 'asc' | 'desc';
 }
@@ -61,27 +64,49 @@ export interface WriteResult {
   drops: number;
 }
 
-export interface HistoryRetention {
-  /** History rows older than this many days are deleted. */
-  maxAgeDays?: number;
-  /** Only this many of the newest rows are kept per pilot. */
-  maxEntriesPerEntity?: number;
+/** What the store holds of a pilot before a write: what the history and level-drop policy compare with. */
+export interface PreviousState {
+  /** The stored scorecard's level and time, when there is one. */
+  latest?: { level: ReadinessLevel; evaluatedAt: string };
+  /** The newest history row, when there is one. */
+  lastHistory?: { level: ReadinessLevel; score: number; day: string };
+}
+
+/** One scorecard to store, with what the policy decided to record beside it. */
+export interface ScorecardWrite {
+  card: Scorecard;
+  /** Append a history row for this evaluation. */
+  appendHistory: boolean;
+  /** Record a level drop from the stored scorecard (notified later). */
+  drop?: { fromLevel: ReadinessLevel; previousEvaluatedAt: string };
+}
+
+/** History rows to delete: older than `before` (ISO time) or beyond the newest `keepPerEntity` per pilot. */
+export interface HistoryDeletion {
+  before?: string;
+  keepPerEntity?: number;
 }
 
 /**
- * Storage of scorecards. Entity refs given to and returned by the store as
- * keys are lower-cased; the scorecards themselves keep their display form.
+ * Storage of scorecards: typed rows in, typed rows out, no policy. What goes
+ * into the history and what counts as a level drop is decided by the
+ * evaluator (ReadinessEvaluator/recordScorecards.ts). Entity refs given to and
+ * returned by the store as keys are entityRefKey()s; the scorecards
+ * themselves keep their display form.
  */
 export interface ScorecardStore {
   /** A number that grows with every write; read caches compare it. */
   getRevision(): Promise<number>;
 
+  /** The stored level and newest history row of these pilots (absent ones left out). */
+  getPreviousStates(entityRefs: string[]): Promise<Map<string, PreviousState>>;
+
   /**
-   * Stores the latest scorecards (upsert), appends history rows (when the
-   * level or score changed since the last history row, or none exists for
-   * the evaluation's day) and records level drops against the stored level.
+   * Upserts the scorecards, appends the history rows and records the level
+   * drops asked for (a drop already recorded for the same previous
+   * evaluation is not recorded again); one transaction per chunk.
    */
-  writeScorecards(cards: Scorecard[]): Promise<WriteResult>;
+  writeScorecards(writes: ScorecardWrite[]): Promise<WriteResult>;
 
   /** Deletes the latest scorecards of every pilot not in `keep`; returns how many. */
   deleteScorecardsExcept(keep: ReadonlySet<string>): Promise<number>;
@@ -106,8 +131,8 @@ export interface ScorecardStore {
     range?: { from?: string; to?: string },
   ): Promise<HistoryPoint[]>;
 
-  /** Applies the retention rules; returns how many rows were deleted. */
-  pruneHistory(retention: HistoryRetention, now: Date): Promise<number>;
+  /** Deletes history rows; returns how many. */
+  deleteHistory(deletion: HistoryDeletion): Promise<number>;
 
   /** Level drops not yet notified, oldest first. */
   listPendingDrops(): Promise<LevelDrop[]>;

@@ -2,6 +2,7 @@ import fs from 'fs';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { fakeScorecard } from '../__testUtils__/scorecards';
+import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
 import {
   DatabaseScorecardStore,
   MIGRATIONS_TABLE,
@@ -55,10 +56,10 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       database: { getClient: async () => knex },
       skipMigrations: true,
     });
-    await store.writeScorecards([
+    await recordScorecards(store, [
       fakeScorecard({ entityRef: 'component:default/a', level: 'L2' }),
     ]);
-    await store.writeScorecards([
+    await recordScorecards(store, [
       fakeScorecard({
         entityRef: 'component:default/a',
         level: 'L1',

@@ -2,8 +2,11 @@ import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments } from 'yaml';
 
-/** The shared folder beside the repository (CI lays it at ../shared). */
-export const SHARED_DIR = path.resolve(__dirname, '../../../../..', 'shared');
+/** The repository root. */
+export const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+/** The conformance catalog and its expected results, kept in the repository. */
+export const CONFORMANCE_DIR = path.join(REPO_ROOT, 'conformance');
 
 export function loadYamlEntities(file: string): any[] {
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
@@ -12,7 +15,7 @@ export function loadYamlEntities(file: string): any[] {
 }
 
 export function loadConformance() {
-  const dir = path.join(SHARED_DIR, 'conformance');
+  const dir = CONFORMANCE_DIR;
   return {
     entities: loadYamlEntities(path.join(dir, 'catalog.yaml')),
     expected: JSON.parse(

@@ -4,10 +4,12 @@
  */
 import type { CustomCheckConfig } from '../config/schema';
 import { readRefList } from '../engine/graph';
+import { mergeReads } from './reads';
 import {
   CheckContext,
   CheckDefinition,
   CheckOutcome,
+  CheckReads,
   fail,
   notApplicable,
   pass,
@@ -83,6 +85,25 @@ function evaluateRule(rule: Rule, ctx: CheckContext): CheckOutcome {
   }
 }
 
+/** What a rule reads, declared as the built-in checks do. */
+function readsOf(rule: Rule): CheckReads {
+  switch (rule.type) {
+    case 'annotation':
+    case 'label':
+      return { annotations: [rule.key] };
+    case 'link':
+      return { links: [rule.linkType] };
+    case 'owner-kind':
+      return { refs: [{ from: 'spec.owner' }] };
+    case 'dependency':
+      return {
+        refs: [{ from: 'spec.dependsOn', reads: { fields: ['spec.type'] } }],
+      };
+    default:
+      return {};
+  }
+}
+
 /** Turns one configured custom check into a CheckDefinition. */
 export function customCheck(config: CustomCheckConfig): CheckDefinition {
   const kinds = config.appliesTo?.kinds?.map(k => k.toLowerCase());
@@ -94,6 +115,9 @@ export function customCheck(config: CustomCheckConfig): CheckDefinition {
     gate: config.gate,
     frameworks: config.frameworks,
     remediation: config.remediation,
+    reads: config.appliesTo?.types
+      ? mergeReads(readsOf(config.rule), { fields: ['spec.type'] })
+      : readsOf(config.rule),
     evaluate(ctx) {
       if (kinds && !kinds.includes(ctx.node.kind)) {
         return notApplicable(`applies to kinds ${kinds.join(', ')} only`);

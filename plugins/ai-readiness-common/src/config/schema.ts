@@ -178,6 +178,11 @@ export const aiReadinessConfigSchema = z
       .object({ enabled: z.boolean().default(true) })
       .strict()
       .optional(),
+    // Read by the backend only: how long a caller's view of the catalog is reused.
+    visibilityCache: z
+      .object({ ttlSeconds: z.number().min(0).default(10) })
+      .strict()
+      .default({}),
     /** Evidence collectors (shared/evidence.md); see ./evidence.ts. */
     evidence: evidenceConfigSchema.optional(),
   })

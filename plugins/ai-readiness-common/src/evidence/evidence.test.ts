@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url */ // unsafe URLs are part of the test data
 import { createReadinessEngine } from '../engine/engine';
 import { EntityGraph } from '../engine/graph';
 import type { CheckResult, Scorecard } from '../types';

@@ -291,3 +291,31 @@ export function evidenceItemsFor(
     .items(reads, claimers)
     .map(({ collector, target, source }) => ({ collector, target, source }));
 }
+
+/**
+ * Every item each check of a pilot reads (ReadinessEngine.evidenceItems):
+ * the candidates are read once per pilot, whatever the number of checks
+ * that declare them.
+ */
+export function pilotEvidenceItems(
+  checks: readonly { id: string; reads?: CheckReads }[],
+  node: GraphNode,
+  graph: EntityGraph,
+  annotationPrefix: string,
+  claimers: readonly EvidenceClaimer[],
+): PilotEvidenceItem[] {
+  const out: PilotEvidenceItem[] = [];
+  if (!claimers.length) return out;
+  const scan = new EvidenceScan(node, graph, annotationPrefix);
+  for (const check of checks) {
+    for (const item of scan.items(check.reads, claimers)) {
+      out.push({
+        checkId: check.id,
+        collector: item.collector,
+        target: item.target,
+        source: item.source,
+      });
+    }
+  }
+  return out;
+}

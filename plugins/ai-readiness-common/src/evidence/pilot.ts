@@ -4,7 +4,7 @@
  * Built only when EvaluateOptions.evidence is given; without it the engine
  * never reaches this file.
  */
-import type { CheckDefinition } from '../checks/types';
+import type { CheckReads } from '../checks/types';
 import type { CheckResult } from '../types';
 import type { EntityGraph, GraphNode } from '../engine/graph';
 import { isRecord } from '../engine/graph';
@@ -73,7 +73,7 @@ export class PilotEvidence {
     readonly node: GraphNode,
     graph: EntityGraph,
     annotationPrefix: string,
-    checks: readonly CheckDefinition[],
+    checks: readonly { id: string; reads?: CheckReads }[],
   ) {
     const scan = new EvidenceScan(node, graph, annotationPrefix);
     const results = new Map<string, CheckEvidence>();

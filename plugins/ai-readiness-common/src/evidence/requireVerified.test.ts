@@ -2,7 +2,9 @@ import { createReadinessEngine } from '../engine/engine';
 import { loadConformance } from '../__testUtils__/conformance';
 import type { LevelInput } from '../engine/levels';
 import { computeLevel } from '../engine/levels';
-import { computeLevelRequiringVerified } from './levels';
+import { DIMENSION_IDS } from '../types';
+import type { CheckStatus } from '../types';
+import { computeLevelWithEvidence } from './levels';
 import { builtinEvidenceClaimers } from './claimers';
 import type { EvidenceResult, EvidenceView } from './types';
 
@@ -86,48 +88,50 @@ describe('requireVerified', () => {
   });
 });
 
-describe('computeLevelRequiringVerified', () => {
-  const input = (): LevelInput => ({
-    statuses: new Map(
-      ['OWN-1', 'SEC-1', 'DATA-1', 'INT-3', 'MON-1', 'MON-5', 'FB-3'].map(
-        id => [id, 'pass' as const],
-      ),
-    ),
-    gates: ['OWN-1', 'MON-1'],
-    dimensionScores: new Map(),
-    checksByDimension: new Map(),
+describe('computeLevelWithEvidence', () => {
+  const engine = createReadinessEngine();
+  const rules = engine.rubric.levels;
+  const ids = engine.rubric.checks.map(c => c.id);
+  const input = (over: Record<string, CheckStatus> = {}): LevelInput => ({
+    checkIndex: new Map(ids.map((id, i) => [id, i])),
+    statuses: ids.map(id => over[id] ?? 'pass'),
+    dimensionScores: DIMENSION_IDS.map(() => 1),
     riskTier: 'limited',
-    thresholds: { L2: 0.5, L3: 0.8 },
   });
 
   it('is computeLevel when nothing is unverified', () => {
-    expect(computeLevelRequiringVerified(input(), 'L2', new Map())).toEqual(
-      computeLevel(input()),
+    expect(computeLevel(rules, input()).level).toBe('L3');
+    expect(computeLevelWithEvidence(rules, input(), 'L2', new Map())).toEqual(
+      computeLevel(rules, input()),
     );
   });
 
   it('does not touch the levels below', () => {
     // OWN-1 is an L1 requirement and an L3 gate: unverified, it blocks L3 only.
-    const out = computeLevelRequiringVerified(
-      input(),
-      'L3',
-      new Map([['OWN-1', 'unverified: x y (stale)']]),
-    );
-    expect(out).toEqual({
+    expect(
+      computeLevelWithEvidence(
+        rules,
+        input(),
+        'L3',
+        new Map([['OWN-1', 'unverified: x y (stale)']]),
+      ),
+    ).toEqual({
       level: 'L2',
       nextLevel: { level: 'L3', blockers: ['OWN-1 unverified: x y (stale)'] },
     });
   });
 
   it('a check short of pass keeps its own blocker text', () => {
-    const i = input();
-    i.statuses.set('MON-1', 'fail');
-    const out = computeLevelRequiringVerified(
-      i,
+    const out = computeLevelWithEvidence(
+      rules,
+      input({ 'MON-1': 'fail' }),
       'L2',
       new Map([['MON-1', 'unverified: a b (503)']]),
     );
     expect(out.level).toBe('L1');
     expect(out.nextLevel?.blockers).toContain('MON-1');
+    expect(out.nextLevel?.blockers).not.toContain(
+      'MON-1 unverified: a b (503)',
+    );
   });
 });

@@ -1,7 +1,8 @@
 /*
  * Runs the real portal for browser tests and benchmarks: builds the app
  * (packages/app) and starts the backend from source with the built app, on a
- * given port, SQLite in memory, without the file watcher of
+ * given port, SQLite in memory (or, with `defaultDatabase`, the embedded
+ * SQLite files of app-config.yaml), without the file watcher of
  * `backstage-cli package start` (edits elsewhere in the checkout must not
  * restart the server, and empty its in-memory database, mid-run).
  */
@@ -68,7 +69,9 @@ function runToLog(cmd, args, logFile, opts = {}) {
 /**
  * Starts the portal. Returns { base, stop(), http(), guestToken(), waitReady() }.
  * options: port, tmpDir (for the config overlay and the log), extraConfig (YAML
- * text appended to the overlay), skipAppBuild, log (function).
+ * text appended to the overlay), skipAppBuild, log (function),
+ * defaultDatabase (keep app-config.yaml's database instead of SQLite in
+ * memory), env (extra environment variables for the backend).
  */
 async function startPortal(options) {
   const { port, tmpDir, extraConfig = '', log = () => {} } = options;
@@ -86,9 +89,13 @@ async function startPortal(options) {
       `    port: ${port}`,
       '  cors:',
       `    origin: ${base}`,
-      '  database:',
-      '    client: better-sqlite3',
-      "    connection: ':memory:'",
+      ...(options.defaultDatabase
+        ? []
+        : [
+            '  database:',
+            '    client: better-sqlite3',
+            "    connection: ':memory:'",
+          ]),
       extraConfig,
     ].join('\n'),
   );
@@ -133,6 +140,7 @@ async function startPortal(options) {
         ...process.env,
         NODE_ENV: 'development',
         ESBK_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
+        ...(options.env || {}),
       },
       stdio: ['ignore', out, out],
       detached: true,

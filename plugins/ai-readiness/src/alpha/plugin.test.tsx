@@ -1,22 +1,34 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import { aiReadinessApiRef } from '../api';
+import type { Entity } from '@backstage/catalog-model';
 import {
   mockAiReadinessApi,
   pilotEntity,
   plainEntity,
+  responseError,
 } from '../testUtils/fixtures';
+import { resetAiReadinessScope } from '../scope/aiReadinessScope';
 import plugin, {
   aiReadinessEntityCard,
   aiReadinessEntityContent,
   aiReadinessPage,
 } from './plugin';
 
+/** A service that is an AI pilot only through its dependency on a model. */
+const dependencyOnly: Entity = {
+  ...plainEntity,
+  metadata: { name: 'claims-severity-router' },
+  spec: { ...plainEntity.spec, dependsOn: ['resource:claims-severity-model'] },
+};
+
 describe('ai-readiness for the new frontend system', () => {
+  beforeEach(() => resetAiReadinessScope());
+
   it('is a plugin with the API, the page, the tab and the card', () => {
     expect(plugin.id).toBe('ai-readiness');
     expect(
@@ -57,8 +69,10 @@ describe('ai-readiness for the new frontend system', () => {
     expect(screen.getByTestId('heatmap')).toBeInTheDocument();
   });
 
-  it('leaves other entities alone', async () => {
-    const api = mockAiReadinessApi();
+  it('leaves other entities alone: the backend does not score them', async () => {
+    const api = mockAiReadinessApi({
+      getScorecard: jest.fn().mockRejectedValue(await responseError(404)),
+    });
     renderTestApp({
       apis: [[aiReadinessApiRef, api]],
       extensions: [
@@ -70,9 +84,48 @@ describe('ai-readiness for the new frontend system', () => {
         }),
       ],
     });
-    // The other card rendered, so the page did: ours was filtered out.
+    // The other card rendered, so the page did: ours rendered nothing.
     expect(await screen.findByText('other card')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.getScorecard).toHaveBeenCalledWith(
+        'component:default/billing',
+      ),
+    );
     expect(screen.queryByText('AI readiness')).not.toBeInTheDocument();
-    expect(api.getScorecard).not.toHaveBeenCalled();
+  });
+
+  it('shows the card and then the tab on a pilot only through its model dependency', async () => {
+    const api = mockAiReadinessApi();
+    // Before the backend has answered, the synchronous tab filter says no.
+    const before = renderTestApp({
+      apis: [[aiReadinessApiRef, api]],
+      extensions: [
+        createTestEntityPage({ entity: dependencyOnly }),
+        aiReadinessEntityContent,
+      ],
+    });
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    before.unmount();
+
+    // The overview card asks the backend and shows...
+    const card = renderTestApp({
+      apis: [[aiReadinessApiRef, api]],
+      extensions: [
+        createTestEntityPage({ entity: dependencyOnly }),
+        aiReadinessEntityCard,
+      ],
+    });
+    expect(await screen.findByText('L1 · Pilot')).toBeInTheDocument();
+    card.unmount();
+
+    // ...and the tab filter now knows the answer.
+    renderTestApp({
+      apis: [[aiReadinessApiRef, api]],
+      extensions: [
+        createTestEntityPage({ entity: dependencyOnly }),
+        aiReadinessEntityContent,
+      ],
+    });
+    expect(await screen.findByText('Fallback paths — 50%')).toBeInTheDocument();
   });
 });

@@ -13,7 +13,7 @@ import {
 import { compatWrapper } from '@backstage/core-compat-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { aiReadinessApiRef, AiReadinessClient } from '../api';
-import { isAiPilot } from '../isAiPilot';
+import { isAiReadinessAvailable } from '../scope/aiReadinessScope';
 import { AI_READINESS_TAB_PATH, rootRouteRef } from '../routes';
 
 /** @alpha */
@@ -49,7 +49,9 @@ export const aiReadinessEntityContent: ExtensionDefinition =
     params: {
       path: AI_READINESS_TAB_PATH,
       title: 'AI readiness',
-      filter: isAiPilot,
+      // Synchronous: the backend's answer once known (the overview card asks
+      // and re-renders the page), else the quick rule.
+      filter: isAiReadinessAvailable,
       loader: () =>
         import('../components/EntityAiReadinessContent').then(m =>
           compatWrapper(<m.EntityAiReadinessContent />),
@@ -62,18 +64,26 @@ export const aiReadinessEntityCard: ExtensionDefinition =
   EntityCardBlueprint.make({
     name: 'overview',
     params: {
-      filter: isAiPilot,
+      // No filter: the gate asks the backend whether it scores the entity
+      // (a pilot may be one only through its dependency on a model).
       loader: () =>
-        import('../components/EntityAiReadinessCard').then(m =>
-          compatWrapper(<m.EntityAiReadinessCard />),
+        Promise.all([
+          import('../components/EntityAiReadinessCard'),
+          import('../components/AiReadinessScopeGate'),
+        ]).then(([card, gate]) =>
+          compatWrapper(
+            <gate.AiReadinessScopeGate>
+              <card.EntityAiReadinessCard />
+            </gate.AiReadinessScopeGate>,
+          ),
         ),
     },
   });
 
 /**
  * The plugin for the new frontend system: the API, the org page at
- * `/ai-readiness`, the readiness tab and the overview card (both only on AI
- * pilots).
+ * `/ai-readiness`, the readiness tab and the overview card (both only on the
+ * entities the backend scores).
  *
  * @alpha
  */

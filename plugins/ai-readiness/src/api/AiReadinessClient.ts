@@ -1,5 +1,5 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { entityRoutePath } from '@ai-readiness/plugin-ai-readiness-common';
 import { ResponseError } from '@backstage/errors';
 import type {
   HistoryResponse,
@@ -30,7 +30,7 @@ export class AiReadinessClient implements AiReadinessApi {
   }
 
   async getScorecard(entityRef: string): Promise<Scorecard> {
-    return this.get<Scorecard>(`/scorecards/${entityPath(entityRef)}`);
+    return this.get<Scorecard>(`/scorecards/${entityRoutePath(entityRef)}`);
   }
 
   async getHistory(
@@ -38,7 +38,9 @@ export class AiReadinessClient implements AiReadinessApi {
     options: { from?: string; to?: string } = {},
   ): Promise<HistoryResponse> {
     return this.get<HistoryResponse>(
-      `/scorecards/${entityPath(entityRef)}/history${queryString(options)}`,
+      `/scorecards/${entityRoutePath(entityRef)}/history${queryString(
+        options,
+      )}`,
     );
   }
 
@@ -83,21 +85,6 @@ export class AiReadinessClient implements AiReadinessApi {
     }
     return res;
   }
-}
-
-/**
- * `Component:default/x` → `default/component/x`: kind and namespace are
- * lower-cased as in stringifyEntityRef, each part URL-encoded.
- */
-function entityPath(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return [
-    namespace.toLocaleLowerCase('en-US'),
-    kind.toLocaleLowerCase('en-US'),
-    name,
-  ]
-    .map(encodeURIComponent)
-    .join('/');
 }
 
 function queryString(params: object): string {

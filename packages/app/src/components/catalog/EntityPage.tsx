@@ -51,7 +51,9 @@ import {
 import {
   EntityAiReadinessCard,
   EntityAiReadinessContent,
-  isAiPilot,
+  isAiReadinessAvailable,
+  isAiReadinessScored,
+  loadAiReadinessScope,
 } from '@ai-readiness/plugin-ai-readiness';
 
 const cicdContent = (
@@ -129,7 +131,7 @@ const overviewContent = (
       <EntityHasSubcomponentsCard />
     </Grid>
     <EntitySwitch>
-      <EntitySwitch.Case if={isAiPilot}>
+      <EntitySwitch.Case if={isAiReadinessScored}>
         <Grid item md={6} xs={12}>
           <EntityAiReadinessCard />
         </Grid>
@@ -173,7 +175,7 @@ const serviceEntityPage = (
     <EntityLayout.Route
       path="/ai-readiness"
       title="AI readiness"
-      if={isAiPilot}
+      if={isAiReadinessAvailable}
     >
       <EntityAiReadinessContent />
     </EntityLayout.Route>
@@ -204,7 +206,7 @@ const websiteEntityPage = (
     <EntityLayout.Route
       path="/ai-readiness"
       title="AI readiness"
-      if={isAiPilot}
+      if={isAiReadinessAvailable}
     >
       <EntityAiReadinessContent />
     </EntityLayout.Route>
@@ -227,7 +229,7 @@ const defaultEntityPage = (
     <EntityLayout.Route
       path="/ai-readiness"
       title="AI readiness"
-      if={isAiPilot}
+      if={isAiReadinessAvailable}
     >
       <EntityAiReadinessContent />
     </EntityLayout.Route>
@@ -388,6 +390,9 @@ const domainPage = (
 
 export const entityPage = (
   <EntitySwitch>
+    {/* never matches: asks the AI readiness backend first, so that the
+        readiness tab (isAiReadinessAvailable) knows its answer */}
+    <EntitySwitch.Case if={loadAiReadinessScope} children={null} />
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
     <EntitySwitch.Case if={isKind('api')} children={apiPage} />
     <EntitySwitch.Case if={isKind('group')} children={groupPage} />

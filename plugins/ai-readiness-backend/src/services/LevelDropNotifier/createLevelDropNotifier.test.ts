@@ -2,6 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { databaseServiceFor } from '../../__testUtils__/databases';
 import { fakeScorecard } from '../../__testUtils__/scorecards';
 import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
+import { recordScorecards } from '../ReadinessEvaluator/recordScorecards';
 import { createLevelDropNotifier } from './createLevelDropNotifier';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -12,14 +13,14 @@ async function storeWithDrop() {
     database: databaseServiceFor(knex),
   });
   const ref = 'component:default/claims-triage';
-  await store.writeScorecards([
+  await recordScorecards(store, [
     fakeScorecard({
       entityRef: ref,
       level: 'L3',
       evaluatedAt: '2026-11-24T10:00:00.000Z',
     }),
   ]);
-  await store.writeScorecards([
+  await recordScorecards(store, [
     fakeScorecard({
       entityRef: ref,
       title: 'Claims triage',

@@ -1,19 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import { LEVEL_NAMES } from '@ai-readiness/plugin-ai-readiness-common';
+import {
+  entityRoutePath,
+  LEVEL_NAMES,
+} from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { LevelDropNotifier } from './types';
-
-function entityPath(entityRef: string): string {
-  const colon = entityRef.indexOf(':');
-  const slash = entityRef.indexOf('/', colon + 1);
-  const kind = entityRef.slice(0, colon);
-  const namespace = entityRef.slice(colon + 1, slash);
-  const name = entityRef.slice(slash + 1);
-  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind,
-  )}/${encodeURIComponent(name)}`;
-}
 
 /**
  * Sends the level drops recorded by the store. Each drop is claimed in the
@@ -50,7 +42,7 @@ export function createLevelDropNotifier(options: {
                   LEVEL_NAMES[drop.fromLevel]
                 }). ` +
                 'Its scorecard lists what blocks the next level.',
-              link: entityPath(drop.entityRef),
+              link: `/catalog/${entityRoutePath(drop.entityRef)}`,
               severity: 'high',
               topic: 'ai-readiness',
             },

@@ -9,6 +9,7 @@ import {
   permissionAwareCatalog,
 } from '../../__testUtils__/catalog';
 import { databaseServiceFor } from '../../__testUtils__/databases';
+import { filteringCatalog } from '../../__testUtils__/filteringCatalog';
 import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
 import { createReadinessEvaluator } from './createReadinessEvaluator';
 
@@ -49,21 +50,35 @@ async function setup(entities = [group('ml'), component('a'), component('b')]) {
 }
 
 describe('createReadinessEvaluator', () => {
-  it('reads the whole catalog in pages and stores every pilot', async () => {
+  it('reads the pilots and their references in pages, with service credentials, and stores every pilot', async () => {
     const entities = [
       group('ml'),
       ...Array.from({ length: 2100 }, (_, i) =>
         component(`p-${i}`, i % 3 === 0 ? { type: 'service' } : {}),
       ),
     ];
-    const { evaluator, store, catalog } = await setup(entities);
+    const { store } = await setup();
+    const catalog = filteringCatalog(entities);
+    const evaluator = createReadinessEvaluator({
+      engine: createReadinessEngine(),
+      catalog,
+      auth: mockServices.auth(),
+      store,
+      logger: mockServices.logger.mock(),
+      now: () => new Date('2026-11-25T10:00:00.000Z'),
+    });
     const report = await evaluator.refreshAll();
-    expect(report.entities).toBe(2101);
+    // 1400 candidates in two pages, then their owner: the 700 services are never read.
+    expect(report.entities).toBe(1401);
     expect(report.pilots).toBe(1400);
     expect(report.failed).toBe(0);
-    const reads = catalog.calls.filter(c => c.method === 'queryEntities');
-    expect(reads).toHaveLength(3);
-    expect(reads.every(c => c.principal.startsWith('service:'))).toBe(true);
+    const pages = catalog.requests.filter(
+      r => r.method === 'queryEntities' && r.returned > 0,
+    );
+    expect(pages.map(r => r.returned)).toEqual([1000, 400]);
+    expect(
+      catalog.requests.every(r => r.principal.startsWith('service:')),
+    ).toBe(true);
     expect(await store.queryRows({})).toHaveLength(1400);
     const card = (await store.getScorecard('component:default/p-1'))!;
     expect(card.evaluatedAt).toBe('2026-11-25T10:00:00.000Z');

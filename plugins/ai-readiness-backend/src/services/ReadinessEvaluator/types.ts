@@ -4,7 +4,7 @@ import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 
 /** What one full refresh did. */
 export interface RefreshReport {
-  /** Entities read from the catalog. */
+  /** Entities read from the catalog (candidates and what pilots reference; only the fields the checks declare). */
   entities: number;
   /** Pilots evaluated and stored. */
   pilots: number;
@@ -19,7 +19,11 @@ export interface RefreshReport {
 
 /** Evaluates pilots with the readiness engine and keeps the store up to date. */
 export interface ReadinessEvaluator {
-  /** Reads the whole catalog, scores every pilot, stores the results. */
+  /**
+   * Reads the pilots of the catalog and what their checks read, scores every
+   * pilot, stores the results with the history and level-drop policy
+   * (recordScorecards) and applies the history retention.
+   */
   refreshAll(): Promise<RefreshReport>;
   /**
    * Re-evaluates one entity with the plugin's own credentials and stores the

@@ -1,5 +1,8 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type {
+  HistoryPoint,
+  Scorecard,
   ScorecardListResponse,
   ScorecardSummary,
   SummaryGroupBy,
@@ -17,6 +20,23 @@ export const NO_GROUP_KEY = '(none)';
  * in the catalog.
  */
 export interface ScorecardQueries {
+  /** The entity when the caller may read it in the catalog, else NotFoundError. */
+  getVisibleEntity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<Entity>;
+  /**
+   * The scorecard of one entity the caller may read: the stored one, else an
+   * on-demand evaluation with the caller's credentials. NotFoundError when
+   * the entity is not visible to the caller or is not a pilot.
+   */
+  get(credentials: BackstageCredentials, entityRef: string): Promise<Scorecard>;
+  /** History of one entity the caller may read (NotFoundError otherwise), oldest first. */
+  history(
+    credentials: BackstageCredentials,
+    entityRef: string,
+    range?: { from?: string; to?: string },
+  ): Promise<HistoryPoint[]>;
   list(
     credentials: BackstageCredentials,
     query: ScorecardQuery,

@@ -3,11 +3,10 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
   aiReadinessScorecardReadPermission,
+  entityRefKey,
   READINESS_LEVELS,
   ReadinessLevel,
 } from '@ai-readiness/plugin-ai-readiness-common';
@@ -15,6 +14,7 @@ import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { CatalogVisibility } from '../CatalogVisibility/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import type { ScorecardQueries } from '../ScorecardQueries/types';
+import { requirePermission } from '../permissions/requirePermission';
 
 function normalizeRef(
   value: string,
@@ -22,9 +22,7 @@ function normalizeRef(
   field: string,
 ): string {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
+    return entityRefKey(value, { defaultKind });
   } catch {
     throw new InputError(
       `${field} must be an entity reference such as "${
@@ -47,26 +45,14 @@ export function registerActions(options: {
   visibility: CatalogVisibility;
   evaluator: ReadinessEvaluator;
 }) {
-  const {
-    actionsRegistry,
-    permissions,
-    store,
-    queries,
-    visibility,
-    evaluator,
-  } = options;
+  const { actionsRegistry, permissions, queries } = options;
 
-  async function authorizeRead(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: aiReadinessScorecardReadPermission }],
-      { credentials },
+  const authorizeRead = (credentials: BackstageCredentials) =>
+    requirePermission(
+      permissions,
+      credentials,
+      aiReadinessScorecardReadPermission,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${aiReadinessScorecardReadPermission.name}`,
-      );
-    }
-  }
 
   actionsRegistry.register({
     name: 'get-ai-readiness-scorecard',
@@ -103,13 +89,7 @@ Only entities the caller may read in the catalog are answered; an entity that is
     action: async ({ input, credentials }) => {
       const ref = normalizeRef(input.entityRef, 'component', 'entityRef');
       await authorizeRead(credentials);
-      const entity = await visibility.getEntity(credentials, ref);
-      if (!entity)
-        throw new NotFoundError(`No entity ${ref} visible to the caller`);
-      const card =
-        (await store.getScorecard(ref)) ??
-        (await evaluator.evaluateOnDemand(entity, credentials));
-      if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
+      const card = await queries.get(credentials, ref);
       return { output: { scorecard: card as any } };
     },
   });

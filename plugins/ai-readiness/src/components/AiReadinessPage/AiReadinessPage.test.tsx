@@ -7,6 +7,7 @@ import {
   makeList,
   mockAiReadinessApi,
   responseError,
+  rubric,
 } from '../../testUtils/fixtures';
 import { AiReadinessPage } from './AiReadinessPage';
 
@@ -139,6 +140,56 @@ describe('AiReadinessPage', () => {
     );
   });
 
+  it('shows each pilot’s evidence in a column', async () => {
+    const list = makeList(2);
+    list.items[0] = {
+      ...list.items[0],
+      evidence: { verified: 4, unverified: 1, refuted: 2 },
+    };
+    const api = mockAiReadinessApi({
+      listScorecards: jest.fn().mockResolvedValue(list),
+    });
+    await renderPage(api);
+    const rows = await screen.findAllByTestId('pilot-row');
+    expect(
+      within(screen.getByTestId('pilot-table')).getByText('Evidence').tagName,
+    ).toBe('TH');
+    expect(rows[0]).toHaveTextContent('2 refuted, 4/7 verified');
+    expect(rows[1]).toHaveTextContent('none');
+    expect(lastQuery(api)?.evidence).toBeUndefined();
+  });
+
+  it('filters pilots with refuted evidence on the server, and clears the filter', async () => {
+    const api = mockAiReadinessApi();
+    await renderPage(api);
+    await screen.findAllByTestId('pilot-row');
+    fireEvent.click(screen.getByLabelText('Only pilots with refuted evidence'));
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual(
+        expect.objectContaining({ evidence: 'refuted', offset: 0 }),
+      ),
+    );
+    fireEvent.click(screen.getByText('Clear filters'));
+    await waitFor(() => expect(lastQuery(api)?.evidence).toBeUndefined());
+  });
+
+  it('reads the evidence filter from the URL, ignoring unknown values', async () => {
+    const api = mockAiReadinessApi();
+    await renderPage(api, '/ai-readiness?evidence=refuted');
+    await screen.findAllByTestId('pilot-row');
+    expect(lastQuery(api)).toEqual(
+      expect.objectContaining({ evidence: 'refuted' }),
+    );
+    expect(
+      screen.getByLabelText('Only pilots with refuted evidence'),
+    ).toBeChecked();
+
+    const other = mockAiReadinessApi();
+    await renderPage(other, '/ai-readiness?evidence=everything');
+    await waitFor(() => expect(other.listScorecards).toHaveBeenCalled());
+    expect(lastQuery(other)?.evidence).toBeUndefined();
+  });
+
   it('debounces the text filter: one request for the whole word', async () => {
     const user = userEvent.setup();
     const api = mockAiReadinessApi();
@@ -264,10 +315,27 @@ describe('AiReadinessPage', () => {
           topGaps: [],
         }),
         listScorecards: jest.fn().mockResolvedValue(makeList(0)),
+        getRubric: jest.fn().mockResolvedValue({
+          ...rubric,
+          annotationPrefix: 'acme.io/',
+          scope: {
+            types: ['ml-app'],
+            tags: ['ai'],
+            dataResourceTypes: [],
+            modelResourceTypes: ['ai-model'],
+            modelGatewayTypes: [],
+          },
+        }),
       }),
     );
     expect(
       await screen.findByText('No AI pilots scored yet'),
+    ).toBeInTheDocument();
+    // the advice names the configured prefix and scope (GET /rubric)
+    expect(
+      await screen.findByText(
+        /spec\.type ml-app, or a tag such as ai, or the annotation acme\.io\/enabled: "true"/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -26,9 +26,11 @@ import {
   DIMENSION_TITLES,
   LEVEL_NAMES,
   READINESS_LEVELS,
+  RubricDescription,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
 import { PilotTable } from './PilotTable';
+import { RefutedEvidenceFilter } from '../RefutedEvidenceFilter';
 import {
   Heatmap,
   LevelDistribution,
@@ -80,6 +82,23 @@ function download(blob: Blob, filename: string) {
   a.click();
   document.body.removeChild(a);
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The empty page's advice, in the configured prefix and scope (GET /rubric). */
+function howToMarkAPilot(rubric?: RubricDescription): string {
+  const intro = 'The backend has not scored any AI pilot.';
+  if (!rubric)
+    return `${intro} Mark an entity as a pilot, then wait for the next evaluation.`;
+  const type = rubric.scope?.types[0];
+  const tag = rubric.scope?.tags[0];
+  const ways = [
+    ...(type ? [`spec.type ${type}`] : []),
+    ...(tag ? [`a tag such as ${tag}`] : []),
+    `the annotation ${rubric.annotationPrefix}enabled: "true"`,
+  ];
+  return `${intro} Mark a Component as a pilot with ${ways.join(
+    ', or ',
+  )}, then wait for the next evaluation.`;
 }
 
 /**
@@ -149,10 +168,22 @@ export function AiReadinessPage() {
     systems.unshift(state.system);
 
   const filtersActive =
-    state.owner || state.system || state.level || state.dimension || state.q;
+    state.owner ||
+    state.system ||
+    state.level ||
+    state.dimension ||
+    state.evidence ||
+    state.q;
   const clear = () => {
     setQInput('');
-    update({ owner: '', system: '', level: '', dimension: '', q: '' });
+    update({
+      owner: '',
+      system: '',
+      level: '',
+      dimension: '',
+      evidence: '',
+      q: '',
+    });
   };
   const set = (patch: Partial<PageState>) => update(patch);
 
@@ -173,7 +204,7 @@ export function AiReadinessPage() {
           <EmptyState
             missing="data"
             title="No AI pilots scored yet"
-            description='The backend has not scored any AI pilot. Mark a Component as a pilot with spec.type ai-pilot, a tag such as genai, or the annotation ai-readiness/enabled: "true", then wait for the next evaluation.'
+            description={howToMarkAPilot(rubric.value)}
           />
         ) : (
           <Grid container spacing={3}>
@@ -270,6 +301,10 @@ export function AiReadinessPage() {
                     onChange={dimension =>
                       set({ dimension: dimension as PageState['dimension'] })
                     }
+                  />
+                  <RefutedEvidenceFilter
+                    checked={state.evidence === 'refuted'}
+                    onChange={on => set({ evidence: on ? 'refuted' : '' })}
                   />
                   {filtersActive && (
                     <Button onClick={clear}>Clear filters</Button>

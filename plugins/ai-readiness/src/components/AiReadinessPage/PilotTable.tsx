@@ -18,6 +18,7 @@ import type { ScorecardListResponse } from '@ai-readiness/plugin-ai-readiness-co
 import type { ScorecardOrderBy } from '../../api';
 import { AI_READINESS_TAB_PATH } from '../../routes';
 import { LevelBadge } from '../LevelBadge';
+import { EvidenceCell } from '../EvidenceCell';
 import { PAGE_SIZES, PageState } from './useScorecardQuery';
 import { shortRef } from './SummaryPanels';
 
@@ -32,6 +33,7 @@ const COLUMNS: {
   { id: 'level', label: 'Level' },
   { id: 'score', label: 'Score', numeric: true },
   { id: null, label: 'Failing checks' },
+  { id: null, label: 'Evidence' },
   { id: 'evaluatedAt', label: 'Evaluated' },
 ];
 
@@ -128,6 +130,9 @@ export function PilotTable(props: {
                           .join(', ')}${
                           item.failingChecks.length > 4 ? ', …' : ''
                         }`}
+                  </TableCell>
+                  <TableCell>
+                    <EvidenceCell counts={item.evidence} />
                   </TableCell>
                   <TableCell>{item.evaluatedAt.slice(0, 10)}</TableCell>
                 </TableRow>

@@ -8,9 +8,9 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import {
+  tryParseEntityRef,
   DIMENSION_IDS,
   DIMENSION_TITLES,
   LEVEL_NAMES,
@@ -22,7 +22,7 @@ import {
 
 /** Summary keys such as "(none)" (no owner) are not refs, so not filters. */
 export function isEntityRef(key: string): boolean {
-  return /^[^:/\s()]+:([^:/\s]+\/)?[^:/\s]+$/.test(key);
+  return tryParseEntityRef(key) !== undefined;
 }
 
 /** `group:default/ml` → `ml`; "(none)" and anything unparsable as is. */
@@ -31,12 +31,8 @@ export function shortRef(
   defaultKind = 'group',
 ) {
   if (!ref) return '—';
-  if (!isEntityRef(ref)) return ref;
-  try {
-    return humanizeEntityRef(parseEntityRef(ref), { defaultKind });
-  } catch {
-    return ref;
-  }
+  const parsed = tryParseEntityRef(ref);
+  return parsed ? humanizeEntityRef(parsed, { defaultKind }) : ref;
 }
 
 const useStyles = makeStyles(theme => ({
@@ -49,6 +45,14 @@ const useStyles = makeStyles(theme => ({
   },
   bar: { height: 14, borderRadius: 2, minWidth: 2 },
   head: { whiteSpace: 'nowrap' },
+  // Dimension titles wrap at word boundaries so that the seven columns fit
+  // the card at common widths (1440 px) instead of scrolling the last away.
+  dimensionHead: {
+    whiteSpace: 'normal',
+    lineHeight: 1.2,
+    minWidth: '4.5rem',
+    padding: theme.spacing(0.75, 1),
+  },
   cell: {
     textAlign: 'center',
     fontVariantNumeric: 'tabular-nums',
@@ -181,7 +185,11 @@ export function Heatmap(props: {
               Score
             </TableCell>
             {DIMENSION_IDS.map(d => (
-              <TableCell key={d} align="center" className={classes.head}>
+              <TableCell
+                key={d}
+                align="center"
+                className={classes.dimensionHead}
+              >
                 {DIMENSION_TITLES[d]}
               </TableCell>
             ))}

@@ -5,7 +5,9 @@ import {
   DimensionId,
   READINESS_LEVELS,
   ReadinessLevel,
+  SCORECARD_EVIDENCE_FILTERS,
   SCORECARD_ORDER_BY,
+  ScorecardEvidenceFilter,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardOrderBy, ScorecardQuery } from '../../api';
 
@@ -17,6 +19,8 @@ export interface PageState {
   system: string;
   level: ReadinessLevel | '';
   dimension: DimensionId | '';
+  /** 'refuted': only pilots with refuted evidence. */
+  evidence: ScorecardEvidenceFilter | '';
   q: string;
   page: number;
   pageSize: number;
@@ -37,6 +41,7 @@ export function usePageState(): [
   const state = useMemo<PageState>(() => {
     const level = params.get('level') ?? '';
     const dimension = params.get('dimension') ?? '';
+    const evidence = params.get('evidence') ?? '';
     const orderBy = params.get('orderBy') as ScorecardOrderBy;
     const pageSize = Number(params.get('pageSize'));
     return {
@@ -47,6 +52,11 @@ export function usePageState(): [
         : '',
       dimension: (DIMENSION_IDS as readonly string[]).includes(dimension)
         ? (dimension as DimensionId)
+        : '',
+      evidence: (SCORECARD_EVIDENCE_FILTERS as readonly string[]).includes(
+        evidence,
+      )
+        ? (evidence as ScorecardEvidenceFilter)
         : '',
       q: params.get('q') ?? '',
       page: Math.max(0, Math.floor(Number(params.get('page')) || 0)),
@@ -88,6 +98,7 @@ export function toQuery(state: PageState): ScorecardQuery {
     system: state.system || undefined,
     level: state.level || undefined,
     dimension: state.dimension || undefined,
+    evidence: state.evidence || undefined,
     q: state.q || undefined,
     limit: state.pageSize,
     offset: state.page * state.pageSize,

@@ -6,6 +6,7 @@ import type { CheckResult } from '@ai-readiness/plugin-ai-readiness-common';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { YamlBlock } from '../YamlBlock';
 import { SafeLink } from '../SafeLink';
+import { EvidenceMarks } from '../EvidenceMarks';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -64,6 +65,7 @@ export function CheckItem(props: {
       <Typography variant="body2" color="textSecondary">
         {check.message}
       </Typography>
+      <EvidenceMarks items={check.evidence} />
       {check.frameworks.length > 0 && (
         <div className={classes.frameworks} aria-label="NIST AI RMF references">
           {check.frameworks.map(f => (

@@ -19,6 +19,7 @@ import {
   mockAiReadinessApi,
   pilotEntity,
   responseError,
+  rubric,
 } from '../../testUtils/fixtures';
 import { EntityAiReadinessContent } from './EntityAiReadinessContent';
 
@@ -88,9 +89,23 @@ describe('EntityAiReadinessContent', () => {
       await screen.findByText('No readiness scorecard for this entity yet'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/ai-readiness\/enabled: "true"/),
+      await screen.findByText(/ai-readiness\/enabled: "true"/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Request failed/)).not.toBeInTheDocument();
+  });
+
+  it('writes the opt-in annotation with the prefix the backend is configured with', async () => {
+    const api = mockAiReadinessApi({
+      getScorecard: jest.fn().mockRejectedValue(await responseError(404)),
+      getRubric: jest
+        .fn()
+        .mockResolvedValue({ ...rubric, annotationPrefix: 'acme.io/' }),
+    });
+    await renderTab(api);
+    expect(
+      await screen.findByText(/acme\.io\/enabled: "true"/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/ai-readiness\/enabled/)).not.toBeInTheDocument();
   });
 
   it('shows the level, score, what blocks the next level and each dimension', async () => {
@@ -253,6 +268,49 @@ describe('EntityAiReadinessContent', () => {
     expect(screen.getByTestId('drift')).toHaveTextContent(
       'spec.lifecycle is production, but the computed level is L1',
     );
+  });
+
+  it('shows the evidence line and, on each check, its verified or refuted items', async () => {
+    const card = makeScorecard();
+    const own1 = card.dimensions[0].checks[0];
+    card.dimensions[0].checks[0] = {
+      ...own1,
+      evidence: [
+        {
+          collector: 'links',
+          target: 'https://wiki.example.com/raci',
+          source: 'links[raci]',
+          state: 'refuted',
+          detail: '404',
+          checkedAt: '2026-11-25T09:00:00Z',
+        },
+      ],
+    };
+    card.evidence = { verified: 12, unverified: 2, refuted: 1 };
+    await renderTab(
+      mockAiReadinessApi({ getScorecard: jest.fn().mockResolvedValue(card) }),
+    );
+    expect(await screen.findByTestId('evidence-summary')).toHaveTextContent(
+      '12 of 15 items verified, 1 refuted',
+    );
+    const item = within(screen.getByTestId(`check-${own1.id}`)).getByTestId(
+      'evidence-item',
+    );
+    expect(item).toHaveAttribute('data-state', 'refuted');
+    expect(item).toHaveTextContent(
+      'Refutedlinks[raci] https://wiki.example.com/raci: 404',
+    );
+    expect(item.querySelector('time')).toHaveAttribute(
+      'title',
+      '2026-11-25T09:00:00.000Z',
+    );
+  });
+
+  it('shows no evidence line and no marks for a scorecard without evidence', async () => {
+    await renderTab(mockAiReadinessApi());
+    await screen.findByTestId('score');
+    expect(screen.queryByTestId('evidence-summary')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('evidence-item')).not.toBeInTheDocument();
   });
 
   it('draws the trend from the history API', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
@@ -27,6 +28,7 @@ import { RefreshButton } from '../RefreshButton';
 import { FixAllDialog } from '../FixAllDialog';
 import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
+import { EvidenceSummaryLine } from '../EvidenceSummaryLine';
 import { DimensionBars } from './DimensionBars';
 import { DimensionSection } from './DimensionSection';
 
@@ -73,6 +75,9 @@ function Blockers(props: { card: Scorecard }) {
 }
 
 function NoScorecardYet(props: { entityRef: string; onRefreshed: () => void }) {
+  // the configured annotation prefix (GET /rubric), not a hard-coded one
+  const api = useApi(aiReadinessApiRef);
+  const prefix = useAsync(() => api.getRubric(), [api]).value?.annotationPrefix;
   return (
     <EmptyState
       missing="data"
@@ -81,15 +86,19 @@ function NoScorecardYet(props: { entityRef: string; onRefreshed: () => void }) {
         <>
           The ai-readiness backend has not scored {props.entityRef}. Either it
           is not seen as an AI pilot, or the next scheduled evaluation has not
-          run yet. To mark it as a pilot, add to its catalog-info.yaml:
-          <Box mt={1}>
-            <YamlBlock
-              yaml={
-                'metadata:\n  annotations:\n    ai-readiness/enabled: "true"\n'
-              }
-            />
-          </Box>
-          Then wait for the catalog to refresh, or re-evaluate now.
+          run yet.
+          {prefix && (
+            <>
+              {' '}
+              To mark it as a pilot, add to its catalog-info.yaml:
+              <Box mt={1}>
+                <YamlBlock
+                  yaml={`metadata:\n  annotations:\n    ${prefix}enabled: "true"\n`}
+                />
+              </Box>
+              Then wait for the catalog to refresh, or re-evaluate now.
+            </>
+          )}
         </>
       }
       action={
@@ -185,6 +194,7 @@ export function EntityAiReadinessContent() {
               </Typography>
             </Typography>
           </Box>
+          <EvidenceSummaryLine counts={scorecard.evidence} />
           <Blockers card={scorecard} />
           <Box display="flex" mt={2} style={{ gap: 8 }} flexWrap="wrap">
             <FixAllDialog scorecard={scorecard} editLink={editLink} />

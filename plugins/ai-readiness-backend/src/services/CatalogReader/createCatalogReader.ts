@@ -1,0 +1,173 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  entityRefKey,
+  EntityGraph,
+  ReadinessEngine,
+  tryEntityRefKey,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import type { CatalogReader, PilotGraph } from './types';
+
+/** Entities per catalog page. */
+export const PAGE_SIZE = 1000;
+/** References per getEntitiesByRefs call, and model dependencies per relation filter. */
+const REFS_PER_CALL = 500;
+/**
+ * Rounds of fetching referenced entities (the owner, then its parent, ...):
+ * the deepest declared path is three references long.
+ */
+const MAX_FETCH_ROUNDS = 4;
+
+type Filter = Record<string, string[]>[];
+
+export function createCatalogReader(options: {
+  engine: ReadinessEngine;
+  catalog: CatalogService;
+}): CatalogReader {
+  const { engine, catalog } = options;
+  const plan = engine.catalogFields();
+  const identity = ['kind', 'metadata.name', 'metadata.namespace'];
+
+  /** Every page of a query, handed to `onPage` and dropped. */
+  async function eachPage(
+    credentials: BackstageCredentials,
+    filter: Filter,
+    fields: string[],
+    onPage: (items: Entity[]) => void,
+  ): Promise<number> {
+    if (!filter.length) return 0;
+    let read = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, fields, limit: PAGE_SIZE }
+          : { filter, fields, limit: PAGE_SIZE },
+        { credentials },
+      );
+      read += page.items.length;
+      onPage(page.items);
+      cursor = page.pageInfo?.nextCursor;
+    } while (cursor);
+    return read;
+  }
+
+  /**
+   * Adds what `pilots` reference to `entities` (keyed), round after round, as
+   * the engine's missingRefs asks; returns the graph and how many were read.
+   */
+  async function addReferenced(
+    pilots: Entity[],
+    entities: Map<string, Entity>,
+    credentials: BackstageCredentials,
+    fields: string[] | undefined,
+  ): Promise<{ graph: EntityGraph; read: number }> {
+    let graph = engine.buildGraph(entities.values());
+    let read = 0;
+    const asked = new Set<string>();
+    for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
+      const missing = engine
+        .missingRefs(pilots, graph)
+        .filter(ref => !asked.has(entityRefKey(ref)));
+      if (!missing.length) break;
+      let found = 0;
+      for (let i = 0; i < missing.length; i += REFS_PER_CALL) {
+        const entityRefs = missing.slice(i, i + REFS_PER_CALL);
+        entityRefs.forEach(ref => asked.add(entityRefKey(ref)));
+        const { items } = await catalog.getEntitiesByRefs(
+          fields ? { entityRefs, fields } : { entityRefs },
+          { credentials },
+        );
+        for (const item of items) {
+          const key = item && tryEntityRefKey(item);
+          if (!key || entities.has(key)) continue;
+          entities.set(key, item!);
+          found += 1;
+        }
+      }
+      read += found;
+      if (!found) break;
+      graph = engine.buildGraph(entities.values());
+    }
+    return { graph, read };
+  }
+
+  return {
+    async readPilots(credentials): Promise<PilotGraph> {
+      let entitiesRead = 0;
+      // 1. The model dependencies (a Component that dependsOn one is a pilot):
+      // their identity and type only.
+      const modelDeps = new Map<string, Entity>();
+      entitiesRead += await eachPage(
+        credentials,
+        plan.modelDependencyFilter,
+        [...identity, 'spec.type'],
+        items => {
+          for (const item of items) {
+            const key = tryEntityRefKey(item);
+            if (key) modelDeps.set(key, item);
+          }
+        },
+      );
+
+      // 2. The candidates: what the quick scope rules select, and the
+      // Components that depend on a model dependency. Each page is scoped
+      // against the model dependencies and only the pilots are kept.
+      const pilots = new Map<string, Entity>();
+      const keepPilots = (items: Entity[]) => {
+        const graph = engine.buildGraph([...modelDeps.values(), ...items]);
+        for (const item of items) {
+          const key = tryEntityRefKey(item);
+          if (key && !pilots.has(key) && engine.isPilot(item, graph))
+            pilots.set(key, item);
+        }
+      };
+      entitiesRead += await eachPage(
+        credentials,
+        plan.pilotFilter,
+        plan.pilotFields,
+        keepPilots,
+      );
+      const depRefs = [...modelDeps.keys()];
+      for (let i = 0; i < depRefs.length; i += REFS_PER_CALL) {
+        entitiesRead += await eachPage(
+          credentials,
+          [
+            {
+              kind: ['component'],
+              'relations.dependsOn': depRefs.slice(i, i + REFS_PER_CALL),
+            },
+          ],
+          plan.pilotFields,
+          keepPilots,
+        );
+      }
+
+      // 3. What the pilots' checks read on other entities, by reference.
+      const entities = new Map(pilots);
+      const pilotList = [...pilots.values()];
+      const { graph, read } = await addReferenced(
+        pilotList,
+        entities,
+        credentials,
+        plan.referencedFields,
+      );
+      entitiesRead += read;
+      return { pilots: pilotList, graph, entitiesRead };
+    },
+
+    async readAround(entity, credentials) {
+      const key = tryEntityRefKey(entity);
+      const entities = new Map<string, Entity>(key ? [[key, entity]] : []);
+      const { graph } = await addReferenced(
+        [entity],
+        entities,
+        credentials,
+        undefined,
+      );
+      // An entity that is no valid ref still gets a (placeholder) scorecard.
+      return key ? graph : engine.buildGraph([entity]);
+    },
+  };
+}

@@ -1,0 +1,363 @@
+/*
+ * Scores one pilot against a compiled rubric: runs the checks, applies the
+ * waivers, scores the dimensions, computes the level and the drift, and
+ * assembles the scorecard (assembleScorecard: the one place where a
+ * scorecard's fields are put together).
+ */
+import type {
+  CheckDefinition,
+  CheckOutcome,
+  CheckReads,
+} from '../checks/types';
+import { riskTierOf } from '../checks/builtin/security';
+import {
+  CheckResult,
+  CheckStatus,
+  DimensionResult,
+  DriftFinding,
+  LEVEL_NAMES,
+  ReadinessLevel,
+  Scorecard,
+  WaiverInfo,
+} from '../types';
+import { parseIsoDate, todayUtc } from '../util/dates';
+import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
+import { internalize, PilotContext } from './context';
+import { computeLevel } from './levels';
+import { driftOf } from './drift';
+import { applyWaiver } from './waivers';
+import { SharedResults } from './sharedResults';
+import type { CompiledCheck, CompiledRubric } from './rubric';
+// Evidence (shared/evidence.md): the logic lives in src/evidence; the hooks below are marked "Evidence".
+import type { EvidenceCounts, EvidenceView } from '../evidence/types';
+import {
+  NO_EVIDENCE,
+  PilotEvidence,
+  unverifiedOf,
+  withEvidence,
+} from '../evidence/pilot';
+import { computeLevelWithEvidence } from '../evidence/levels';
+
+/**
+ * Options of one evaluation. Add new options here; they reach
+ * assembleScorecard unchanged. @public
+ */
+export interface EvaluateOptions {
+  /** The evaluation date, YYYY-MM-DD (default: today in UTC). */
+  asOf?: string;
+  /** The evaluation time stamp (default: now). */
+  now?: Date;
+  /**
+   * Stored evidence (shared/evidence.md): refuted items count as absent, each
+   * check lists its items, requireVerified applies. Without it, no evidence.
+   */
+  evidence?: EvidenceView;
+}
+
+/** When an evaluation happens, validated once for a batch. @public */
+export interface EvaluationTime {
+  /** YYYY-MM-DD. */
+  asOf: string;
+  /** asOf as a day number (parseIsoDate). */
+  asOfDay: number;
+  now: Date;
+}
+
+/** What the scorecard itself reads: its title, owner and system, the risk tier for levels. */
+export const SCORECARD_READS: CheckReads = {
+  keys: ['risk-tier'],
+  fields: ['metadata.title'],
+  refs: [{ from: 'spec.owner' }, { from: 'spec.system' }],
+};
+
+/** The evaluation time of options; throws TypeError for a malformed asOf. @public */
+export function evaluationTime(options: EvaluateOptions = {}): EvaluationTime {
+  const now = options.now ?? new Date();
+  const asOf = options.asOf ?? todayUtc(now);
+  const asOfDay = typeof asOf === 'string' ? parseIsoDate(asOf) : undefined;
+  if (asOfDay === undefined || asOf.length !== 10) {
+    throw new TypeError(
+      `asOf must be a date YYYY-MM-DD, found ${JSON.stringify(asOf)}`,
+    );
+  }
+  return { asOf, asOfDay, now };
+}
+
+const SCORE: Record<CheckStatus, number | null> = {
+  pass: 1,
+  partial: 0.5,
+  fail: 0,
+  error: 0,
+  waived: 1,
+  'not-applicable': null,
+};
+
+const MAX_MESSAGE = 600;
+
+const OUTCOME_STATUSES = new Set([
+  'pass',
+  'partial',
+  'fail',
+  'error',
+  'not-applicable',
+]);
+
+/** What the hot path keeps per rubric beside the data. */
+interface RubricState {
+  /** Cache: full key names, interned, so that each is built once per engine, not per pilot. */
+  keyNames: Map<string, string>;
+  waiverPrefix: string;
+  /** Interned full waiver key per check. */
+  waiverKeys: string[];
+  results: SharedResults[];
+  checkIndex: Map<string, number>;
+}
+
+const states = new WeakMap<CompiledRubric, RubricState>();
+
+function stateOf(rubric: CompiledRubric): RubricState {
+  let state = states.get(rubric);
+  if (!state) {
+    state = {
+      keyNames: new Map(),
+      waiverPrefix: `${rubric.prefix}waiver.`,
+      waiverKeys: rubric.checks.map(c =>
+        internalize(`${rubric.prefix}waiver.${c.id}`),
+      ),
+      results: rubric.checks.map(
+        c =>
+          new SharedResults((status, message) => resultOf(c, status, message)),
+      ),
+      checkIndex: new Map(rubric.checks.map((c, i) => [c.id, i])),
+    };
+    states.set(rubric, state);
+  }
+  return state;
+}
+
+/** A check's result; the remediation goes with every status short of pass. */
+function resultOf(
+  check: CompiledCheck,
+  status: CheckStatus,
+  message: string,
+  waiver: WaiverInfo | null = null,
+): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    gate: check.gate,
+    status,
+    message,
+    frameworks: check.frameworks,
+    remediation:
+      status === 'pass' || status === 'not-applicable'
+        ? null
+        : check.remediation,
+    waiver,
+    evidence: NO_EVIDENCE,
+  };
+}
+
+/** Scores one pilot (a node of `graph`, or read as given). @public */
+export function evaluatePilot(
+  rubric: CompiledRubric,
+  pilot: GraphNode,
+  graph: EntityGraph,
+  time: EvaluationTime,
+  options: EvaluateOptions = {},
+): Scorecard {
+  const state = stateOf(rubric);
+  const ctx = new PilotContext(
+    pilot,
+    graph,
+    rubric.config,
+    rubric.scope,
+    time.asOf,
+    time.asOfDay,
+    state.keyNames,
+  );
+  // Evidence: only with a view.
+  const evidence = options.evidence
+    ? new PilotEvidence(
+        options.evidence,
+        pilot,
+        graph,
+        rubric.prefix,
+        rubric.checks,
+      )
+    : undefined;
+  ctx.evidence = evidence;
+  const { checks } = rubric;
+  const statuses = new Array<CheckStatus>(checks.length);
+  const dimensionChecks: CheckResult[][] = rubric.dimensions.map(() => []);
+  for (let i = 0; i < checks.length; i++) {
+    let result = runCheck(checks[i], i, ctx, state, time.asOfDay);
+    if (evidence) result = withEvidence(result, evidence, MAX_MESSAGE);
+    statuses[i] = result.status;
+    dimensionChecks[checks[i].dimensionIndex].push(result);
+  }
+
+  const dimensions: DimensionResult[] = [];
+  const dimensionScores = new Array<number | null>(rubric.dimensions.length);
+  let weighted = 0;
+  let weightSum = 0;
+  rubric.dimensions.forEach(({ id, title, weight }, i) => {
+    const results = dimensionChecks[i];
+    let sum = 0;
+    let counted = 0;
+    for (const c of results) {
+      const s = SCORE[c.status];
+      if (s !== null) {
+        sum += s;
+        counted++;
+      }
+    }
+    const score = counted ? sum / counted : null;
+    dimensionScores[i] = score;
+    if (score !== null && weight > 0) {
+      weighted += score * weight;
+      weightSum += weight;
+    }
+    if (results.length) dimensions.push({ id, title, score, checks: results });
+  });
+
+  const levelInput = {
+    checkIndex: state.checkIndex,
+    statuses,
+    dimensionScores,
+    riskTier: safely(() => riskTierOf(ctx.key('risk-tier'))),
+  };
+  const requireVerified = evidence && options.evidence?.requireVerified;
+  const { level, nextLevel } = requireVerified
+    ? computeLevelWithEvidence(
+        rubric.levels,
+        levelInput,
+        requireVerified,
+        unverifiedOf(evidence, dimensionChecks),
+      )
+    : computeLevel(rubric.levels, levelInput);
+
+  return assembleScorecard(
+    {
+      pilot,
+      ctx,
+      time,
+      level,
+      nextLevel,
+      score: weightSum ? Math.round((weighted / weightSum) * 100) : 0,
+      dimensions,
+      drift: driftOf(ctx, level),
+      evidence: evidence?.counts,
+    },
+    options,
+  );
+}
+
+interface ScorecardParts {
+  pilot: GraphNode;
+  ctx: PilotContext;
+  time: EvaluationTime;
+  level: ReadinessLevel;
+  nextLevel: Scorecard['nextLevel'];
+  score: number;
+  dimensions: DimensionResult[];
+  drift: DriftFinding[];
+  /** Evidence counts (with a view). */
+  evidence?: EvidenceCounts;
+}
+
+/** The one place where a scorecard is put together (new fields go here). */
+function assembleScorecard(
+  parts: ScorecardParts,
+  _options: EvaluateOptions,
+): Scorecard {
+  const { pilot, ctx, time, level } = parts;
+  return {
+    entityRef: pilot.ref,
+    title: titleOf(pilot),
+    owner: safely(() => ctx.owner()?.ref) ?? null,
+    system: safely(() => ctx.system()?.ref) ?? null,
+    asOf: time.asOf,
+    evaluatedAt: time.now.toISOString(),
+    level,
+    levelName: LEVEL_NAMES[level],
+    score: parts.score,
+    dimensions: parts.dimensions,
+    nextLevel: parts.nextLevel,
+    drift: parts.drift,
+    evidence: parts.evidence
+      ? { ...parts.evidence }
+      : { verified: 0, unverified: 0, refuted: 0 },
+  };
+}
+
+function runCheck(
+  check: CompiledCheck,
+  index: number,
+  ctx: PilotContext,
+  state: RubricState,
+  asOfDay: number,
+): CheckResult {
+  const outcome = safeEvaluate(check.definition, ctx);
+  const waiverKey = state.waiverKeys[index];
+  const waiverValue = ctx.hasKeyWithPrefix(state.waiverPrefix)
+    ? safely(() => ctx.metadataValue(waiverKey, true))
+    : undefined;
+  const waived = applyWaiver(
+    check,
+    waiverKey,
+    waiverValue,
+    outcome.status,
+    outcome.message,
+    asOfDay,
+  );
+  const { status, waiver } = waived;
+  let { message } = waived;
+  if (message.length > MAX_MESSAGE) {
+    // A safety net: values are shortened where they are quoted, but a check
+    // added in code may not do so.
+    message = `${message.slice(0, MAX_MESSAGE - 3)}...`;
+  }
+  if (waiver === null) return state.results[index].get(status, message);
+  return resultOf(check, status, message, waiver);
+}
+
+function titleOf(node: GraphNode): string {
+  const metadata = node.entity?.metadata;
+  const title = isRecord(metadata) ? metadata.title : undefined;
+  return typeof title === 'string' && title.trim() ? title.trim() : node.name;
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+function safeEvaluate(def: CheckDefinition, ctx: PilotContext): CheckOutcome {
+  try {
+    const outcome = def.evaluate(ctx);
+    if (
+      !outcome ||
+      !OUTCOME_STATUSES.has(outcome.status) ||
+      typeof outcome.message !== 'string'
+    ) {
+      return {
+        status: 'error',
+        message: `check ${def.id} returned an invalid outcome`,
+      };
+    }
+    return outcome;
+  } catch (e) {
+    if (e instanceof MalformedFieldError)
+      return { status: 'error', message: e.message };
+    return {
+      status: 'error',
+      message: `check ${def.id} could not read the entity: ${
+        e instanceof Error ? e.message : 'unexpected value thrown'
+      }`,
+    };
+  }
+}

@@ -1,0 +1,70 @@
+/*
+ * Waivers (rubric "Waivers"): `<prefix>waiver.<CHECK-ID>: "<YYYY-MM-DD> <reason>"`.
+ * A valid waiver not yet expired makes the check `waived`; an expired or
+ * malformed one, or one on a check that cannot be waived, is ignored and the
+ * message says why.
+ */
+import type { CheckReads } from '../checks/types';
+import type { CheckStatus, WaiverInfo } from '../types';
+import { parseIsoDate } from '../util/dates';
+
+const WAIVER_VALUE = /^(\d{4}-\d{2}-\d{2})\s+(\S.*)$/s;
+
+/** The rubric keys waivers are read from, one per check. */
+export function waiverReads(checkIds: readonly string[]): CheckReads {
+  return { keys: checkIds.map(id => `waiver.${id}`) };
+}
+
+/** A check's outcome after its waiver (if any) is applied. */
+export interface WaivedOutcome {
+  status: CheckStatus;
+  message: string;
+  waiver: WaiverInfo | null;
+}
+
+/**
+ * Applies the waiver value found for a check. `waiverKey` is the full key,
+ * named in the message when the value is malformed.
+ */
+export function applyWaiver(
+  check: { id: string; waivable: boolean },
+  waiverKey: string,
+  value: string | undefined,
+  status: CheckStatus,
+  message: string,
+  asOfDay: number,
+): WaivedOutcome {
+  if (value === undefined || status === 'not-applicable')
+    return { status, message, waiver: null };
+  const m = WAIVER_VALUE.exec(value);
+  const expiresDay = m ? parseIsoDate(m[1]) : undefined;
+  if (!check.waivable) {
+    return {
+      status,
+      message: `${message} (waiver ignored: ${check.id} cannot be waived)`,
+      waiver: null,
+    };
+  }
+  if (!m || expiresDay === undefined) {
+    return {
+      status,
+      message: `${message} (waiver ignored: ${waiverKey} must be "YYYY-MM-DD reason", found ${JSON.stringify(
+        value.slice(0, 60),
+      )})`,
+      waiver: null,
+    };
+  }
+  if (expiresDay < asOfDay) {
+    return {
+      status,
+      message: `${message} (waiver ignored: expired on ${m[1]})`,
+      waiver: null,
+    };
+  }
+  const waiver = { expires: m[1], reason: m[2].trim() };
+  return {
+    status: 'waived',
+    message: `waived until ${m[1]}: ${waiver.reason} (evaluated: ${status}: ${message})`,
+    waiver,
+  };
+}

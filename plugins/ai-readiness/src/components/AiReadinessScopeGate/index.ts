@@ -1,0 +1,1 @@
+export { AiReadinessScopeGate } from './AiReadinessScopeGate';

@@ -1,0 +1,1 @@
+export { EvidenceCell } from './EvidenceCell';

@@ -1,0 +1,1 @@
+export { EvidenceMarks } from './EvidenceMarks';

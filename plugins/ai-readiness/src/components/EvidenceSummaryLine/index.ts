@@ -1,0 +1,4 @@
+export {
+  EvidenceSummaryLine,
+  evidenceSummaryText,
+} from './EvidenceSummaryLine';

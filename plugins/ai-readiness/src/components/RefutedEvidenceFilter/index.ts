@@ -1,0 +1,1 @@
+export { RefutedEvidenceFilter } from './RefutedEvidenceFilter';
