@@ -197,5 +197,81 @@ export interface Config {
        */
       ttlSeconds?: number;
     };
+
+    /**
+     * Evidence: what the portal verifies in the systems a pilot names
+     * (shared/evidence.md). Each collector is off unless configured here;
+     * with none, every scorecard is exactly what the rubric gives.
+     */
+    evidence?: {
+      /** The links collector: HEAD (or GET) on the http(s) URLs checks read. */
+      links?: {
+        /**
+         * The only hosts the collector contacts, redirects included: an exact
+         * host ("wiki.example.com", on the scheme's default port), a
+         * wildcard over sub-domains ("*.example.com"), or a host with a port
+         * ("127.0.0.1:8080"). URLs on other hosts stay unverified
+         * ("host not allowed"). The collector is off while the list is empty.
+         */
+        allow?: Array<{ host: string }>;
+        /**
+         * Timeout of one request, for every collector: a duration such as
+         * { seconds: 5 } (the default) or a string such as "PT5S".
+         */
+        timeout?: HumanDuration | string;
+        /**
+         * Requests at once, per collector.
+         * @default 8
+         */
+        concurrency?: number;
+      };
+      /** The PagerDuty collector: the service exists and someone is on call. */
+      pagerduty?: {
+        /**
+         * The REST API's base URL.
+         * @default "https://api.pagerduty.com"
+         */
+        baseUrl?: string;
+        /**
+         * A read-only REST API key, sent only to baseUrl's host.
+         * @visibility secret
+         */
+        token: string;
+      };
+      /** The Grafana collector: dashboards found by tag or by uid. */
+      grafana?: {
+        /** Grafana's base URL, e.g. "https://grafana.example.com". */
+        baseUrl: string;
+        /**
+         * A service account token with the Viewer role, sent only to baseUrl's host.
+         * @visibility secret
+         */
+        token: string;
+      };
+      /**
+       * Cadence of the collection task (one replica runs each), by default
+       * every 60 minutes, at most 30 minutes a run, the first a minute after
+       * start-up.
+       */
+      schedule?: {
+        /** How often: a duration, an ISO 8601 duration string, or { cron: "..." }. */
+        frequency: { cron: string } | string | HumanDuration;
+        /** How long one collection may run. */
+        timeout?: string | HumanDuration;
+        /** How long after start-up the first collection waits. */
+        initialDelay?: string | HumanDuration;
+      };
+      /**
+       * A stored result older than this ISO 8601 duration counts as
+       * unverified "stale".
+       * @default "P2D"
+       */
+      maxAge?: string;
+      /**
+       * From this level up, a gate check passes only when every evidence
+       * item on it is verified.
+       */
+      requireVerified?: 'L2' | 'L3';
+    };
   };
 }

@@ -43,5 +43,9 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // `npx ai-readiness check examples/ --config app-config.yaml` scores. Add yours
 // with backend.add(import('./modules/yourCheck')).
 backend.add(import('@ai-readiness/plugin-ai-readiness-backend'));
+// an example evidence collector through the plugin's evidence extension point
+// (src/modules/killSwitchEvidence.ts; off unless featureFlags.known is set,
+// so it changes no score by itself)
+backend.add(import('./modules/killSwitchEvidence'));
 
 backend.start();

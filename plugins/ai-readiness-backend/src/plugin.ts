@@ -11,7 +11,11 @@ import {
   createReadinessEngine,
   parseAiReadinessConfig,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import { aiReadinessChecksExtensionPoint } from '@ai-readiness/plugin-ai-readiness-node';
+import {
+  aiReadinessChecksExtensionPoint,
+  aiReadinessEvidenceExtensionPoint,
+  EvidenceCollector,
+} from '@ai-readiness/plugin-ai-readiness-node';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { createRouter } from './router';
 import { registerActions } from './services/actions/registerActions';
@@ -22,6 +26,8 @@ import { createReadinessEvaluator } from './services/ReadinessEvaluator/createRe
 import { createRefreshScheduler } from './services/RefreshScheduler/createRefreshScheduler';
 import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
+import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
+import { setupEvidence } from './services/evidence/setupEvidence';
 
 export { REFRESH_TASK_ID } from './services/RefreshScheduler/createRefreshScheduler';
 
@@ -41,11 +47,18 @@ export const aiReadinessPlugin = createBackendPlugin({
         addedChecks.push(...checks.flat());
       },
     });
+    const addedCollectors: EvidenceCollector[] = [];
+    env.registerExtensionPoint(aiReadinessEvidenceExtensionPoint, {
+      addCollector(...collectors) {
+        addedCollectors.push(...collectors.flat());
+      },
+    });
 
     env.registerInit({
       deps: {
         logger: coreServices.logger,
         config: coreServices.rootConfig,
+        lifecycle: coreServices.lifecycle,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
@@ -80,10 +93,21 @@ export const aiReadinessPlugin = createBackendPlugin({
           config.getOptional('aiReadiness'),
         );
         const schedule = readRefreshSchedule(config);
-        const engine = createReadinessEngine({
-          config: settings,
-          checks: addedChecks,
+        // Evidence (shared/evidence.md): the engine below reads stored evidence.
+        const evidence = await setupEvidence({
+          config,
+          evidenceConfig: settings.evidence,
+          addedCollectors,
+          engine: createReadinessEngine({
+            config: settings,
+            checks: addedChecks,
+          }),
+          database,
+          catalog,
+          auth,
+          logger,
         });
+        const engine = evidence.engine;
 
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
@@ -120,6 +144,11 @@ export const aiReadinessPlugin = createBackendPlugin({
           schedule,
         });
         await refresh.start();
+        await evidence.start({
+          evaluator,
+          scheduler,
+          lifecycle: deps.lifecycle,
+        });
 
         registerActions({
           actionsRegistry,
@@ -143,6 +172,15 @@ export const aiReadinessPlugin = createBackendPlugin({
             evaluator,
             triggerRefresh: refresh.triggerRefresh,
             drafts,
+          }),
+        );
+        httpRouter.use(
+          createEvidenceRouter({
+            httpAuth,
+            permissions,
+            visibility,
+            evidence: evidence.service,
+            logger,
           }),
         );
       },

@@ -7,8 +7,18 @@ export {
   aiReadinessChecksExtensionPoint,
   type AiReadinessChecksExtensionPoint,
 } from './extensions';
+export {
+  aiReadinessEvidenceExtensionPoint,
+  collectEach,
+  type AiReadinessEvidenceExtensionPoint,
+  type EvidenceCollectOptions,
+  type EvidenceCollector,
+  type EvidenceOutcome,
+} from './evidence';
 export type {
   CheckDefinition,
   CheckContext,
   CheckOutcome,
+  EvidenceCandidate,
+  EvidenceState,
 } from '@ai-readiness/plugin-ai-readiness-common';

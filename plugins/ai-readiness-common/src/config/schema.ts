@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DIMENSION_IDS } from '../types';
+import { evidenceConfigSchema } from './evidence';
 
 export const DEFAULT_PILOT_TYPES = [
   'ai-pilot',
@@ -182,6 +183,8 @@ export const aiReadinessConfigSchema = z
       .object({ ttlSeconds: z.number().min(0).default(10) })
       .strict()
       .default({}),
+    /** Evidence collectors (shared/evidence.md); see ./evidence.ts. */
+    evidence: evidenceConfigSchema.optional(),
   })
   .strict();
 
@@ -233,8 +236,14 @@ export function parseAiReadinessConfig(
       problem = `unknown key (expected one of the documented keys)`;
     } else {
       const found = valueAt(raw, issue.path);
-      const shown =
-        found === undefined ? 'nothing' : JSON.stringify(found)?.slice(0, 80);
+      // Secrets (evidence tokens) are never echoed back in the error.
+      const secret = path.includes('token');
+      let shown = 'nothing';
+      if (found !== undefined) {
+        shown = secret
+          ? `a ${typeof found}`
+          : JSON.stringify(found)?.slice(0, 80);
+      }
       problem = `${issue.message}; found ${shown}`;
     }
     throw new AiReadinessConfigError(formatPath(root, path), problem);

@@ -1,0 +1,110 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { aiReadinessScorecardRefreshPermission } from '@ai-readiness/plugin-ai-readiness-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { CatalogVisibility } from '../CatalogVisibility/types';
+import type { EvidenceService } from './types';
+
+const bodySchema = z
+  .object({
+    entityRef: z.string({
+      required_error:
+        'expected an entity reference such as "component:default/name"',
+      invalid_type_error:
+        'expected an entity reference such as "component:default/name"',
+    }),
+  })
+  .strict();
+
+function parseBody(body: unknown): string {
+  const parsed = bodySchema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue.code === 'unrecognized_keys') {
+      throw new InputError(`Unknown body field "${issue.keys[0]}"`);
+    }
+    throw new InputError(
+      `Invalid body field "${issue.path.join('.') || 'entityRef'}": ${
+        issue.message
+      }`,
+    );
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(parsed.data.entityRef, { defaultNamespace: 'default' }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    throw new InputError(
+      `Invalid body field "entityRef": expected an entity reference such as "component:default/name", found ${JSON.stringify(
+        parsed.data.entityRef,
+      )}`,
+    );
+  }
+}
+
+/**
+ * `POST /evidence/refresh` `{ "entityRef": "..." }`: collects that pilot's
+ * evidence now and re-evaluates it (permission ai-readiness.scorecard.refresh;
+ * 404 when the caller cannot see the entity).
+ */
+export function createEvidenceRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  visibility: CatalogVisibility;
+  evidence: EvidenceService;
+  logger: LoggerService;
+}): express.Router {
+  const { httpAuth, permissions, visibility, evidence, logger } = options;
+  const router = Router();
+  router.use(express.json());
+
+  async function authorize(credentials: BackstageCredentials) {
+    const [decision] = await permissions.authorize(
+      [{ permission: aiReadinessScorecardRefreshPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${aiReadinessScorecardRefreshPermission.name}`,
+      );
+    }
+  }
+
+  router.post('/evidence/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = parseBody(req.body);
+    await authorize(credentials);
+    if (!(await visibility.getEntity(credentials, entityRef))) {
+      throw new NotFoundError(`No entity ${entityRef} visible to the caller`);
+    }
+    const controller = new AbortController();
+    // The caller went away: stop looking up (what was found is kept).
+    res.on('close', () => {
+      if (!res.writableEnded) controller.abort();
+    });
+    const outcome = await evidence.refreshPilot(entityRef, controller.signal);
+    if (!outcome) throw new NotFoundError(`${entityRef} is not an AI pilot`);
+    logger.info(
+      `AI readiness: evidence of ${entityRef} collected on request (${outcome.items.length} items)`,
+    );
+    res.json({
+      entityRef,
+      collectors: evidence.collectors.map(c => c.id),
+      level: outcome.level,
+      items: outcome.items,
+    });
+  });
+
+  return router;
+}
