@@ -10,3 +10,4 @@ export * from './config';
 export * from './engine';
 export * from './checks';
 export * from './evidence';
+export * from './targets';

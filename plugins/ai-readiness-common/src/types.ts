@@ -2,6 +2,7 @@
  * Wire and engine types shared by the backend, the frontend and the CLI.
  * The scorecard shape is a public contract (see shared/interfaces.md).
  */
+import type { ScorecardCampaign, TargetStatus } from './targets/types';
 
 /** The seven readiness dimensions, in display order. */
 export const DIMENSION_IDS = [
@@ -120,6 +121,10 @@ export interface Scorecard {
   /** null at L3. */
   nextLevel: NextLevel | null;
   drift: DriftFinding[];
+  /** The level the pilot must reach (shared/targets.md); null without a matching rule. */
+  target?: TargetStatus | null;
+  /** The campaigns whose scope holds the pilot. */
+  campaigns?: ScorecardCampaign[];
 }
 
 /** @public */
@@ -226,4 +231,6 @@ export interface ScorecardListQuery {
   offset?: number;
   orderBy?: ScorecardOrderBy;
   order?: 'asc' | 'desc';
+  /** Only pilots below their target (`true`) or at or above it (`false`). */
+  offTarget?: boolean;
 }

@@ -46,7 +46,14 @@ import {
   scopeSetsOf,
   ScopeSets,
 } from './context';
-import { compareLevels, computeLevel, L2_REQUIRED } from './levels';
+import {
+  blockersFor,
+  compareLevels,
+  computeLevel,
+  L2_REQUIRED,
+  LevelInput,
+} from './levels';
+import { compileGoals } from '../targets/goals';
 
 /** @public */
 export interface EvaluateOptions {
@@ -227,6 +234,7 @@ export function createReadinessEngine(
   });
   const disabled = new Set(config.disabledChecks);
   const active = all.filter(c => !disabled.has(c.id));
+  const goals = compileGoals(config, new Set(active.map(c => c.id)));
 
   const withPrefix = (text: string) =>
     prefix === 'ai-readiness/' ? text : text.replace(/ai-readiness\//g, prefix);
@@ -367,20 +375,23 @@ export function createReadinessEngine(
     } catch {
       riskTier = undefined;
     }
-    const { level, nextLevel } = computeLevel({
+    const levelInput: LevelInput = {
       statuses,
       gates,
       dimensionScores,
       checksByDimension,
       riskTier,
       thresholds,
-    });
+    };
+    const { level, nextLevel } = computeLevel(levelInput);
+    const owner = safely(() => ctx.owner()?.ref) ?? null;
+    const system = safely(() => ctx.system()?.ref) ?? null;
 
     return {
       entityRef: node.ref,
       title: titleOf(entity, node),
-      owner: safely(() => ctx.owner()?.ref) ?? null,
-      system: safely(() => ctx.system()?.ref) ?? null,
+      owner,
+      system,
       asOf,
       evaluatedAt: now.toISOString(),
       level,
@@ -389,6 +400,18 @@ export function createReadinessEngine(
       dimensions,
       nextLevel,
       drift: driftOf(ctx, level),
+      ...goals.evaluate({
+        node,
+        graph,
+        lifecycle: node.lifecycle,
+        rolloutStage: safely(() => ctx.key('rollout-stage'))?.toLowerCase(),
+        riskTier,
+        owner: owner?.toLowerCase(),
+        system: system?.toLowerCase(),
+        level,
+        statuses,
+        blockersFor: goal => blockersFor(goal, levelInput),
+      }),
     };
   }
 
