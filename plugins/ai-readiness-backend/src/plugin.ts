@@ -13,6 +13,10 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessChecksExtensionPoint } from '@ai-readiness/plugin-ai-readiness-node';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { createCampaignsRouter } from './campaignsRouter';
+import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
+import { createCampaignQueries } from './services/Campaigns/createCampaignQueries';
 import { createRouter } from './router';
 import { registerActions } from './services/actions/registerActions';
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
@@ -23,6 +27,9 @@ import { createScorecardQueries } from './services/ScorecardQueries/createScorec
 
 /** Id of the scheduled refresh task. */
 export const REFRESH_TASK_ID = 'ai-readiness-refresh';
+
+/** Id of the task that sends campaign notifications (targets.md). */
+export const CAMPAIGN_TASK_ID = 'ai-readiness-campaigns';
 
 /**
  * Right after start-up the catalog may still be ingesting: a refresh that
@@ -155,6 +162,44 @@ export const aiReadinessPlugin = createBackendPlugin({
           visibility,
           evaluator,
         });
+
+        // Campaigns (targets.md): their own tables, routes and task.
+        const campaignStore = await DatabaseCampaignStore.create({
+          database,
+          skipMigrations: true,
+        });
+        const campaignNotifier = createCampaignNotifier({
+          store,
+          campaignStore,
+          notifications,
+          logger,
+          campaigns: settings.campaigns,
+          enabled: settings.notifications?.enabled ?? true,
+        });
+        if (settings.campaigns.length) {
+          await scheduler.scheduleTask({
+            id: CAMPAIGN_TASK_ID,
+            frequency: { minutes: 30 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 1 },
+            scope: 'global',
+            fn: async () => {
+              await campaignNotifier.run();
+            },
+          });
+        }
+        httpRouter.use(
+          await createCampaignsRouter({
+            httpAuth,
+            permissions,
+            campaigns: createCampaignQueries({
+              store,
+              campaignStore,
+              visibility,
+              campaigns: settings.campaigns,
+            }),
+          }),
+        );
 
         httpRouter.use(
           await createRouter({

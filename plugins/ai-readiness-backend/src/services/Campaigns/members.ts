@@ -1,0 +1,54 @@
+import {
+  CampaignConfig,
+  CampaignPilot,
+  ReadinessLevel,
+  ScorecardSummary,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import type { ScorecardStore } from '../../database/ScorecardStore';
+import { refKey } from '../../database/DatabaseScorecardStore';
+
+/** A pilot of a campaign, with the lower-cased keys the queries filter on. */
+export interface Member extends CampaignPilot {
+  key: string;
+  ownerKey: string | null;
+}
+
+/** Every stored pilot's campaigns and target, read once per store revision. */
+export interface Membership {
+  /** Campaign id → its pilots (every stored one, visible or not). */
+  byCampaign: Map<string, Member[]>;
+  /** Lower-cased refs of the pilots below their target. */
+  offTarget: Set<string>;
+}
+
+/** Reads the stored summaries (which carry `target` and `campaigns`). */
+export async function readMembership(
+  store: ScorecardStore,
+  campaigns: readonly CampaignConfig[],
+): Promise<Membership> {
+  const rows = await store.queryRows({});
+  const summaries = await store.getSummaries(rows.map(r => r.entityRef));
+  const byCampaign = new Map<string, Member[]>(
+    campaigns.map(c => [c.id, [] as Member[]]),
+  );
+  const offTarget = new Set<string>();
+  for (const summary of summaries as ScorecardSummary[]) {
+    const key = refKey(summary.entityRef);
+    if (summary.target && !summary.target.met) offTarget.add(key);
+    for (const entry of summary.campaigns ?? []) {
+      const list = byCampaign.get(entry.id);
+      if (!list) continue; // a campaign removed from config since
+      list.push({
+        key,
+        ownerKey: summary.owner ? refKey(summary.owner) : null,
+        entityRef: summary.entityRef,
+        title: summary.title,
+        owner: summary.owner,
+        level: summary.level as ReadinessLevel,
+        met: entry.met,
+        missing: entry.missing,
+      });
+    }
+  }
+  return { byCampaign, offTarget };
+}
