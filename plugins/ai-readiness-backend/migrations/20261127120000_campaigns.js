@@ -64,9 +64,10 @@ exports.up = async function up(knex) {
       .boolean('met')
       .notNullable()
       .comment('Whether every goal check passed or was waived that day');
-    table.primary(['campaign_id', 'entity_ref', 'day'], {
-      constraintName: 'ai_readiness_campaign_days_pk',
-    });
+    table.primary(
+      ['campaign_id', 'entity_ref', 'day'],
+      'ai_readiness_campaign_days_pk',
+    );
   });
 };
 

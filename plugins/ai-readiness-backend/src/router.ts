@@ -79,6 +79,12 @@ const filterFields = {
   q: z.string().max(200).optional(),
   orderBy: z.enum(SCORECARD_ORDER_BY).optional(),
   order: z.enum(['asc', 'desc']).optional(),
+  offTarget: z
+    .enum(['true', 'false'], {
+      errorMap: () => ({ message: 'expected true or false' }),
+    })
+    .transform(value => value === 'true')
+    .optional(),
 };
 
 const intParam = (min: number, max: number) =>
@@ -170,6 +176,7 @@ function toQuery(
   if (params.q) query.q = params.q;
   if (params.orderBy) query.orderBy = params.orderBy;
   if (params.order) query.order = params.order;
+  if (params.offTarget !== undefined) query.offTarget = params.offTarget;
   return query;
 }
 

@@ -18,6 +18,7 @@ import type {
 } from '../CatalogVisibility/types';
 import { refKey } from '../../database/DatabaseScorecardStore';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
+import { readMembership } from '../Campaigns/members';
 
 const MAX_CACHED_RESULTS = 500;
 const TOP_GAPS = 10;
@@ -143,6 +144,8 @@ export function createScorecardQueries(options: {
   const { store, visibility } = options;
   let revision = -1;
   let kinds: Promise<string[]> | undefined;
+  // Pilots below their target (the `offTarget` filter), read from the summaries.
+  let offTargetRefs: Promise<Set<string>> | undefined;
   const rowsCache = new Map<string, Promise<ScorecardRow[]>>();
   const results = new Map<string, Promise<unknown>>();
 
@@ -164,6 +167,7 @@ export function createScorecardQueries(options: {
     if (current !== revision) {
       revision = current;
       kinds = undefined;
+      offTargetRefs = undefined;
       rowsCache.clear();
       results.clear();
     }
@@ -205,8 +209,14 @@ export function createScorecardQueries(options: {
     // An owner filter takes the team and its sub-teams, as the owner summary
     // rolls sub-teams up into their parents: the store matches everything
     // else, the group tree (from the catalog) decides the owner.
-    const { owner, ...storeQuery } = query;
+    const { owner, offTarget, ...storeQuery } = query;
     const ownerKey = owner ? refKey(owner) : undefined;
+    const below =
+      offTarget === undefined
+        ? undefined
+        : await (offTargetRefs ??= readMembership(store, []).then(
+            m => m.offTarget,
+          ));
     const rows = await remember(
       results as Map<string, Promise<ScorecardRow[]>>,
       `rows|${stamp}|${queryKey}`,
@@ -219,6 +229,7 @@ export function createScorecardQueries(options: {
         return all.filter(
           row =>
             view.refs.has(row.entityRef) &&
+            (!below || below.has(row.entityRef) === offTarget) &&
             (!ownerKey ||
               (row.owner !== null &&
                 ownerChain(row.owner, view.groupParents).includes(ownerKey))),
