@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  CampaignDetail,
+  CampaignListResponse,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -40,6 +42,12 @@ export interface AiReadinessApi {
   exportCsv(query?: ScorecardQuery): Promise<Blob>;
   /** Asks for a re-evaluation of one entity, or of every pilot when no ref is given. */
   refresh(entityRef?: string): Promise<void>;
+  /** GET /campaigns: every configured campaign, counted over the visible pilots. */
+  listCampaigns(): Promise<CampaignListResponse>;
+  /** GET /campaigns/:id; rejects with a ResponseError (404 for an unknown id). */
+  getCampaign(id: string): Promise<CampaignDetail>;
+  /** The CSV of GET /campaigns/:id/export.csv. */
+  exportCampaignCsv(id: string): Promise<Blob>;
 }
 
 /** @public */

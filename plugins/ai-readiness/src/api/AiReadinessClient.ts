@@ -2,6 +2,8 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CampaignDetail,
+  CampaignListResponse,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -68,6 +70,21 @@ export class AiReadinessClient implements AiReadinessApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(entityRef ? { entityRef } : {}),
     });
+  }
+
+  async listCampaigns(): Promise<CampaignListResponse> {
+    return this.get<CampaignListResponse>('/campaigns');
+  }
+
+  async getCampaign(id: string): Promise<CampaignDetail> {
+    return this.get<CampaignDetail>(`/campaigns/${encodeURIComponent(id)}`);
+  }
+
+  async exportCampaignCsv(id: string): Promise<Blob> {
+    const res = await this.request(
+      `/campaigns/${encodeURIComponent(id)}/export.csv`,
+    );
+    return res.blob();
   }
 
   private async get<T>(path: string): Promise<T> {
