@@ -149,10 +149,22 @@ export function AiReadinessPage() {
     systems.unshift(state.system);
 
   const filtersActive =
-    state.owner || state.system || state.level || state.dimension || state.q;
+    state.owner ||
+    state.system ||
+    state.level ||
+    state.dimension ||
+    state.q ||
+    state.offTarget;
   const clear = () => {
     setQInput('');
-    update({ owner: '', system: '', level: '', dimension: '', q: '' });
+    update({
+      owner: '',
+      system: '',
+      level: '',
+      dimension: '',
+      q: '',
+      offTarget: '',
+    });
   };
   const set = (patch: Partial<PageState>) => update(patch);
 
@@ -269,6 +281,18 @@ export function AiReadinessPage() {
                     }))}
                     onChange={dimension =>
                       set({ dimension: dimension as PageState['dimension'] })
+                    }
+                  />
+                  <FilterSelect
+                    id="offTarget"
+                    label="Target"
+                    value={state.offTarget}
+                    options={[
+                      { value: 'true', label: 'Off target' },
+                      { value: 'false', label: 'On target or none' },
+                    ]}
+                    onChange={offTarget =>
+                      set({ offTarget: offTarget as PageState['offTarget'] })
                     }
                   />
                   {filtersActive && (

@@ -18,6 +18,7 @@ import type { ScorecardListResponse } from '@ai-readiness/plugin-ai-readiness-co
 import type { ScorecardOrderBy } from '../../api';
 import { AI_READINESS_TAB_PATH } from '../../routes';
 import { LevelBadge } from '../LevelBadge';
+import { OffTargetChip } from '../OffTargetChip';
 import { PAGE_SIZES, PageState } from './useScorecardQuery';
 import { shortRef } from './SummaryPanels';
 
@@ -117,7 +118,8 @@ export function PilotTable(props: {
                       level={item.level}
                       name={item.levelName}
                       size="small"
-                    />
+                    />{' '}
+                    <OffTargetChip target={item.target} />
                   </TableCell>
                   <TableCell align="right">{item.score}</TableCell>
                   <TableCell>
