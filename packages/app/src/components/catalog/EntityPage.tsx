@@ -51,6 +51,8 @@ import {
 import {
   EntityAiReadinessCard,
   EntityAiReadinessContent,
+  EntityGroupAiReadinessCard,
+  EntitySystemAiReadinessCard,
   isAiPilot,
 } from '@ai-readiness/plugin-ai-readiness';
 
@@ -316,6 +318,9 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityLinksCard />
         </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityGroupAiReadinessCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -343,6 +348,9 @@ const systemPage = (
         </Grid>
         <Grid item md={6}>
           <EntityHasResourcesCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntitySystemAiReadinessCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>
