@@ -190,7 +190,7 @@ function check(options: CheckOptions, io: RunIO): number {
     scorecards,
     errors: loaded.errors,
     sources: loaded.sources,
-    minLevel: options.minLevel as ReadinessLevel | undefined,
+    minLevel: options.minLevel as ReadinessLevel | 'target' | undefined,
     filesRead: loaded.filesRead,
     skippedFiles: loaded.skippedFiles,
     entityCount: loaded.entities.length,
