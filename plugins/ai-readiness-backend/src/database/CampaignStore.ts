@@ -31,6 +31,9 @@ export interface CampaignStore {
   /** The recorded days of a campaign up to `untilDay`. */
   readDays(campaignId: string, untilDay: string): Promise<CampaignDayRow[]>;
 
+  /** The notifications already claimed for a campaign, as `entityRef|occasion`. */
+  listClaims(campaignId: string): Promise<Set<string>>;
+
   /**
    * Inserts the notification row; true for exactly one caller (whatever the
    * number of replicas), false when it was already claimed.

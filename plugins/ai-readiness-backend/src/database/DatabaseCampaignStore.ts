@@ -96,6 +96,13 @@ export class DatabaseCampaignStore implements CampaignStore {
     }));
   }
 
+  async listClaims(campaignId: string): Promise<Set<string>> {
+    const rows = await this.db(NOTIFICATIONS)
+      .where({ campaign_id: campaignId })
+      .select('entity_ref', 'occasion');
+    return new Set(rows.map((r: any) => `${r.entity_ref}|${r.occasion}`));
+  }
+
   async claimNotification(claim: {
     campaignId: string;
     entityRef: string;

@@ -72,7 +72,7 @@ export function createCampaignNotifier(options: {
   notifications: NotificationService;
   logger: LoggerService;
   campaigns: readonly CampaignConfig[];
-  /** When false, occasions are claimed without sending anything. */
+  /** When false, nothing is claimed or sent (the daily record of checks goals is kept). */
   enabled?: boolean;
   now?: () => Date;
 }): CampaignNotifier {
@@ -104,11 +104,16 @@ export function createCampaignNotifier(options: {
           recordedDays += members.length;
         }
         const due = occasionsDue(daysLeft);
-        if (!due.length) continue;
+        // Disabled: nothing is claimed, so nothing is lost if it is enabled later.
+        if (!due.length || !enabled) continue;
+        // One read of what is already claimed: a run only inserts new claims
+        // (the unique key still decides between replicas racing for one).
+        const done = await campaignStore.listClaims(campaign.id);
         for (const member of members) {
           if (member.met) continue;
           const claimed: CampaignOccasion[] = [];
           for (const occasion of due) {
+            if (done.has(`${member.key}|${occasion}`)) continue;
             const claim = {
               campaignId: campaign.id,
               entityRef: member.key,
@@ -119,7 +124,7 @@ export function createCampaignNotifier(options: {
             if (await campaignStore.claimNotification(claim))
               claimed.push(occasion);
           }
-          if (!claimed.length || !enabled || !member.owner) continue;
+          if (!claimed.length || !member.owner) continue;
           const occasion = URGENCY.find(o => claimed.includes(o))!;
           try {
             await notifications.send({
