@@ -228,9 +228,9 @@ export function compileGoals(
     level: rule.level,
     matches: compileMatch(rule.when),
   }));
-  const compiled: CompiledCampaign[] = campaigns.map(config => ({
-    config,
-    inScope: compileMatch(config.scope ?? {}),
+  const compiled: CompiledCampaign[] = campaigns.map(campaign => ({
+    config: campaign,
+    inScope: compileMatch(campaign.scope ?? {}),
   }));
   const byId = new Map(compiled.map(c => [c.config.id, c]));
 
