@@ -236,14 +236,7 @@ export function createCampaignQueries(options: {
             if (member.met) r.met++;
           }
         }
-        const pilots = visible
-          .map(({ key: _key, ownerKey: _ownerKey, ...pilot }) => pilot)
-          .sort(
-            (a, b) =>
-              Number(a.met) - Number(b.met) ||
-              a.title.localeCompare(b.title, 'en') ||
-              a.entityRef.localeCompare(b.entityRef, 'en'),
-          );
+        const pilots = visible.map(member => member.pilot);
         return {
           ...listItem(campaign, visible, today),
           pilots,

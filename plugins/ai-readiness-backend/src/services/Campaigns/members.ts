@@ -11,6 +11,8 @@ import { refKey } from '../../database/DatabaseScorecardStore';
 export interface Member extends CampaignPilot {
   key: string;
   ownerKey: string | null;
+  /** The wire form, built once per store revision. */
+  pilot: CampaignPilot;
 }
 
 /** Every stored pilot's campaigns and target, read once per store revision. */
@@ -38,17 +40,31 @@ export async function readMembership(
     for (const entry of summary.campaigns ?? []) {
       const list = byCampaign.get(entry.id);
       if (!list) continue; // a campaign removed from config since
-      list.push({
-        key,
-        ownerKey: summary.owner ? refKey(summary.owner) : null,
+      const pilot: CampaignPilot = {
         entityRef: summary.entityRef,
         title: summary.title,
         owner: summary.owner,
         level: summary.level as ReadinessLevel,
         met: entry.met,
         missing: entry.missing,
+      };
+      list.push({
+        ...pilot,
+        key,
+        ownerKey: summary.owner ? refKey(summary.owner) : null,
+        pilot,
       });
     }
+  }
+  // The order of GET /campaigns/:id: pilots short of the goal first, then by
+  // title; sorted once here so that each request only filters.
+  for (const list of byCampaign.values()) {
+    list.sort(
+      (a, b) =>
+        Number(a.met) - Number(b.met) ||
+        (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) ||
+        (a.entityRef < b.entityRef ? -1 : 1),
+    );
   }
   return { byCampaign, offTarget };
 }
