@@ -58,12 +58,16 @@ export async function readMembership(
   }
   // The order of GET /campaigns/:id: pilots short of the goal first, then by
   // title; sorted once here so that each request only filters.
+  const byText = (x: string, y: string) => {
+    if (x === y) return 0;
+    return x < y ? -1 : 1;
+  };
   for (const list of byCampaign.values()) {
     list.sort(
       (a, b) =>
         Number(a.met) - Number(b.met) ||
-        (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) ||
-        (a.entityRef < b.entityRef ? -1 : 1),
+        byText(a.title, b.title) ||
+        byText(a.entityRef, b.entityRef),
     );
   }
   return { byCampaign, offTarget };
