@@ -273,5 +273,55 @@ export interface Config {
        */
       requireVerified?: 'L2' | 'L3';
     };
+
+    /**
+     * Where each pilot must be: the first rule whose `when` holds gives the
+     * pilot its target level (shared/targets.md). Absent: lifecycle
+     * production → L3, rollout stage production → L3, limited → L2.
+     */
+    targets?: Array<{
+      /** Conditions, all optional, combined with AND; an empty `when` matches every pilot. */
+      when?: AiReadinessPilotMatch;
+      /** L0, L1, L2 or L3. */
+      level: string;
+    }>;
+
+    /**
+     * Drives to bring a set of pilots to a goal by a deadline. Validated at
+     * start-up: unknown check ids, bad dates, a deadline before the start and
+     * duplicate ids stop the backend with the path of the key.
+     */
+    campaigns?: Array<{
+      /** Lower-case letters, digits and dashes; unique. */
+      id: string;
+      title: string;
+      description?: string;
+      /** Entity ref of who runs the campaign, e.g. group:default/ai-platform. */
+      owner: string;
+      /** YYYY-MM-DD. */
+      start: string;
+      /** YYYY-MM-DD, on or after the start. */
+      deadline: string;
+      /** Which pilots are in it (keys as in targets' `when`); absent: every pilot. */
+      scope?: AiReadinessPilotMatch;
+      /** A level to reach, or checks that must each pass or be waived. */
+      goal: { level: string } | { checks: string[] };
+    }>;
   };
+}
+
+/** Conditions on a pilot (targets' `when`, campaigns' `scope`). */
+interface AiReadinessPilotMatch {
+  /** spec.lifecycle values. */
+  lifecycle?: string[];
+  /** Values of the rollout-stage annotation. */
+  rolloutStage?: string[];
+  /** Values of the risk-tier annotation. */
+  riskTier?: string[];
+  /** Any of these tags. */
+  tags?: string[];
+  /** System refs. */
+  system?: string | string[];
+  /** Owner refs; a group also matches its sub-groups. */
+  owner?: string | string[];
 }

@@ -3,8 +3,11 @@ import { ApiExplorerPage } from '@backstage/plugin-api-docs';
 import {
   CatalogEntityPage,
   CatalogIndexPage,
+  CatalogTable,
+  CatalogTableRow,
   catalogPlugin,
 } from '@backstage/plugin-catalog';
+import { DefaultFilters } from '@backstage/plugin-catalog-react';
 import { orgPlugin } from '@backstage/plugin-org';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { apis } from './apis';
@@ -21,7 +24,12 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { AiReadinessPage } from '@ai-readiness/plugin-ai-readiness';
+import {
+  AiReadinessCampaignsPage,
+  AiReadinessLevelPicker,
+  AiReadinessPage,
+  createAiReadinessColumn,
+} from '@ai-readiness/plugin-ai-readiness';
 
 const app = createApp({
   apis,
@@ -41,7 +49,21 @@ const routes = (
     <Route path="/" element={<Navigate to="catalog" />} />
     <Route
       path="/catalog"
-      element={<CatalogIndexPage initiallySelectedFilter="all" />}
+      element={
+        <CatalogIndexPage
+          initiallySelectedFilter="all"
+          columns={context => [
+            ...CatalogTable.defaultColumnsFunc(context),
+            createAiReadinessColumn<CatalogTableRow>(),
+          ]}
+          filters={
+            <>
+              <DefaultFilters initiallySelectedFilter="all" />
+              <AiReadinessLevelPicker />
+            </>
+          }
+        />
+      }
     />
     <Route
       path="/catalog/:namespace/:kind/:name"
@@ -54,6 +76,10 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/ai-readiness" element={<AiReadinessPage />} />
+    <Route
+      path="/ai-readiness/campaigns"
+      element={<AiReadinessCampaignsPage />}
+    />
   </FlatRoutes>
 );
 

@@ -3,6 +3,8 @@
  * notifications and signals, MCP actions, and the AI readiness plugin.
  */
 
+// First: the example campaigns' dates, relative to today (see the file).
+import './exampleCampaignDates';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();

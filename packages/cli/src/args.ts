@@ -23,7 +23,8 @@ export interface CheckOptions {
   paths: string[];
   asOf?: string;
   format: OutputFormat;
-  minLevel?: Level;
+  /** A level, or 'target': each pilot at its own target (targets.md). */
+  minLevel?: Level | 'target';
   entity?: string;
   config?: string;
   /** Evaluate through this portal's POST /evaluate. */
@@ -48,7 +49,8 @@ Options:
                          and waivers depend on it
   --format FORMAT        table (default), json, markdown (for a PR comment) or
                          github (GitHub Actions annotations)
-  --min-level LEVEL      L0, L1, L2 or L3: exit 1 when a pilot is below it
+  --min-level LEVEL      L0, L1, L2 or L3: exit 1 when a pilot is below it;
+                         target: when a pilot is below its own target
   --entity REF           show only this pilot, e.g. component:default/claims-bot
                          (kind defaults to component, namespace to default)
   --config FILE          app-config YAML whose aiReadiness key configures the
@@ -223,14 +225,17 @@ export function parseArgs(argv: string[]): ParsedCommand {
   const minLevel = values.minLevel;
   if (minLevel !== undefined) {
     const normalized = minLevel.toUpperCase();
-    if (!(LEVELS as readonly string[]).includes(normalized)) {
+    if (normalized === 'TARGET') {
+      options.minLevel = 'target';
+    } else if (!(LEVELS as readonly string[]).includes(normalized)) {
       throw new UsageError(
-        `--min-level must be one of ${LEVELS.join(', ')}, found ${quote(
-          minLevel,
-        )}`,
+        `--min-level must be one of ${LEVELS.join(
+          ', ',
+        )} or target, found ${quote(minLevel)}`,
       );
+    } else {
+      options.minLevel = normalized as Level;
     }
-    options.minLevel = normalized as Level;
   }
 
   const entity = values.entity;

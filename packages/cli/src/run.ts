@@ -246,7 +246,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     scorecards,
     errors,
     sources: loaded.sources,
-    minLevel: options.minLevel as ReadinessLevel | undefined,
+    minLevel: options.minLevel as ReadinessLevel | 'target' | undefined,
     filesRead: loaded.filesRead,
     skippedFiles: loaded.skippedFiles,
     entityCount: loaded.entities.length,

@@ -17,6 +17,10 @@ import {
   EvidenceCollector,
 } from '@ai-readiness/plugin-ai-readiness-node';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { createCampaignsRouter } from './campaignsRouter';
+import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
+import { createCampaignQueries } from './services/Campaigns/createCampaignQueries';
 import { createRouter } from './router';
 import { registerActions } from './services/actions/registerActions';
 import { createDraftEvaluator } from './services/DraftEvaluator/createDraftEvaluator';
@@ -30,6 +34,9 @@ import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
 import { setupEvidence } from './services/evidence/setupEvidence';
 
 export { REFRESH_TASK_ID } from './services/RefreshScheduler/createRefreshScheduler';
+
+/** Id of the task that sends campaign notifications (targets.md). */
+export const CAMPAIGN_TASK_ID = 'ai-readiness-campaigns';
 
 /**
  * The AI readiness backend plugin: scores every AI pilot of the catalog on a
@@ -159,6 +166,44 @@ export const aiReadinessPlugin = createBackendPlugin({
           evaluator,
           drafts,
         });
+
+        // Campaigns (targets.md): their own tables, routes and task.
+        const campaignStore = await DatabaseCampaignStore.create({
+          database,
+          skipMigrations: true,
+        });
+        const campaignNotifier = createCampaignNotifier({
+          store,
+          campaignStore,
+          notifications,
+          logger,
+          campaigns: settings.campaigns,
+          enabled: settings.notifications?.enabled ?? true,
+        });
+        if (settings.campaigns.length) {
+          await scheduler.scheduleTask({
+            id: CAMPAIGN_TASK_ID,
+            frequency: { minutes: 30 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 1 },
+            scope: 'global',
+            fn: async () => {
+              await campaignNotifier.run();
+            },
+          });
+        }
+        httpRouter.use(
+          await createCampaignsRouter({
+            httpAuth,
+            permissions,
+            campaigns: createCampaignQueries({
+              store,
+              campaignStore,
+              visibility,
+              campaigns: settings.campaigns,
+            }),
+          }),
+        );
 
         httpRouter.use(
           await createRouter({

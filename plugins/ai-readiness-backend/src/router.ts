@@ -79,6 +79,12 @@ const filterFields = {
   evidence: z.enum(SCORECARD_EVIDENCE_FILTERS).optional(),
   orderBy: z.enum(SCORECARD_ORDER_BY).optional(),
   order: z.enum(['asc', 'desc']).optional(),
+  offTarget: z
+    .enum(['true', 'false'], {
+      errorMap: () => ({ message: 'expected true or false' }),
+    })
+    .transform(value => value === 'true')
+    .optional(),
 };
 
 const intParam = (min: number, max: number) =>
@@ -171,6 +177,7 @@ function toQuery(
   if (params.evidence) query.evidence = params.evidence;
   if (params.orderBy) query.orderBy = params.orderBy;
   if (params.order) query.order = params.order;
+  if (params.offTarget !== undefined) query.offTarget = params.offTarget;
   return query;
 }
 

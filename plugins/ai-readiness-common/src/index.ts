@@ -12,3 +12,4 @@ export * from './checks';
 export * from './evidence';
 export * from './util/entityRefs';
 export * from './evaluate';
+export * from './targets';

@@ -3,6 +3,7 @@
  * The scorecard shape is a public contract (see shared/interfaces.md).
  */
 import type { CheckEvidence, EvidenceCounts } from './evidence/types';
+import type { ScorecardCampaign, TargetStatus } from './targets/types';
 
 /** The seven readiness dimensions, in display order. */
 export const DIMENSION_IDS = [
@@ -133,6 +134,10 @@ export interface Scorecard {
    * scorecards stored before evidence existed.
    */
   evidence?: EvidenceCounts;
+  /** The level the pilot must reach (shared/targets.md); null without a matching rule. */
+  target?: TargetStatus | null;
+  /** The campaigns whose scope holds the pilot. */
+  campaigns?: ScorecardCampaign[];
 }
 
 /** @public */
@@ -285,4 +290,6 @@ export interface ScorecardListQuery {
   offset?: number;
   orderBy?: ScorecardOrderBy;
   order?: 'asc' | 'desc';
+  /** Only pilots below their target (`true`) or at or above it (`false`). */
+  offTarget?: boolean;
 }

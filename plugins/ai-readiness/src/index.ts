@@ -9,7 +9,16 @@ export {
   AiReadinessPage,
   EntityAiReadinessContent,
   EntityAiReadinessCard,
+  AiReadinessCampaignsPage,
+  EntityGroupAiReadinessCard,
+  EntitySystemAiReadinessCard,
 } from './plugin';
+export {
+  createAiReadinessColumn,
+  AiReadinessLevelFilter,
+  AiReadinessLevelPicker,
+} from './components/CatalogReadiness';
+export type { AiReadinessEntityFilters } from './components/CatalogReadiness';
 export { isAiPilot } from './isAiPilot';
 export {
   isAiReadinessAvailable,
@@ -28,5 +37,6 @@ export { SafeLink } from './components/SafeLink';
 export type { SafeLinkProps } from './components/SafeLink';
 export {
   rootRouteRef as aiReadinessRouteRef,
+  campaignsRouteRef as aiReadinessCampaignsRouteRef,
   AI_READINESS_TAB_PATH,
 } from './routes';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aiReadinessApiRef, AiReadinessClient } from './api';
-import { rootRouteRef } from './routes';
+import { campaignsRouteRef, rootRouteRef } from './routes';
 
 /** @public */
 export const aiReadinessPlugin = createPlugin({
@@ -22,6 +22,7 @@ export const aiReadinessPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    campaigns: campaignsRouteRef,
   },
 });
 
@@ -68,6 +69,55 @@ export const EntityAiReadinessCard = aiReadinessPlugin.provide(
       lazy: () =>
         import('./components/EntityAiReadinessCard').then(
           m => m.EntityAiReadinessCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The campaign pages (list and one page per campaign); mount it at
+ * `/ai-readiness/campaigns`.
+ *
+ * @public
+ */
+export const AiReadinessCampaignsPage = aiReadinessPlugin.provide(
+  createRoutableExtension({
+    name: 'AiReadinessCampaignsPage',
+    component: () =>
+      import('./components/CampaignsPage').then(m => m.CampaignsPage),
+    mountPoint: campaignsRouteRef,
+  }),
+);
+
+/**
+ * The AI readiness of a Group's pilots (sub-groups included), for Group pages.
+ *
+ * @public
+ */
+export const EntityGroupAiReadinessCard = aiReadinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupAiReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamReadinessCard').then(
+          m => m.EntityTeamReadinessCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The AI readiness of a System's pilots, for System pages.
+ *
+ * @public
+ */
+export const EntitySystemAiReadinessCard = aiReadinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySystemAiReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityTeamReadinessCard').then(
+          m => m.EntityTeamReadinessCard,
         ),
     },
   }),

@@ -19,7 +19,8 @@ export interface Report {
   errors: InputError[];
   /** Where each entity's document starts, by lower-cased kind:namespace/name. */
   sources: Map<string, EntitySource>;
-  minLevel?: ReadinessLevel;
+  /** A level, or 'target': each pilot against its own target. */
+  minLevel?: ReadinessLevel | 'target';
   filesRead: number;
   skippedFiles: string[];
   /** Entities read from the inputs (pilots or not). */
@@ -96,8 +97,12 @@ export function waived(card: Scorecard): PlacedCheck[] {
 
 export function isBelow(
   card: Scorecard,
-  minLevel: ReadinessLevel | undefined,
+  minLevel: ReadinessLevel | 'target' | undefined,
 ): boolean {
+  if (minLevel === 'target') {
+    // Pilots without a target pass (targets.md).
+    return !!card.target && !levelAtLeast(card.level, card.target.level);
+  }
   return minLevel !== undefined && !levelAtLeast(card.level, minLevel);
 }
 

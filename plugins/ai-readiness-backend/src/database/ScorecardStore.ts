@@ -23,6 +23,8 @@ export interface ScorecardQuery {
   evidence?: ScorecardEvidenceFilter;
   orderBy?: ScorecardOrderBy;
   order?: 'asc' | 'desc';
+  /** Pilots below their target (true) or not (false); applied by the queries, not the store. */
+  offTarget?: boolean;
 }
 
 /** The denormalised columns of one stored scorecard: enough to filter, sort, summarise and export. */

@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { DIMENSION_IDS } from '../types';
 import { evidenceConfigSchema } from './evidence';
+import {
+  campaignSchema,
+  findCampaignProblem,
+  targetRuleSchema,
+} from '../targets/schema';
 
 export const DEFAULT_PILOT_TYPES = [
   'ai-pilot',
@@ -185,6 +190,10 @@ export const aiReadinessConfigSchema = z
       .default({}),
     /** Evidence collectors (shared/evidence.md); see ./evidence.ts. */
     evidence: evidenceConfigSchema.optional(),
+    /** Where each pilot must be (shared/targets.md); absent: the default rules. */
+    targets: z.array(targetRuleSchema).max(500).optional(),
+    /** Drives with a goal and a deadline (shared/targets.md). */
+    campaigns: z.array(campaignSchema).max(200).default([]),
   })
   .strict();
 
@@ -249,6 +258,13 @@ export function parseAiReadinessConfig(
     throw new AiReadinessConfigError(formatPath(root, path), problem);
   }
   const config = result.data;
+  const campaignProblem = findCampaignProblem(config.campaigns);
+  if (campaignProblem) {
+    throw new AiReadinessConfigError(
+      formatPath(root, campaignProblem.path),
+      campaignProblem.problem,
+    );
+  }
   const ids = new Set<string>();
   config.customChecks.forEach((check, i) => {
     if (ids.has(check.id)) {

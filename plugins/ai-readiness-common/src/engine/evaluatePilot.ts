@@ -23,7 +23,7 @@ import {
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
 import { internalize, PilotContext } from './context';
-import { computeLevel } from './levels';
+import { blockersOf, computeLevel } from './levels';
 import { driftOf } from './drift';
 import { applyWaiver } from './waivers';
 import { SharedResults } from './sharedResults';
@@ -236,6 +236,27 @@ export function evaluatePilot(
         unverifiedOf(evidence, dimensionChecks),
       )
     : computeLevel(rubric.levels, levelInput);
+  // Targets and campaigns (shared/targets.md), from facts already read.
+  const goals = rubric.goals.evaluate({
+    node: pilot,
+    graph,
+    lifecycle: pilot.lifecycle,
+    rolloutStage: safely(() => ctx.key('rollout-stage'))?.toLowerCase(),
+    riskTier: levelInput.riskTier,
+    owner: safely(() => ctx.owner()?.ref)?.toLowerCase(),
+    system: safely(() => ctx.system()?.ref)?.toLowerCase(),
+    level,
+    statuses: {
+      get: (id: string) => {
+        const i = state.checkIndex.get(id);
+        return i === undefined ? undefined : statuses[i];
+      },
+    },
+    blockersFor: goal => {
+      const rule = rubric.levels.find(r => r.level === goal);
+      return rule ? blockersOf(rule, levelInput) : [];
+    },
+  });
 
   return assembleScorecard(
     {
@@ -248,6 +269,7 @@ export function evaluatePilot(
       dimensions,
       drift: driftOf(ctx, level),
       evidence: evidence?.counts,
+      goals,
     },
     options,
   );
@@ -264,6 +286,8 @@ interface ScorecardParts {
   drift: DriftFinding[];
   /** Evidence counts (with a view). */
   evidence?: EvidenceCounts;
+  /** The pilot's target and campaigns. */
+  goals: Pick<Scorecard, 'target' | 'campaigns'>;
 }
 
 /** The one place where a scorecard is put together (new fields go here). */
@@ -288,6 +312,7 @@ function assembleScorecard(
     evidence: parts.evidence
       ? { ...parts.evidence }
       : { verified: 0, unverified: 0, refuted: 0 },
+    ...parts.goals,
   };
 }
 

@@ -3,6 +3,7 @@
  * checks, as data. evaluatePilot, computeLevel, GET /rubric and the read
  * derivations (missingRefs, catalogFields) all read this one object.
  */
+import { compileGoals, CompiledGoals } from '../targets/goals';
 import {
   AiReadinessConfig,
   AiReadinessConfigError,
@@ -64,6 +65,8 @@ export interface CompiledRubric {
   engineReads: CheckReads;
   /** The references the checks and the engine follow, merged from their reads. */
   references: ReferencePlan[];
+  /** Target rules and campaigns (shared/targets.md). */
+  goals: CompiledGoals;
 }
 
 /**
@@ -119,6 +122,7 @@ export function compileRubric(
     scope: scopeSetsOf(parsed),
     engineReads,
     references: referencePlans([engineReads, ...compiled.map(c => c.reads)]),
+    goals: compileGoals(parsed, new Set(compiled.map(c => c.id))),
   };
 }
 

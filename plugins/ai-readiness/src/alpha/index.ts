@@ -9,4 +9,8 @@ export {
   aiReadinessPage,
   aiReadinessEntityContent,
   aiReadinessEntityCard,
+  aiReadinessCampaignsPage,
+  aiReadinessGroupCard,
+  aiReadinessSystemCard,
+  aiReadinessLevelCatalogFilter,
 } from './plugin';

@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
@@ -14,7 +15,11 @@ import { compatWrapper } from '@backstage/core-compat-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { aiReadinessApiRef, AiReadinessClient } from '../api';
 import { isAiReadinessAvailable } from '../scope/aiReadinessScope';
-import { AI_READINESS_TAB_PATH, rootRouteRef } from '../routes';
+import {
+  AI_READINESS_TAB_PATH,
+  campaignsRouteRef,
+  rootRouteRef,
+} from '../routes';
 
 /** @alpha */
 export const aiReadinessApi = ApiBlueprint.make({
@@ -80,6 +85,61 @@ export const aiReadinessEntityCard: ExtensionDefinition =
     },
   });
 
+/** @alpha */
+export const aiReadinessCampaignsPage = PageBlueprint.make({
+  name: 'campaigns',
+  params: {
+    path: '/ai-readiness/campaigns',
+    title: 'AI readiness campaigns',
+    routeRef: campaignsRouteRef,
+    loader: () =>
+      import('../components/CampaignsPage').then(m =>
+        compatWrapper(<m.CampaignsPage />),
+      ),
+  },
+});
+
+const isKind = (kind: string) => (entity: { kind: string }) =>
+  entity.kind.toLocaleLowerCase('en-US') === kind;
+
+/** @alpha */
+export const aiReadinessGroupCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'group',
+    params: {
+      filter: isKind('group'),
+      loader: () =>
+        import('../components/EntityTeamReadinessCard').then(m =>
+          compatWrapper(<m.EntityTeamReadinessCard />),
+        ),
+    },
+  });
+
+/** @alpha */
+export const aiReadinessSystemCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'system',
+    params: {
+      filter: isKind('system'),
+      loader: () =>
+        import('../components/EntityTeamReadinessCard').then(m =>
+          compatWrapper(<m.EntityTeamReadinessCard />),
+        ),
+    },
+  });
+
+/** The level filter of the catalog index page. @alpha */
+export const aiReadinessLevelCatalogFilter: ExtensionDefinition =
+  CatalogFilterBlueprint.make({
+    name: 'level',
+    params: {
+      loader: () =>
+        import('../components/CatalogReadiness').then(m =>
+          compatWrapper(<m.AiReadinessLevelPicker />),
+        ),
+    },
+  });
+
 /**
  * The plugin for the new frontend system: the API, the org page at
  * `/ai-readiness`, the readiness tab and the overview card (both only on the
@@ -91,11 +151,15 @@ export default createFrontendPlugin({
   pluginId: 'ai-readiness',
   title: 'AI readiness',
   icon: <AssessmentIcon />,
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, campaigns: campaignsRouteRef },
   extensions: [
     aiReadinessApi,
     aiReadinessPage,
     aiReadinessEntityContent,
     aiReadinessEntityCard,
+    aiReadinessCampaignsPage,
+    aiReadinessGroupCard,
+    aiReadinessSystemCard,
+    aiReadinessLevelCatalogFilter,
   ],
 });

@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   EvaluateResponse,
+  CampaignDetail,
+  CampaignListResponse,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -49,6 +51,12 @@ export interface AiReadinessApi {
     request: { yaml: string; asOf?: string },
     options?: { signal?: AbortSignal },
   ): Promise<EvaluateResponse>;
+  /** GET /campaigns: every configured campaign, counted over the visible pilots. */
+  listCampaigns(): Promise<CampaignListResponse>;
+  /** GET /campaigns/:id; rejects with a ResponseError (404 for an unknown id). */
+  getCampaign(id: string): Promise<CampaignDetail>;
+  /** The CSV of GET /campaigns/:id/export.csv. */
+  exportCampaignCsv(id: string): Promise<Blob>;
 }
 
 /** @public */

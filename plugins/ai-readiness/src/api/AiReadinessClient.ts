@@ -3,6 +3,8 @@ import { entityRoutePath } from '@ai-readiness/plugin-ai-readiness-common';
 import { ResponseError } from '@backstage/errors';
 import type {
   EvaluateResponse,
+  CampaignDetail,
+  CampaignListResponse,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -87,6 +89,21 @@ export class AiReadinessClient implements AiReadinessApi {
       },
     );
     return (await res.json()) as EvaluateResponse;
+  }
+
+  async listCampaigns(): Promise<CampaignListResponse> {
+    return this.get<CampaignListResponse>('/campaigns');
+  }
+
+  async getCampaign(id: string): Promise<CampaignDetail> {
+    return this.get<CampaignDetail>(`/campaigns/${encodeURIComponent(id)}`);
+  }
+
+  async exportCampaignCsv(id: string): Promise<Blob> {
+    const res = await this.request(
+      `/campaigns/${encodeURIComponent(id)}/export.csv`,
+    );
+    return res.blob();
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -10,6 +10,7 @@ import type {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { ResponseError } from '@backstage/errors';
 import type { AiReadinessApi } from '../api';
+import { campaignDetail, campaignList } from './campaignFixtures';
 
 export const pilotEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -303,6 +304,11 @@ export function mockAiReadinessApi(
     evaluate: jest
       .fn()
       .mockResolvedValue({ asOf: '2026-11-25', scorecards: [], errors: [] }),
+    listCampaigns: jest.fn().mockResolvedValue(campaignList),
+    getCampaign: jest.fn().mockResolvedValue(campaignDetail),
+    exportCampaignCsv: jest
+      .fn()
+      .mockResolvedValue(new Blob(['entityRef\n'], { type: 'text/csv' })),
     ...overrides,
   };
 }

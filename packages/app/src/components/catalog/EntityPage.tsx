@@ -54,6 +54,8 @@ import {
   isAiReadinessAvailable,
   isAiReadinessScored,
   loadAiReadinessScope,
+  EntityGroupAiReadinessCard,
+  EntitySystemAiReadinessCard,
 } from '@ai-readiness/plugin-ai-readiness';
 
 const cicdContent = (
@@ -318,6 +320,9 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityLinksCard />
         </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityGroupAiReadinessCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -345,6 +350,9 @@ const systemPage = (
         </Grid>
         <Grid item md={6}>
           <EntityHasResourcesCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntitySystemAiReadinessCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

@@ -173,7 +173,8 @@ export function AiReadinessPage() {
     state.level ||
     state.dimension ||
     state.evidence ||
-    state.q;
+    state.q ||
+    state.offTarget;
   const clear = () => {
     setQInput('');
     update({
@@ -183,6 +184,7 @@ export function AiReadinessPage() {
       dimension: '',
       evidence: '',
       q: '',
+      offTarget: '',
     });
   };
   const set = (patch: Partial<PageState>) => update(patch);
@@ -305,6 +307,18 @@ export function AiReadinessPage() {
                   <RefutedEvidenceFilter
                     checked={state.evidence === 'refuted'}
                     onChange={on => set({ evidence: on ? 'refuted' : '' })}
+                  />
+                  <FilterSelect
+                    id="offTarget"
+                    label="Target"
+                    value={state.offTarget}
+                    options={[
+                      { value: 'true', label: 'Off target' },
+                      { value: 'false', label: 'On target or none' },
+                    ]}
+                    onChange={offTarget =>
+                      set({ offTarget: offTarget as PageState['offTarget'] })
+                    }
                   />
                   {filtersActive && (
                     <Button onClick={clear}>Clear filters</Button>

@@ -19,6 +19,7 @@ import type { ScorecardOrderBy } from '../../api';
 import { AI_READINESS_TAB_PATH } from '../../routes';
 import { LevelBadge } from '../LevelBadge';
 import { EvidenceCell } from '../EvidenceCell';
+import { OffTargetChip } from '../OffTargetChip';
 import { PAGE_SIZES, PageState } from './useScorecardQuery';
 import { shortRef } from './SummaryPanels';
 
@@ -119,7 +120,8 @@ export function PilotTable(props: {
                       level={item.level}
                       name={item.levelName}
                       size="small"
-                    />
+                    />{' '}
+                    <OffTargetChip target={item.target} />
                   </TableCell>
                   <TableCell align="right">{item.score}</TableCell>
                   <TableCell>

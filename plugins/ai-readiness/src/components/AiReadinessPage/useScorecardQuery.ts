@@ -26,6 +26,8 @@ export interface PageState {
   pageSize: number;
   orderBy: ScorecardOrderBy;
   order: 'asc' | 'desc';
+  /** 'true': only pilots below their target; 'false': only those at or above it. */
+  offTarget: '' | 'true' | 'false';
 }
 
 /**
@@ -63,6 +65,9 @@ export function usePageState(): [
       pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : PAGE_SIZES[0],
       orderBy: ORDER_BYS.includes(orderBy) ? orderBy : 'score',
       order: params.get('order') === 'desc' ? 'desc' : 'asc',
+      offTarget:
+        (['true', 'false'] as const).find(v => v === params.get('offTarget')) ??
+        '',
     };
   }, [params]);
 
@@ -104,5 +109,6 @@ export function toQuery(state: PageState): ScorecardQuery {
     offset: state.page * state.pageSize,
     orderBy: state.orderBy,
     order: state.order,
+    offTarget: state.offTarget ? state.offTarget === 'true' : undefined,
   };
 }

@@ -22,6 +22,7 @@ import { aiReadinessApiRef } from '../../api';
 import { isNotFoundError } from '../../lib/entityLinks';
 import { AI_READINESS_TAB_PATH } from '../../routes';
 import { LevelBadge } from '../LevelBadge';
+import { OffTargetChip } from '../OffTargetChip';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 
 const GAP_STATUSES: CheckStatus[] = ['error', 'fail', 'partial'];
@@ -93,6 +94,7 @@ export function EntityAiReadinessCard() {
       <>
         <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={2}>
           <LevelBadge level={value.level} name={value.levelName} />
+          <OffTargetChip target={value.target} />
           <Typography variant="h5" component="span" data-testid="score">
             {value.score} / 100
           </Typography>

@@ -22,6 +22,8 @@ import {
   isNotFoundError,
 } from '../../lib/entityLinks';
 import { LevelBadge } from '../LevelBadge';
+import { EntityTargetPanel } from '../EntityTargetPanel';
+import { OffTargetChip } from '../OffTargetChip';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { TrendChart } from '../TrendChart';
 import { RefreshButton } from '../RefreshButton';
@@ -187,6 +189,7 @@ export function EntityAiReadinessContent() {
         >
           <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={2}>
             <LevelBadge level={scorecard.level} name={scorecard.levelName} />
+            <OffTargetChip target={scorecard.target} />
             <Typography variant="h4" component="span" data-testid="score">
               {scorecard.score}
               <Typography variant="body2" component="span">
@@ -228,6 +231,11 @@ export function EntityAiReadinessContent() {
           {history.value && <TrendChart points={history.value.items} />}
         </InfoCard>
       </Grid>
+      {(scorecard.target || scorecard.campaigns?.length) && (
+        <Grid item xs={12}>
+          <EntityTargetPanel scorecard={scorecard} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         {scorecard.dimensions.map(dimension => (
           <DimensionSection

@@ -1,0 +1,1 @@
+export { BurnUpChart, burnUpSummary } from './BurnUpChart';

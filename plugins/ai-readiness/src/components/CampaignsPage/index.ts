@@ -1,0 +1,3 @@
+export { CampaignsPage } from './CampaignsPage';
+export { CampaignDetailView } from './CampaignDetailView';
+export { CampaignList } from './CampaignList';

@@ -1,0 +1,1 @@
+export { EntityTargetPanel } from './EntityTargetPanel';

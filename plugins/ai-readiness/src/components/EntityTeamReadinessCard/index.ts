@@ -1,0 +1,4 @@
+export {
+  EntityTeamReadinessCard,
+  summarizeTeam,
+} from './EntityTeamReadinessCard';

@@ -1,0 +1,1 @@
+export { OffTargetChip } from './OffTargetChip';
