@@ -35,9 +35,6 @@ export function conformanceExpected(): {
   absent: string[];
 } {
   return JSON.parse(
-    fs.readFileSync(
-      path.join(CONFORMANCE_DIR, 'expected.json'),
-      'utf8',
-    ),
+    fs.readFileSync(path.join(CONFORMANCE_DIR, 'expected.json'), 'utf8'),
   );
 }
