@@ -628,7 +628,7 @@ describe('bad input', () => {
   it.each([
     [
       ['check', '--min-level', 'L7'],
-      '--min-level must be one of L0, L1, L2, L3, found "L7"',
+      '--min-level must be one of L0, L1, L2, L3 or target, found "L7"',
     ],
     [
       ['check', '--as-of', '2026-13-45'],

@@ -16,10 +16,10 @@ function file(name: string, text: string): string {
   return p;
 }
 
-function cli(args: string[]) {
+async function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = run(args, {
+  const code = await run(args, {
     stdout: (t: string) => {
       stdout += t;
     },
@@ -54,8 +54,8 @@ spec: { type: team, children: [] }
 );
 
 describe('--min-level target', () => {
-  it('gates each pilot at its own target; pilots without one pass', () => {
-    const all = cli([
+  it('gates each pilot at its own target; pilots without one pass', async () => {
+    const all = await cli([
       'check',
       catalog,
       '--as-of',
@@ -69,7 +69,7 @@ describe('--min-level target', () => {
     const cards = JSON.parse(all.stdout).scorecards;
     const prod = cards.find((c: any) => c.entityRef.endsWith('prod-bot'));
     expect(prod.target).toEqual({ level: 'L3', rule: 0, met: false });
-    const lab = cli([
+    const lab = await cli([
       'check',
       catalog,
       '--as-of',
@@ -82,12 +82,12 @@ describe('--min-level target', () => {
     expect(lab.code).toBe(0);
   });
 
-  it('reads targets from --config', () => {
+  it('reads targets from --config', async () => {
     const config = file(
       'targets.yaml',
       'aiReadiness:\n  targets:\n    - when: { lifecycle: [production] }\n      level: L0\n',
     );
-    const r = cli([
+    const r = await cli([
       'check',
       catalog,
       '--as-of',
@@ -100,8 +100,8 @@ describe('--min-level target', () => {
     expect(r.code).toBe(0);
   });
 
-  it('names the flag when the value is neither a level nor target', () => {
-    const r = cli(['check', catalog, '--min-level', 'L9']);
+  it('names the flag when the value is neither a level nor target', async () => {
+    const r = await cli(['check', catalog, '--min-level', 'L9']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       '--min-level must be one of L0, L1, L2, L3 or target',
@@ -126,7 +126,7 @@ describe('--config validates campaigns', () => {
       'goal: { level: L2 }\n      deadline: "2026-11-01"',
       'deadline 2026-11-01 is before start 2026-12-01',
     ],
-  ])('%s: exit 2 naming the key', (_what, extra, message) => {
+  ])('%s: exit 2 naming the key', async (_what, extra, message) => {
     const base = {
       id: 'c1',
       title: 'T',
@@ -143,7 +143,7 @@ describe('--config validates campaigns', () => {
         .join('\n')
         .trimStart()}\n      ${extra}\n`,
     );
-    const r = cli(['check', catalog, '--config', config]);
+    const r = await cli(['check', catalog, '--config', config]);
     expect(r.stderr).toContain(message);
     expect(r.code).toBe(2);
   });
