@@ -3,12 +3,12 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   aiReadinessScorecardReadPermission,
   CampaignPilot,
 } from '@ai-readiness/plugin-ai-readiness-common';
+import { requirePermission } from './services/permissions/requirePermission';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -86,15 +86,11 @@ export async function createCampaignsRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: aiReadinessScorecardReadPermission }],
-      { credentials },
+    await requirePermission(
+      permissions,
+      credentials,
+      aiReadinessScorecardReadPermission,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${aiReadinessScorecardReadPermission.name}`,
-      );
-    }
     return credentials;
   }
 

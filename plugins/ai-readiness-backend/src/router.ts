@@ -26,6 +26,7 @@ import { ScorecardQuery, ScorecardStore } from './database/ScorecardStore';
 import type { CatalogVisibility } from './services/CatalogVisibility/types';
 import type { ReadinessEvaluator } from './services/ReadinessEvaluator/types';
 import type { ScorecardQueries } from './services/ScorecardQueries/types';
+import { parseOrThrow, withoutEmptyValues } from './validation';
 import { requirePermission } from './services/permissions/requirePermission';
 import { toCsv } from './csv';
 import { createEvaluateRouter } from './routes/evaluate';
@@ -150,19 +151,7 @@ function parse<T extends z.ZodTypeAny>(
   value: unknown,
   what: string,
 ): z.output<T> {
-  // An empty query parameter (?owner=) means the same as an absent one.
-  const input =
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== ''))
-      : value;
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-    throw new InputError(`Unknown ${what} "${issue.keys[0]}"`);
-  }
-  const name = issue.path.length ? issue.path.join('.') : what;
-  throw new InputError(`Invalid ${what} "${name}": ${issue.message}`);
+  return parseOrThrow(schema, withoutEmptyValues(value), what);
 }
 
 function toQuery(

@@ -7,17 +7,14 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  CustomErrorBase,
-  InputError,
-  NotAllowedError,
-} from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
   aiReadinessScorecardReadPermission,
   EVALUATE_MAX_BYTES,
   EVALUATE_MAX_DOCUMENTS,
 } from '@ai-readiness/plugin-ai-readiness-common';
+import { parseOrThrow } from '../validation';
+import { requirePermission } from '../services/permissions/requirePermission';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -59,21 +56,6 @@ const jsonBodySchema = z
   .strict();
 
 const yamlQuerySchema = z.object({ asOf: asOfSchema.optional() }).strict();
-
-function parseOrThrow<T extends z.ZodTypeAny>(
-  schema: T,
-  value: unknown,
-  what: string,
-): z.output<T> {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-    throw new InputError(`Unknown ${what} "${issue.keys[0]}"`);
-  }
-  const name = issue.path.length ? issue.path.join('.') : what;
-  throw new InputError(`Invalid ${what} "${name}": ${issue.message}`);
-}
 
 /** Turns body-parser's errors into answers naming the problem. */
 function bodyErrors(
@@ -130,15 +112,11 @@ export function createEvaluateRouter(options: {
           `Invalid Content-Type: send application/json ({ "entities": [...] }) or application/yaml (catalog YAML)`,
         );
       }
-      const [decision] = await permissions.authorize(
-        [{ permission: aiReadinessScorecardReadPermission }],
-        { credentials },
+      await requirePermission(
+        permissions,
+        credentials,
+        aiReadinessScorecardReadPermission,
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Missing permission ${aiReadinessScorecardReadPermission.name}`,
-        );
-      }
       if (isYaml) {
         const { asOf } = parseOrThrow(
           yamlQuerySchema,

@@ -1,13 +1,12 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   aiReadinessScorecardReadPermission,
   EVALUATE_MAX_BYTES,
   EVALUATE_MAX_DOCUMENTS,
   READINESS_LEVELS,
 } from '@ai-readiness/plugin-ai-readiness-common';
+import { requirePermission } from '../permissions/requirePermission';
 import type { DraftEvaluator } from '../DraftEvaluator/types';
 
 /**
@@ -69,15 +68,11 @@ export function registerEvaluateDraftAction(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const [decision] = await permissions.authorize(
-        [{ permission: aiReadinessScorecardReadPermission }],
-        { credentials },
+      await requirePermission(
+        permissions,
+        credentials,
+        aiReadinessScorecardReadPermission,
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Missing permission ${aiReadinessScorecardReadPermission.name}`,
-        );
-      }
       const answer = await drafts.evaluateYaml(input.yaml, {
         credentials,
         asOf: input.asOf,

@@ -1,18 +1,20 @@
 import type {
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { aiReadinessScorecardRefreshPermission } from '@ai-readiness/plugin-ai-readiness-common';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  aiReadinessScorecardRefreshPermission,
+  entityRefKey,
+} from '@ai-readiness/plugin-ai-readiness-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { CatalogVisibility } from '../CatalogVisibility/types';
 import type { EvidenceService } from './types';
+import { requirePermission } from '../permissions/requirePermission';
+import { parseOrThrow } from '../../validation';
 
 const bodySchema = z
   .object({
@@ -26,26 +28,13 @@ const bodySchema = z
   .strict();
 
 function parseBody(body: unknown): string {
-  const parsed = bodySchema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue.code === 'unrecognized_keys') {
-      throw new InputError(`Unknown body field "${issue.keys[0]}"`);
-    }
-    throw new InputError(
-      `Invalid body field "${issue.path.join('.') || 'entityRef'}": ${
-        issue.message
-      }`,
-    );
-  }
+  const { entityRef } = parseOrThrow(bodySchema, body, 'body field');
   try {
-    return stringifyEntityRef(
-      parseEntityRef(parsed.data.entityRef, { defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
+    return entityRefKey(entityRef);
   } catch {
     throw new InputError(
       `Invalid body field "entityRef": expected an entity reference such as "component:default/name", found ${JSON.stringify(
-        parsed.data.entityRef,
+        entityRef,
       )}`,
     );
   }
@@ -67,24 +56,16 @@ export function createEvidenceRouter(options: {
   const router = Router();
   router.use(express.json());
 
-  async function authorize(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: aiReadinessScorecardRefreshPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${aiReadinessScorecardRefreshPermission.name}`,
-      );
-    }
-  }
-
   router.post('/evidence/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     const entityRef = parseBody(req.body);
-    await authorize(credentials);
+    await requirePermission(
+      permissions,
+      credentials,
+      aiReadinessScorecardRefreshPermission,
+    );
     if (!(await visibility.getEntity(credentials, entityRef))) {
       throw new NotFoundError(`No entity ${entityRef} visible to the caller`);
     }
