@@ -28,6 +28,7 @@ import {
   READINESS_LEVELS,
   RubricDescription,
 } from '@ai-readiness/plugin-ai-readiness-common';
+import { download } from '../../lib/download';
 import { aiReadinessApiRef } from '../../api';
 import { PilotTable } from './PilotTable';
 import { RefutedEvidenceFilter } from '../RefutedEvidenceFilter';
@@ -71,17 +72,6 @@ function FilterSelect(props: {
       </Select>
     </FormControl>
   );
-}
-
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** The empty page's advice, in the configured prefix and scope (GET /rubric). */

@@ -17,22 +17,12 @@ import {
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
+import { download } from '../../lib/download';
 import { aiReadinessApiRef } from '../../api';
 import { BurnUpChart } from '../BurnUpChart';
 import { LevelBadge } from '../LevelBadge';
 import { useReadinessTabLink } from './entityRoute';
 import { daysLeftText, goalText, progressText } from './campaignText';
-
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** One campaign: burn-up chart, roll-up per team, pilots short of the goal, CSV. */
 export function CampaignDetailView(props: { id: string }) {
