@@ -2,6 +2,7 @@
  * `ai-readiness check`: read the inputs, build the engine's graph from all of
  * them, score every AI pilot, print, and choose the exit code.
  */
+import { substituteEnv } from './substitute';
 import fs from 'fs';
 import path from 'path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -100,7 +101,11 @@ function readConfig(file: string, io: RunIO): AiReadinessConfig {
       `${shown}: the config file must be a mapping with an aiReadiness key`,
     );
   }
-  const raw = (value as Record<string, unknown> | null)?.aiReadiness;
+  // Environment substitution, as the backend's config loader applies it.
+  const raw = substituteEnv(
+    (value as Record<string, unknown> | null)?.aiReadiness,
+    io.env,
+  );
   if (raw === undefined) {
     io.stderr(
       `${PROG}: warning: ${shown} has no aiReadiness key; using the default rubric\n`,
