@@ -17,11 +17,8 @@
  * BENCH_PILOTS (default 10000), AI_READINESS_PG_CONNECTION (a postgresql://
  * URL: store in PostgreSQL instead of SQLite in memory).
  */
-import {
-  coreServices,
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { baselinePlugin } from './baseline';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -32,7 +29,6 @@ import { AI_SIGNALS } from '@ai-readiness/plugin-ai-readiness-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { execFile } from 'child_process';
-import Router from 'express-promise-router';
 import path from 'path';
 import v8 from 'v8';
 import vm from 'vm';
@@ -258,27 +254,6 @@ function generateCatalog(pilots: number): Entity[] {
   }
   return out;
 }
-
-/** A trivial route behind the same middleware: the baseline. */
-const baselinePlugin = createBackendPlugin({
-  pluginId: 'bench-baseline',
-  register(env) {
-    env.registerInit({
-      deps: {
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-      },
-      async init({ httpRouter, httpAuth }) {
-        const router = Router();
-        router.get('/ping', async (req, res) => {
-          await httpAuth.credentials(req, { allow: ['user', 'service'] });
-          res.json({ ok: true });
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
-});
 
 interface Figures {
   p50: number;

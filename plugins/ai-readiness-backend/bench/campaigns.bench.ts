@@ -12,18 +12,14 @@
  * Environment: BENCH_DURATION (seconds per route, default 10), BENCH_PILOTS
  * (default 10000), BENCH_DAYS (default 90).
  */
-import {
-  coreServices,
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { baselinePlugin } from './baseline';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import type { Entity } from '@backstage/catalog-model';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import { execFile } from 'child_process';
-import Router from 'express-promise-router';
 import knexFactory from 'knex';
 import path from 'path';
 import { permissionAwareCatalog } from '../src/__testUtils__/catalog';
@@ -41,22 +37,6 @@ const DAY_MS = 86_400_000;
 
 const dayOf = (offset: number) =>
   new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-
-const baselinePlugin = createBackendPlugin({
-  pluginId: 'bench-baseline',
-  register(env) {
-    env.registerInit({
-      deps: { httpRouter: coreServices.httpRouter },
-      async init({ httpRouter }) {
-        const router = Router();
-        router.get('/ping', (_req, res) => {
-          res.json({ ok: true });
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
-});
 
 function autocannon(url: string) {
   const bin = path.resolve(

@@ -9,17 +9,13 @@
  * Target: POST /evaluate p99 ≤ 100 ms. Exits 1 when it is missed.
  * Environment: BENCH_DURATION (seconds per route, default 10).
  */
-import {
-  coreServices,
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { baselinePlugin } from './baseline';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { execFile } from 'child_process';
-import Router from 'express-promise-router';
 import path from 'path';
 import { stringify } from 'yaml';
 // The engine bench's catalog generator (bench code, not part of the package's exports).
@@ -33,26 +29,6 @@ const PILOTS = 1_000;
 const CONNECTIONS = 10;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const TARGET_P99_MS = 100;
-
-const baselinePlugin = createBackendPlugin({
-  pluginId: 'bench-baseline',
-  register(env) {
-    env.registerInit({
-      deps: {
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-      },
-      async init({ httpRouter, httpAuth }) {
-        const router = Router();
-        router.get('/ping', async (req, res) => {
-          await httpAuth.credentials(req, { allow: ['user', 'service'] });
-          res.json({ ok: true });
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
-});
 
 interface Figures {
   p50: number;
