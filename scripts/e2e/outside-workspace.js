@@ -341,9 +341,9 @@ import {
   CatalogEntityPage,
   CatalogIndexPage,
   EntityLayout,
+  EntitySwitch,
   catalogPlugin,
 } from '@backstage/plugin-catalog';
-import { EntitySwitch } from '@backstage/plugin-catalog-react';
 import {
   AiReadinessPage,
   EntityAiReadinessCard,
