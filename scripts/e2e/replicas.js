@@ -37,7 +37,7 @@ const root = path.resolve(__dirname, '..', '..');
 const BULK = Number(process.env.REPLICAS_BULK || 600);
 const FREQUENCY_S = 10;
 const TIMEOUT_S = 60;
-const RUN_LINE = /AI readiness: evaluated (\d+) pilots among/;
+const RUN_LINE = /AI readiness: evaluated (\d+) pilots, reading/;
 const timings = [];
 const replicas = [];
 let db; // pg client on the postgres database
