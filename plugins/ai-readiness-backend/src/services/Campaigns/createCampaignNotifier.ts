@@ -112,7 +112,14 @@ export function createCampaignNotifier(options: {
         for (const member of members) {
           if (member.met) continue;
           const claimed: CampaignOccasion[] = [];
-          for (const occasion of due) {
+          // Most urgent first; a claim lost to another replica means that
+          // replica is notifying this pilot now, so this one stops (else two
+          // replicas could each win one of two occasions due together and
+          // both send).
+          const byUrgency = [...due].sort(
+            (x, y) => URGENCY.indexOf(x) - URGENCY.indexOf(y),
+          );
+          for (const occasion of byUrgency) {
             if (done.has(`${member.key}|${occasion}`)) continue;
             const claim = {
               campaignId: campaign.id,
@@ -121,8 +128,8 @@ export function createCampaignNotifier(options: {
               recipient: member.owner,
               at,
             };
-            if (await campaignStore.claimNotification(claim))
-              claimed.push(occasion);
+            if (!(await campaignStore.claimNotification(claim))) break;
+            claimed.push(occasion);
           }
           if (!claimed.length || !member.owner) continue;
           const occasion = URGENCY.find(o => claimed.includes(o))!;
