@@ -17,34 +17,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { startPortal, launchChromium, signInAsGuest } = require('./lib/portal');
+const { createHarness } = require('./lib/harness');
 
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7401);
-const results = [];
+const { results, log, test, assert } = createHarness('e2e');
 let portal = null;
 let browserContext = null;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-e2e-c-'));
-
-function log(msg) {
-  process.stdout.write(`[e2e] ${msg}\n`);
-}
-
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    return true;
-  } catch (e) {
-    results.push({ name, ok: false, error: e });
-    log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
-    return false;
-  }
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 async function main() {
   portal = await startPortal({

@@ -37,35 +37,14 @@ const {
   launchChromium,
   signInAsGuest,
 } = require('./lib/portal');
+const { createHarness } = require('./lib/harness');
 
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7402);
 const writeScreenshots = process.env.E2E_KEEP_SCREENSHOTS !== '0';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-portal-'));
-const results = [];
+const { results, log, test, assert } = createHarness('portal');
 let portal = null;
 let browserContext = null;
-
-function log(msg) {
-  process.stdout.write(`[portal] ${msg}\n`);
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    return true;
-  } catch (e) {
-    results.push({ name, ok: false });
-    log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
-    return false;
-  }
-}
 
 /**
  * The pilot that is in scope only through a model dependency: the first

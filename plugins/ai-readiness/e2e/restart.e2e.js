@@ -21,33 +21,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { startPortal, sleep } = require('./lib/portal');
+const { createHarness } = require('./lib/harness');
 
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7401);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-restart-'));
 const dataDir = path.join(tmp, 'sqlite');
-const results = [];
+const { results, log, test, assert } = createHarness('restart');
 let portal = null;
-
-function log(msg) {
-  process.stdout.write(`[restart] ${msg}\n`);
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function test(name, fn) {
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    log(`PASS ${name}`);
-    return true;
-  } catch (e) {
-    results.push({ name, ok: false });
-    log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
-    return false;
-  }
-}
 
 async function start(which, initialDelay) {
   const run = path.join(tmp, which);
