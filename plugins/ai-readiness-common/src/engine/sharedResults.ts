@@ -1,28 +1,57 @@
 /*
- * Check results without a waiver, shared between scorecards when the same
- * check says the same thing (most "pass" and "fail" messages are constant).
+ * Values shared between scorecards when they are equal: most check results,
+ * whole dimensions, next-level blockers and targets repeat from one pilot to
+ * the next. Shared values are frozen, so no reader can change another
+ * scorecard through them.
  */
 import type { CheckResult, CheckStatus } from '../types';
 
-/** Known messages a bucket compares with. */
-const SHARED_PER_BUCKET = 8;
+/** Known values a cache compares with. */
+const SHARED_PER_CACHE = 8;
 
-interface SharedBucket {
-  messages: string[];
-  results: CheckResult[];
-  lookups: number;
-  hits: number;
-  off: boolean;
+/**
+ * Cache: a few recent values compared with a probe (no hashing). Where most
+ * lookups miss (the values are mostly unique), it switches itself off.
+ */
+export class SharedValues<T extends object> {
+  private readonly values: T[] = [];
+  private lookups = 0;
+  private hits = 0;
+  private off = false;
+
+  /** A value seen before that `same` finds equal to the probe. */
+  find<P>(probe: P, same: (value: T, probe: P) => boolean): T | undefined {
+    if (this.off) return undefined;
+    this.lookups++;
+    const { values } = this;
+    for (let i = 0; i < values.length; i++) {
+      if (same(values[i], probe)) {
+        this.hits++;
+        return values[i];
+      }
+    }
+    if (this.lookups >= 1000 && this.hits * 2 < this.lookups) this.off = true;
+    return undefined;
+  }
+
+  /** A new value, frozen and remembered while there is room (as is when the cache is off). */
+  remember(value: T): T {
+    if (this.off) return value;
+    Object.freeze(value);
+    if (this.values.length < SHARED_PER_CACHE) this.values.push(value);
+    return value;
+  }
 }
+
+const sameMessage = (result: CheckResult, message: string) =>
+  result.message === message;
 
 /**
  * Cache: 100,000 scorecards hold a few thousand frozen result objects instead
- * of 3.3 million (the engine bench: less heap and faster scoring). A bucket
- * compares a message with a few known ones (string equality, no hashing);
- * where a check's messages are mostly unique, its bucket switches itself off.
+ * of 3.3 million (the engine bench: less heap and faster scoring).
  */
 export class SharedResults {
-  private readonly buckets = new Map<CheckStatus, SharedBucket>();
+  private readonly byStatus = new Map<CheckStatus, SharedValues<CheckResult>>();
 
   constructor(
     private readonly make: (
@@ -32,27 +61,18 @@ export class SharedResults {
   ) {}
 
   get(status: CheckStatus, message: string): CheckResult {
-    let bucket = this.buckets.get(status);
-    if (!bucket) {
-      bucket = { messages: [], results: [], lookups: 0, hits: 0, off: false };
-      this.buckets.set(status, bucket);
-    }
-    if (bucket.off) return this.make(status, message);
-    bucket.lookups++;
-    const { messages, results } = bucket;
-    for (let i = 0; i < messages.length; i++) {
-      if (messages[i] === message) {
-        bucket.hits++;
-        return results[i];
-      }
-    }
-    const result = Object.freeze(this.make(status, message)) as CheckResult;
-    if (messages.length < SHARED_PER_BUCKET) {
-      messages.push(message);
-      results.push(result);
-    }
-    if (bucket.lookups >= 1000 && bucket.hits * 2 < bucket.lookups)
-      bucket.off = true;
-    return result;
+    let values = this.byStatus.get(status);
+    if (!values) this.byStatus.set(status, (values = new SharedValues()));
+    return (
+      values.find(message, sameMessage) ??
+      values.remember(this.make(status, message))
+    );
   }
+}
+
+/** Whether two lists hold the same elements (by identity or string value). */
+export function sameElements<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -172,6 +172,7 @@ export interface CompiledGoals {
 }
 
 const GOAL_STATUSES = new Set<CheckStatus>(['pass', 'waived']);
+const NO_CAMPAIGNS = Object.freeze([]) as unknown as ScorecardCampaign[];
 
 /**
  * What a pilot lacks for a campaign goal: the blockers of each level above
@@ -232,6 +233,7 @@ export function compileGoals(
     config: campaign,
     inScope: compileMatch(campaign.scope ?? {}),
   }));
+  const targets: TargetStatus[] = [];
   const byId = new Map(compiled.map(c => [c.config.id, c]));
 
   function targetOf(facts: PilotFacts) {
@@ -250,13 +252,18 @@ export function compileGoals(
     },
     evaluate(input) {
       const found = targetOf(input);
-      const target: TargetStatus | null = found
-        ? {
-            level: found.level,
-            rule: found.rule,
-            met: compareLevels(input.level, found.level) >= 0,
-          }
-        : null;
+      let target: TargetStatus | null = null;
+      if (found) {
+        const met = compareLevels(input.level, found.level) >= 0;
+        // Cache: one frozen target per rule and outcome, shared by scorecards.
+        const slot = found.rule * 2 + (met ? 1 : 0);
+        target = targets[slot] ??= Object.freeze({
+          level: found.level,
+          rule: found.rule,
+          met,
+        });
+      }
+      if (!compiled.length) return { target, campaigns: NO_CAMPAIGNS };
       const out: ScorecardCampaign[] = [];
       for (const campaign of compiled) {
         if (!campaign.inScope(input)) continue;

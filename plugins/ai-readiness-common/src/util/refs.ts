@@ -57,7 +57,12 @@ export function parseRef(
     kind: lowerKind,
     namespace,
     name,
-    key: refKey(lowerKind, namespace, name),
+    // A full reference is its own key once lower-cased (usually it already
+    // is, and then no new string is made).
+    key:
+      colon >= 0 && slash >= 0
+        ? text.toLowerCase()
+        : refKey(lowerKind, namespace, name),
   };
 }
 
