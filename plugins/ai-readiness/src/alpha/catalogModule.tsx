@@ -3,6 +3,7 @@ import {
   createExtensionDataRef,
   createFrontendModule,
 } from '@backstage/frontend-plugin-api';
+import { Fragment } from 'react';
 import { compatWrapper } from '@backstage/core-compat-api';
 import catalogPlugin, {
   CatalogExportSettings,
@@ -36,9 +37,11 @@ const catalogIndexPageWithReadiness = catalogPlugin
                 import('@backstage/plugin-catalog'),
                 import('../components/CatalogReadiness'),
               ]);
-            const filters = inputs.filters.map(filter =>
-              filter.get(coreExtensionData.reactElement),
-            );
+            const filters = inputs.filters.map(filter => (
+              <Fragment key={filter.node.spec.id}>
+                {filter.get(coreExtensionData.reactElement)}
+              </Fragment>
+            ));
             // Merged as the catalog's own page does: config first, then the
             // export-config extensions (exporters add up, the first wins for
             // the rest).
