@@ -2,7 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis, renderTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogPlugin, {
+  CatalogExportConfigBlueprint,
+} from '@backstage/plugin-catalog/alpha';
+import type { ExtensionDefinition } from '@backstage/frontend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { ScorecardSummary } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../api';
@@ -46,7 +49,13 @@ const scorecards = [
   summary('fraud-scoring', 'L2'),
 ];
 
-function renderCatalog(options: { pagination?: boolean } = {}) {
+function renderCatalog(
+  options: {
+    pagination?: boolean;
+    pageConfig?: object;
+    extensions?: ExtensionDefinition[];
+  } = {},
+) {
   const api = mockAiReadinessApi({
     listScorecards: jest
       .fn()
@@ -54,6 +63,7 @@ function renderCatalog(options: { pagination?: boolean } = {}) {
   });
   renderTestApp({
     features: [catalogPlugin, aiReadinessPlugin, aiReadinessCatalogModule],
+    extensions: options.extensions,
     apis: [
       [aiReadinessApiRef, api],
       catalogApiMock({ entities }),
@@ -68,9 +78,14 @@ function renderCatalog(options: { pagination?: boolean } = {}) {
           {
             'catalog-filter:catalog/list': { config: { initialFilter: 'all' } },
           },
-          ...(options.pagination === false
-            ? [{ 'page:catalog': { config: { pagination: false } } }]
-            : []),
+          {
+            'page:catalog': {
+              config: {
+                ...(options.pagination === false ? { pagination: false } : {}),
+                ...options.pageConfig,
+              },
+            },
+          },
         ],
       },
       backend: { baseUrl: 'http://localhost:7007' },
@@ -141,5 +156,35 @@ describe('aiReadinessCatalogModule (catalog index page, new frontend system)', (
     expect(
       within(await row('fraud-scoring')).getByTestId('catalog-readiness'),
     ).toHaveTextContent('L2');
+  });
+
+  it('keeps the export button and the export columns other extensions give the page', async () => {
+    renderCatalog({
+      pageConfig: { exportSettings: { enabled: true } },
+      extensions: [
+        CatalogExportConfigBlueprint.make({
+          name: 'pilots',
+          params: {
+            columns: [{ entityFilterKey: 'metadata.name', title: 'Pilot' }],
+          },
+        }),
+      ],
+    });
+    await row('billing');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Export selection' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Pilot')).toBeInTheDocument();
+    // The extension's columns replace the catalog's default export columns.
+    expect(within(dialog).queryByText('Owner')).not.toBeInTheDocument();
+  });
+
+  it('shows no export button unless the config enables it', async () => {
+    renderCatalog();
+    await row('billing');
+    expect(
+      screen.queryByRole('button', { name: 'Export selection' }),
+    ).not.toBeInTheDocument();
   });
 });
