@@ -14,3 +14,4 @@ export {
   aiReadinessSystemCard,
   aiReadinessLevelCatalogFilter,
 } from './plugin';
+export { aiReadinessCatalogModule } from './catalogModule';

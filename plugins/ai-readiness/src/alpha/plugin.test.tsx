@@ -16,7 +16,9 @@ import { resetAiReadinessScope } from '../scope/aiReadinessScope';
 import plugin, {
   aiReadinessEntityCard,
   aiReadinessEntityContent,
+  aiReadinessGroupCard,
   aiReadinessPage,
+  aiReadinessSystemCard,
 } from './plugin';
 
 /** A service that is an AI pilot only through its dependency on a model. */
@@ -24,6 +26,20 @@ const dependencyOnly: Entity = {
   ...plainEntity,
   metadata: { name: 'claims-severity-router' },
   spec: { ...plainEntity.spec, dependsOn: ['resource:claims-severity-model'] },
+};
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'claims-division', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+const system: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'claims', namespace: 'default' },
+  spec: { owner: 'claims-division' },
 };
 
 describe('ai-readiness for the new frontend system', () => {
@@ -128,4 +144,42 @@ describe('ai-readiness for the new frontend system', () => {
     });
     expect(await screen.findByText('Fallback paths — 50%')).toBeInTheDocument();
   });
+
+  it.each([
+    [
+      'Group',
+      group,
+      'AI readiness of this team',
+      'AI readiness of this system',
+      { owner: 'group:default/claims-division', limit: 1000 },
+    ],
+    [
+      'System',
+      system,
+      'AI readiness of this system',
+      'AI readiness of this team',
+      { system: 'system:default/claims', limit: 1000 },
+    ],
+  ])(
+    'shows the %s card on its own kind of page only',
+    async (_, entity, shown, notShown, query) => {
+      const api = mockAiReadinessApi();
+      renderTestApp({
+        apis: [[aiReadinessApiRef, api]],
+        extensions: [
+          createTestEntityPage({ entity }),
+          aiReadinessGroupCard,
+          aiReadinessSystemCard,
+        ],
+      });
+      expect(await screen.findByText(shown)).toBeInTheDocument();
+      expect(await screen.findByTestId('team-total')).toHaveTextContent(
+        '3 AI pilots',
+      );
+      expect(screen.getByLabelText('L1: 3')).toBeInTheDocument();
+      expect(api.listScorecards).toHaveBeenCalledWith(query);
+      expect(api.listScorecards).toHaveBeenCalledTimes(1);
+      expect(screen.queryByText(notShown)).not.toBeInTheDocument();
+    },
+  );
 });
