@@ -257,6 +257,32 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
     expect(unknownParam.status).toBe(400);
   });
 
+  it('reads the past days once a day: a store write only changes today', async () => {
+    const knex = await databases.init(databaseId);
+    const { store, campaignStore, app } = await setup(knex);
+    await writeThreeDays(store);
+    const first = await request(app).get('/campaigns/l2-by-xmas');
+    expect(first.body.progress[2]).toEqual({
+      date: '2026-12-03',
+      met: 2,
+      total: 3,
+    });
+    const history = jest.spyOn(campaignStore, 'readLevelHistory');
+    const days = jest.spyOn(campaignStore, 'readDays');
+    await recordScorecards(store, [
+      card('beta', 'group:default/division', '2026-12-03', 'L2', false),
+    ]);
+    const next = await request(app).get('/campaigns/l2-by-xmas');
+    expect(next.body.progress).toEqual([
+      first.body.progress[0],
+      first.body.progress[1],
+      { date: '2026-12-03', met: 3, total: 3 },
+    ]);
+    expect(next.body.state).toBe('done');
+    expect(history).not.toHaveBeenCalled();
+    expect(days).not.toHaveBeenCalled();
+  });
+
   it('pages and filters the pilots of a campaign, counting only visible ones', async () => {
     const knex = await databases.init(databaseId);
     const { store, app } = await setup(knex);

@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CampaignConfig,
   CampaignDetail,
+  CampaignProgressPoint,
   CampaignListItem,
   CampaignOwnerRollup,
   campaignDays,
@@ -27,10 +28,21 @@ const NOT_MET = 1;
 const MET = 2;
 const MAX_CACHED_RESULTS = 200;
 
-/** Per pilot ever in a campaign's scope, its state at the end of each day. */
-interface DailyStates {
+/**
+ * The days of a campaign before today, with each pilot's state at the end of
+ * each: fixed once a day is over, so read once a day (not per store write).
+ */
+interface PastStates {
+  /** Every day of the progress, today included when the campaign runs. */
   days: string[];
-  /** Lower-cased pilot ref → one state per day (NOT_COUNTED, NOT_MET, MET). */
+  /** How many of `days` are past (the states cover these). */
+  past: number;
+  /**
+   * Index of the first day of the daily record: before it (the fallback),
+   * a pilot counts only when it is in today's scope.
+   */
+  firstRecorded: number;
+  /** Lower-cased pilot ref → one state per past day (NOT_COUNTED, NOT_MET, MET). */
   states: Map<string, Uint8Array>;
 }
 
@@ -46,112 +58,129 @@ interface CampaignView {
 
 /**
  * Fills, for days `from` to `to` (indexes into `days`, inclusive), the states
- * of pilots from rows sorted by pilot then time: the last row on or before a
+ * (arrays of `length` days) of pilots from rows sorted by pilot then time: the last row on or before a
  * day gives that day's state, `state(row)` turning it into one; a pilot before
  * its first row is NOT_COUNTED.
  */
 function fillFromRows<R extends { entityRef: string; day: string }>(
   out: Map<string, Uint8Array>,
+  length: number,
   days: string[],
   from: number,
   to: number,
   rows: R[],
   state: (row: R) => number,
-  wanted?: ReadonlySet<string>,
 ) {
   let i = 0;
   while (i < rows.length) {
     const ref = rows[i].entityRef;
     let j = i;
     while (j < rows.length && rows[j].entityRef === ref) j++;
-    if (!wanted || wanted.has(ref)) {
-      let states = out.get(ref);
-      if (!states) out.set(ref, (states = new Uint8Array(days.length)));
-      let k = i;
-      let current = NOT_COUNTED;
-      for (let d = from; d <= to; d++) {
-        while (k < j && rows[k].day <= days[d]) {
-          current = state(rows[k]);
-          k++;
-        }
-        states[d] = current;
+    let states = out.get(ref);
+    if (!states) out.set(ref, (states = new Uint8Array(length)));
+    let k = i;
+    let current = NOT_COUNTED;
+    for (let d = from; d <= to; d++) {
+      while (k < j && rows[k].day <= days[d]) {
+        current = state(rows[k]);
+        k++;
       }
+      states[d] = current;
     }
     i = j;
   }
 }
 
 /**
- * Each pilot's state on each day of a campaign, from `campaignDays`:
+ * Each pilot's state on each past day of a campaign (from `campaignDays`):
  * - from the first day the campaign task recorded (recordDay in
  *   createCampaignNotifier) on, the recorded rows: a pilot counts on the days
  *   it was in scope, with whether it met the goal then; one that entered the
  *   scope on day 10 is not counted before, one that left on day 20 not after;
  * - before that day (history older than the daily record, or a task that has
- *   not run yet), there is no record of the scope, so the pilots in today's
- *   scope are counted: level goals from the scorecard history (the level at
- *   the end of each day), checks goals not at all (the history keeps levels,
- *   not check statuses);
- * - today, the stored scorecards (today's scope and state), so the chart ends
- *   where the list stands.
+ *   not run yet) nothing says who was in scope, so `campaignProgress` counts
+ *   the pilots in today's scope: level goals from the scorecard history (the
+ *   level at the end of each day), checks goals not at all (the history keeps
+ *   levels, not check statuses).
+ * Today is not read here: it is the stored scorecards (campaignProgress).
  */
-export async function campaignDailyStates(
+export async function campaignPastStates(
   campaignStore: CampaignStore,
   campaign: CampaignConfig,
-  members: readonly Member[],
   today: string,
-): Promise<DailyStates> {
+): Promise<PastStates> {
   const days = campaignDays(campaign, today);
+  const past =
+    days.length && days[days.length - 1] === today
+      ? days.length - 1
+      : days.length;
   const states = new Map<string, Uint8Array>();
-  if (!days.length) return { days, states };
-  const until = days[days.length - 1];
+  if (!past) return { days, past, firstRecorded: 0, states };
+  const until = days[past - 1];
   const recorded = await campaignStore.readDays(campaign.id, until);
-  let firstRecorded = days.length;
+  let firstRecorded = past;
   if (recorded.length) {
     let first = recorded[0].day;
     for (const row of recorded) if (row.day < first) first = row.day;
-    firstRecorded = days.findIndex(d => d >= first);
-    if (firstRecorded < 0) firstRecorded = days.length;
+    firstRecorded = Math.max(
+      0,
+      days.findIndex(d => d >= first),
+    );
   }
   const goal = campaign.goal;
   if (firstRecorded > 0 && 'level' in goal) {
-    // Fallback before the daily record: today's scope, levels from history.
-    const history = await campaignStore.readLevelHistory(
-      days[firstRecorded - 1],
-    );
+    // Every pilot's level per day: who counts is decided per request.
     fillFromRows(
       states,
+      past,
       days,
       0,
       firstRecorded - 1,
-      history,
+      await campaignStore.readLevelHistory(days[firstRecorded - 1]),
       row => (levelAtLeast(row.level, goal.level) ? MET : NOT_MET),
-      new Set(members.map(m => m.key)),
     );
   }
-  if (firstRecorded < days.length) {
-    fillFromRows(
-      states,
-      days,
-      firstRecorded,
-      days.length - 1,
-      recorded,
-      row => {
-        if (!row.inScope) return NOT_COUNTED;
-        return row.met ? MET : NOT_MET;
-      },
-    );
+  if (firstRecorded < past) {
+    fillFromRows(states, past, days, firstRecorded, past - 1, recorded, row => {
+      if (!row.inScope) return NOT_COUNTED;
+      return row.met ? MET : NOT_MET;
+    });
   }
-  if (until === today) {
-    const last = days.length - 1;
-    for (const s of states.values()) s[last] = NOT_COUNTED;
-    for (const member of members) {
-      let s = states.get(member.key);
-      if (!s) states.set(member.key, (s = new Uint8Array(days.length)));
-      s[last] = member.met ? MET : NOT_MET;
+  return { days, past, firstRecorded, states };
+}
+
+/**
+ * Pilots in scope meeting the goal per day, over the pilots the caller may
+ * read: the past days from `campaignPastStates` (before the daily record,
+ * only the pilots in today's scope), today from the stored scorecards, so the
+ * chart ends where the list stands.
+ */
+export function campaignProgress(
+  past: PastStates,
+  members: readonly Member[],
+  visible: readonly Member[],
+  refs: ReadonlySet<string>,
+): CampaignProgressPoint[] {
+  const { days, states, firstRecorded } = past;
+  const progress = days.map(date => ({ date, met: 0, total: 0 }));
+  const inScopeToday = new Set(members.map(m => m.key));
+  for (const [ref, s] of states) {
+    if (!refs.has(ref)) continue;
+    const from = inScopeToday.has(ref) ? 0 : firstRecorded;
+    for (let d = from; d < past.past; d++) {
+      if (s[d] === NOT_COUNTED) continue;
+      progress[d].total++;
+      if (s[d] === MET) progress[d].met++;
     }
   }
-  return { days, states };
+  if (past.past < days.length) {
+    const today = progress[days.length - 1];
+    for (const member of visible) {
+      today.total++;
+      if (member.met) today.met++;
+    }
+  }
+  return progress;
 }
 
 /** Which of a campaign's visible pilots a request lists. */
@@ -174,8 +203,8 @@ function matches(
 
 /**
  * Campaign answers. The stored summaries (which carry each pilot's campaigns)
- * and the daily states read from the history are loaded once per store
- * revision and day; the answer for a caller's view (counts, roll-up,
+ * are loaded once per store revision, the past days' states (history and
+ * daily record) once per day; the answer for a caller's view (counts, roll-up,
  * progress, the sorted visible pilots) is kept per visibility snapshot, and
  * each request only filters and slices the page of pilots it asks for.
  */
@@ -193,7 +222,8 @@ export function createCampaignQueries(options: {
   let stamp = '';
   let membership: Promise<Membership> | undefined;
   let kinds: Promise<string[]> | undefined;
-  const daily = new Map<string, Promise<DailyStates>>();
+  let pastDay = '';
+  const past = new Map<string, Promise<PastStates>>();
   const results = new Map<string, Promise<unknown>>();
 
   let revisionQuery: Promise<number> | undefined;
@@ -208,7 +238,6 @@ export function createCampaignQueries(options: {
       stamp = next;
       membership = undefined;
       kinds = undefined;
-      daily.clear();
       results.clear();
     }
     return { rev, today };
@@ -237,16 +266,20 @@ export function createCampaignQueries(options: {
     return { today, members, view, key: `${stamp}|${view.id}` };
   }
 
-  function dailyStates(
+  /** The past days of a campaign: read once a day, whatever the store writes. */
+  function pastStates(
     campaign: CampaignConfig,
-    members: Member[],
     today: string,
-  ): Promise<DailyStates> {
-    let hit = daily.get(campaign.id);
+  ): Promise<PastStates> {
+    if (pastDay !== today) {
+      pastDay = today;
+      past.clear();
+    }
+    let hit = past.get(campaign.id);
     if (!hit) {
-      hit = campaignDailyStates(campaignStore, campaign, members, today);
-      hit.catch(() => daily.delete(campaign.id));
-      daily.set(campaign.id, hit);
+      hit = campaignPastStates(campaignStore, campaign, today);
+      hit.catch(() => past.delete(campaign.id));
+      past.set(campaign.id, hit);
     }
     return hit;
   }
@@ -282,17 +315,12 @@ export function createCampaignQueries(options: {
   ): Promise<CampaignView> {
     const all = members.byCampaign.get(campaign.id) ?? [];
     const visible = visibleOf(members, campaign.id, view);
-    const { days, states } = await dailyStates(campaign, all, today);
-    const progress = days.map(date => ({ date, met: 0, total: 0 }));
-    // Every pilot ever in scope on some day, as far as the caller may read it.
-    for (const [ref, s] of states) {
-      if (!view.refs.has(ref)) continue;
-      for (let d = 0; d < s.length; d++) {
-        if (s[d] === NOT_COUNTED) continue;
-        progress[d].total++;
-        if (s[d] === MET) progress[d].met++;
-      }
-    }
+    const progress = campaignProgress(
+      await pastStates(campaign, today),
+      all,
+      visible,
+      view.refs,
+    );
     const rollup = new Map<string, CampaignOwnerRollup>();
     for (const member of visible) {
       const keys = member.ownerKey
