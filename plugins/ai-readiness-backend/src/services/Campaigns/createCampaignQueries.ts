@@ -183,6 +183,12 @@ export function campaignProgress(
   return progress;
 }
 
+/** Index of the first pilot meeting the goal in a list sorted with those short of it first. */
+function firstMetIndex(sorted: readonly Member[]): number {
+  const i = sorted.findIndex(m => m.met);
+  return i < 0 ? sorted.length : i;
+}
+
 /** Which of a campaign's visible pilots a request lists. */
 function matches(
   member: Member,
@@ -333,8 +339,7 @@ export function createCampaignQueries(options: {
         if (member.met) r.met++;
       }
     }
-    let firstMet = visible.findIndex(m => m.met);
-    if (firstMet < 0) firstMet = visible.length;
+    const firstMet = firstMetIndex(visible);
     return {
       head: {
         ...listItem(campaign, visible, today),
@@ -368,29 +373,34 @@ export function createCampaignQueries(options: {
       const limit = query.limit ?? DEFAULT_PILOTS_LIMIT;
       const offset = query.offset ?? 0;
       // Sorted with the pilots short of the goal first: a met filter is a range.
-      let from = 0;
-      let to = found.visible.length;
-      if (query.met === false) to = found.firstMet;
-      if (query.met === true) from = found.firstMet;
-      let pilots: Member[];
-      let pilotsTotal: number;
+      let list = { sorted: found.visible, firstMet: found.firstMet };
       if (query.q || query.owner) {
         const q = query.q?.toLowerCase();
         const owner = query.owner
           ? entityRefKey(query.owner, { defaultKind: 'group' })
           : undefined;
-        const matching = found.visible
-          .slice(from, to)
-          .filter(m => matches(m, { q, owner }, view.groupParents));
-        pilotsTotal = matching.length;
-        pilots = matching.slice(offset, offset + limit);
-      } else {
-        pilotsTotal = to - from;
-        pilots = found.visible.slice(
-          Math.min(from + offset, to),
-          Math.min(from + offset + limit, to),
+        // Kept like the view, so that the next pages of a filter only slice.
+        list = await remember(
+          `filter|${key}|${id}|${JSON.stringify([q, owner])}`,
+          async () => {
+            const sorted = found.visible.filter(m =>
+              matches(m, { q, owner }, view.groupParents),
+            );
+            return { sorted, firstMet: firstMetIndex(sorted) };
+          },
         );
       }
+      // Sorted with the pilots short of the goal first: a met filter is a range.
+      const { sorted, firstMet } = list;
+      const [from, to] =
+        query.met === undefined
+          ? [0, sorted.length]
+          : [query.met ? firstMet : 0, query.met ? sorted.length : firstMet];
+      const pilotsTotal = to - from;
+      const pilots = sorted.slice(
+        Math.min(from + offset, to),
+        Math.min(from + offset + limit, to),
+      );
       return {
         ...found.head,
         pilots: pilots.map(m => m.pilot),
