@@ -35,7 +35,10 @@ export interface CampaignQueries {
 
 /** Sends campaign notifications and records the day's state of active campaigns. */
 export interface CampaignNotifier {
-  /** One pass: returns how many notifications this caller sent. */
+  /**
+   * One pass: returns how many notifications this caller sent and how many
+   * rows of the daily record it wrote (only changes are written).
+   */
   run(): Promise<{ sent: number; recordedDays: number }>;
 }
 
