@@ -277,6 +277,8 @@ async function main() {
         '/api/ai-readiness/campaigns/l2-drive',
       ],
       [`GET /campaigns/l2-drive?offset=${DEEP_OFFSET}`, deepUrl],
+      // The same filter again and again: its matches are kept per view, as
+      // when a user pages through a filtered list.
       [
         'GET /campaigns/l2-drive?met=true&q=pilot-9',
         '/api/ai-readiness/campaigns/l2-drive?met=true&q=pilot-9',
