@@ -1,13 +1,16 @@
 /*
  * Campaign benchmark (npm run bench -- campaigns): 10,000 pilots, each with a
- * stored scorecard in a campaign and 90 days of history rows, in the plugin's
- * database; autocannon (own process, 10 connections) measures
+ * stored scorecard in a campaign and 90 days of history rows, and the last 30
+ * days of the campaign task's daily record, in the plugin's database; autocannon (own process, 10 connections) measures
  * GET /campaigns/:id beside GET /summary?groupBy=owner and a trivial route
  * behind the same auth middleware (the baseline), in the same run.
  *
- * Target: GET /campaigns/:id p99 ≤ 100 ms at 10 concurrent clients. Exits 1
- * when it is missed. The first request after a write reads the history once
- * (printed as "cold"); later requests reuse it until the store changes.
+ * Target: GET /campaigns/:id p99 ≤ 100 ms at 10 concurrent clients, for the
+ * default page (50 pilots), a deep page (offset = half the pilots) and a
+ * filtered one. Exits 1 when it is missed. The first request after a write
+ * reads the history and the daily campaign record once (printed as "cold");
+ * later requests reuse the computed view until the store changes and only
+ * slice the page asked for.
  *
  * Environment: BENCH_DURATION (seconds per route, default 10), BENCH_PILOTS
  * (default 10000), BENCH_DAYS (default 90).
@@ -29,6 +32,8 @@ import { aiReadinessPlugin } from '../src/plugin';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 90);
+const RECORDED_DAYS = 30;
+const DEEP_OFFSET = Math.floor(PILOTS / 2);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
 const TARGET_P99_MS = 100;
@@ -150,10 +155,44 @@ async function main() {
       }
     }
   })();
+  // The campaign task's daily record over the last RECORDED_DAYS days (the
+  // earlier days read the level history, as before the record existed): one
+  // row per change of a pilot's state; every 10th pilot entered the scope
+  // 20 days ago, every 25th left it 10 days ago and came back 5 days ago.
+  const recordDay = sqlite.prepare(
+    'INSERT INTO ai_readiness_campaign_days (campaign_id, entity_ref, day, in_scope, met) VALUES (?, ?, ?, ?, ?)',
+  );
+  sqlite.transaction(() => {
+    const firstRecorded = -Math.min(RECORDED_DAYS, DAYS - 1);
+    for (let i = 0; i < PILOTS; i++) {
+      const ref = `component:default/pilot-${i}`;
+      const reachesAt = i % 3 === 0 ? -(i % (DAYS - 1)) : 1;
+      const entersAt =
+        i % 10 === 0 ? Math.max(firstRecorded, -20) : firstRecorded;
+      const inScopeOn = (d: number) =>
+        d >= entersAt && !(i % 25 === 0 && d >= -10 && d < -5);
+      // A row on each day the pilot's state differs from its last row.
+      let last = '';
+      for (let d = firstRecorded; d < 0; d++) {
+        const inScope = inScopeOn(d) ? 1 : 0;
+        const met = d >= reachesAt ? 1 : 0;
+        if (!inScope && !last) continue;
+        const state = inScope ? `1${met}` : '0';
+        if (state === last) continue;
+        recordDay.run('l2-drive', ref, dayOf(d), inScope, met);
+        last = state;
+      }
+    }
+  })();
   await (knex.client as any).releaseConnection(sqlite);
   const [{ n }] = await knex('ai_readiness_history').count({ n: '*' });
+  const [{ n: recorded }] = await knex('ai_readiness_campaign_days').count({
+    n: '*',
+  });
   console.log(
-    `stored: ${PILOTS} scorecards, ${n} history rows in ${Date.now() - t} ms`,
+    `stored: ${PILOTS} scorecards, ${n} history rows, ${recorded} daily campaign rows (last ${RECORDED_DAYS} days) in ${
+      Date.now() - t
+    } ms`,
   );
 
   const backend = await startTestBackend({
@@ -200,20 +239,50 @@ async function main() {
     const cold = await fetch(`${base}/api/ai-readiness/campaigns/l2-drive`);
     const body = await cold.json();
     console.log(
-      `cold GET /campaigns/l2-drive (reads ${n} history rows): ${
+      `cold GET /campaigns/l2-drive (reads the history and daily records): ${
         Date.now() - t
       } ms, status ${cold.status}; ` +
-        `${body.total} pilots, ${body.met} met, ${body.progress?.length} days of progress, ${body.byOwner?.length} teams`,
+        `${body.total} pilots, ${body.met} met, ${body.pilots?.length} of ${body.pilotsTotal} pilots listed, ` +
+        `${body.progress?.length} days of progress, ${body.byOwner?.length} teams`,
     );
-    if (body.total !== PILOTS)
+    if (body.total !== PILOTS || body.pilotsTotal !== PILOTS)
       failures.push(
-        `campaign counted ${body.total} pilots, expected ${PILOTS}`,
+        `campaign counted ${body.total} pilots (pilotsTotal ${body.pilotsTotal}), expected ${PILOTS}`,
+      );
+    if (body.pilots?.length !== Math.min(50, PILOTS))
+      failures.push(`default page held ${body.pilots?.length} pilots`);
+    // A store write (one pilot refreshed): the next answer reads the stored
+    // summaries again, not the history (past days are read once a day).
+    await store.writeScorecards([{ card: cards[1], appendHistory: false }]);
+    t = Date.now();
+    const afterWrite = await fetch(
+      `${base}/api/ai-readiness/campaigns/l2-drive`,
+    );
+    await afterWrite.json();
+    console.log(
+      `first GET /campaigns/l2-drive after a store write: ${Date.now() - t} ms`,
+    );
+    const deepUrl = `/api/ai-readiness/campaigns/l2-drive?offset=${DEEP_OFFSET}`;
+    const deep = await (await fetch(`${base}${deepUrl}`)).json();
+    if (deep.pilotsTotal !== PILOTS || deep.pilots?.length !== 50)
+      failures.push(
+        `deep page held ${deep.pilots?.length} of ${deep.pilotsTotal} pilots`,
       );
     const routes: [string, string][] = [
       ['baseline GET /api/bench-baseline/ping', '/api/bench-baseline/ping'],
       ['GET /summary?groupBy=owner', '/api/ai-readiness/summary?groupBy=owner'],
       ['GET /campaigns', '/api/ai-readiness/campaigns'],
-      ['GET /campaigns/l2-drive', '/api/ai-readiness/campaigns/l2-drive'],
+      [
+        'GET /campaigns/l2-drive (page 1 of 50)',
+        '/api/ai-readiness/campaigns/l2-drive',
+      ],
+      [`GET /campaigns/l2-drive?offset=${DEEP_OFFSET}`, deepUrl],
+      // The same filter again and again: its matches are kept per view, as
+      // when a user pages through a filtered list.
+      [
+        'GET /campaigns/l2-drive?met=true&q=pilot-9',
+        '/api/ai-readiness/campaigns/l2-drive?met=true&q=pilot-9',
+      ],
     ];
     const results = [];
     for (const [label, route] of routes) {
@@ -238,16 +307,18 @@ async function main() {
         ).toFixed(2)}× baseline`,
       );
     });
-    const campaign = results[3];
-    console.log(
-      `GET /campaigns/:id p99 ${campaign.p99} ms beside GET /summary p99 ${
-        results[1].p99
-      } ms  [target p99 ≤ ${TARGET_P99_MS} ms: ${
-        campaign.p99 <= TARGET_P99_MS ? 'met' : 'MISSED'
-      }]`,
-    );
-    if (campaign.p99 > TARGET_P99_MS)
-      failures.push(`GET /campaigns/:id p99 ${campaign.p99} ms`);
+    for (const i of [3, 4, 5]) {
+      const campaign = results[i];
+      console.log(
+        `${routes[i][0]} p99 ${campaign.p99} ms beside GET /summary p99 ${
+          results[1].p99
+        } ms  [target p99 ≤ ${TARGET_P99_MS} ms: ${
+          campaign.p99 <= TARGET_P99_MS ? 'met' : 'MISSED'
+        }]`,
+      );
+      if (campaign.p99 > TARGET_P99_MS)
+        failures.push(`${routes[i][0]} p99 ${campaign.p99} ms`);
+    }
   } finally {
     await backend.stop();
     await knex.destroy();

@@ -193,6 +193,7 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
 
     const res = await request(app).get('/campaigns/l2-by-xmas');
     expect(res.status).toBe(200);
+    expect(res.body.pilotsTotal).toBe(3);
     expect(res.body.progress).toEqual([
       { date: '2026-12-01', met: 0, total: 3 },
       { date: '2026-12-02', met: 1, total: 3 },
@@ -256,6 +257,137 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
     expect(unknownParam.status).toBe(400);
   });
 
+  it('reads the past days once a day: a store write only changes today', async () => {
+    const knex = await databases.init(databaseId);
+    const { store, campaignStore, app } = await setup(knex);
+    await writeThreeDays(store);
+    const first = await request(app).get('/campaigns/l2-by-xmas');
+    expect(first.body.progress[2]).toEqual({
+      date: '2026-12-03',
+      met: 2,
+      total: 3,
+    });
+    const history = jest.spyOn(campaignStore, 'readLevelHistory');
+    const days = jest.spyOn(campaignStore, 'readDays');
+    await recordScorecards(store, [
+      card('beta', 'group:default/division', '2026-12-03', 'L2', false),
+    ]);
+    const next = await request(app).get('/campaigns/l2-by-xmas');
+    expect(next.body.progress).toEqual([
+      first.body.progress[0],
+      first.body.progress[1],
+      { date: '2026-12-03', met: 3, total: 3 },
+    ]);
+    expect(next.body.state).toBe('done');
+    expect(history).not.toHaveBeenCalled();
+    expect(days).not.toHaveBeenCalled();
+  });
+
+  it('pages and filters the pilots of a campaign, counting only visible ones', async () => {
+    const knex = await databases.init(databaseId);
+    const { store, app } = await setup(knex);
+    await writeThreeDays(store);
+    const refs = (res: request.Response) =>
+      res.body.pilots.map((p: any) => p.entityRef.replace(/^.*\//, ''));
+    const get = (query: string, auth?: string) => {
+      const req = request(app).get(`/campaigns/l2-by-xmas?${query}`);
+      return auth ? req.set('authorization', auth) : req;
+    };
+
+    // Short of the goal first, then by title; pilotsTotal counts all matching.
+    let res = await get('');
+    expect(refs(res)).toEqual(['beta', 'alpha', 'secret']);
+    expect(res.body).toMatchObject({ total: 3, met: 2, pilotsTotal: 3 });
+    res = await get('limit=1&offset=1');
+    expect(refs(res)).toEqual(['alpha']);
+    expect(res.body.pilotsTotal).toBe(3);
+    // The counts, roll-up and progress do not depend on the page.
+    expect(res.body.byOwner).toHaveLength(3);
+    expect(res.body.progress).toHaveLength(3);
+    res = await get('offset=5');
+    expect(res.body).toMatchObject({ pilots: [], pilotsTotal: 3 });
+
+    res = await get('met=true');
+    expect(refs(res)).toEqual(['alpha', 'secret']);
+    expect(res.body.pilotsTotal).toBe(2);
+    res = await get('met=true&limit=1&offset=1');
+    expect(refs(res)).toEqual(['secret']);
+    res = await get('met=false');
+    expect(refs(res)).toEqual(['beta']);
+    expect(res.body.pilotsTotal).toBe(1);
+
+    res = await get('q=ALP');
+    expect(refs(res)).toEqual(['alpha']);
+    expect(res.body.pilotsTotal).toBe(1);
+    // A group includes its sub-groups: ml is under division.
+    res = await get('owner=division');
+    expect(refs(res)).toEqual(['beta', 'alpha']);
+    res = await get('owner=group:default/ml&met=false');
+    expect(res.body).toMatchObject({ pilots: [], pilotsTotal: 0 });
+
+    // A hidden pilot is neither counted nor listed, whatever the filter.
+    res = await get('met=true', restricted);
+    expect(refs(res)).toEqual(['alpha']);
+    expect(res.body).toMatchObject({ total: 2, met: 1, pilotsTotal: 1 });
+    res = await get('q=secret', restricted);
+    expect(res.body).toMatchObject({ pilots: [], pilotsTotal: 0 });
+    res = await get('owner=other', restricted);
+    expect(res.body.pilotsTotal).toBe(0);
+
+    // The CSV holds every visible pilot, whatever the page size.
+    const csv = await request(app).get('/campaigns/l2-by-xmas/export.csv');
+    expect(csv.text.trim().split('\r\n')).toHaveLength(4);
+  });
+
+  it('answers 400 naming the bad parameter of GET /campaigns/:id, before reading anything', async () => {
+    const knex = await databases.init(databaseId);
+    const { store } = await setup(knex);
+    await writeThreeDays(store);
+    const campaignQueries = {
+      list: jest.fn(),
+      get: jest.fn(),
+      allPilots: jest.fn(),
+    };
+    const app = express()
+      .use(
+        await createCampaignsRouter({
+          httpAuth: mockServices.httpAuth(),
+          permissions: mockServices.permissions.mock({
+            authorize: jest.fn(async (reqs: any[]) =>
+              reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+            ) as any,
+          }),
+          campaigns: campaignQueries,
+        }),
+      )
+      .use(mockErrorHandler());
+    const cases: [string, RegExp][] = [
+      ['limit=0', /"limit".*greater than or equal to 1/],
+      ['limit=1001', /"limit".*less than or equal to 1000/],
+      ['limit=ten', /"limit": expected a whole number/],
+      ['offset=-1', /"offset": expected a whole number/],
+      ['met=yes', /"met": expected true or false/],
+      ['owner=user:default/', /"owner": expected an entity reference/],
+      [`q=${'x'.repeat(201)}`, /"q"/],
+      ['page=2', /Unknown query parameter "page"/],
+    ];
+    for (const [query, message] of cases) {
+      const res = await request(app).get(`/campaigns/l2-by-xmas?${query}`);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.error.message).toMatch(message);
+    }
+    expect(campaignQueries.get).not.toHaveBeenCalled();
+    // Empty values count as absent, as on /scorecards.
+    campaignQueries.get.mockResolvedValue(undefined);
+    expect((await request(app).get('/campaigns/x?met=&limit=')).status).toBe(
+      404,
+    );
+    expect(campaignQueries.get).toHaveBeenCalledWith(expect.anything(), 'x', {
+      limit: 50,
+      offset: 0,
+    });
+  });
+
   it('tracks checks goals from the days the campaign task recorded', async () => {
     const knex = await databases.init(databaseId);
     const { store, campaignStore } = await setup(knex);
@@ -266,18 +398,21 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
         campaignId: 'risk-assessed',
         entityRef: 'component:default/alpha',
         day: '2026-12-01',
+        inScope: true,
         met: false,
       },
       {
         campaignId: 'risk-assessed',
         entityRef: 'component:default/beta',
         day: '2026-12-01',
+        inScope: true,
         met: false,
       },
       {
         campaignId: 'risk-assessed',
         entityRef: 'component:default/alpha',
         day: '2026-12-02',
+        inScope: true,
         met: true,
       },
     ]);
@@ -289,6 +424,105 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
       { date: '2026-12-03', met: 1, total: 2 },
       // Today: the stored scorecards (secret has been assessed all along).
       { date: '2026-12-04', met: 2, total: 3 },
+    ]);
+  });
+
+  it("counts each day's progress over that day's scope, from the days the campaign task recorded", async () => {
+    const knex = await databases.init(databaseId);
+    const { store, campaignStore } = await setup(knex);
+    /** A card in the scope of l2-by-xmas or not (the engine decides that). */
+    const scoped = (c: Scorecard, inScope: boolean): Scorecard => ({
+      ...c,
+      campaigns: c.campaigns!.filter(x => inScope || x.id !== 'l2-by-xmas'),
+    });
+    const task = (day: string) =>
+      createCampaignNotifier({
+        store,
+        campaignStore,
+        notifications: { send: jest.fn() },
+        logger: mockServices.logger.mock(),
+        campaigns,
+        enabled: false,
+        now: () => new Date(`${day}T23:00:00.000Z`),
+      }).run();
+
+    // 12-01: history only (the task had not run yet, as before this feature):
+    // alpha and beta L1 in scope, secret L2 out of scope.
+    await recordScorecards(store, [
+      card('alpha', 'group:default/ml', '2026-12-01', 'L1', false),
+      card('beta', 'group:default/division', '2026-12-01', 'L1', false),
+      scoped(
+        card('secret', 'group:default/other', '2026-12-01', 'L2', false),
+        false,
+      ),
+    ]);
+    // 12-02: alpha reaches L2; the task runs twice (a re-run writes nothing new).
+    await recordScorecards(store, [
+      card('alpha', 'group:default/ml', '2026-12-02', 'L2', false),
+    ]);
+    await task('2026-12-02');
+    expect((await task('2026-12-02')).recordedDays).toBe(0);
+    // 12-03: secret enters the scope.
+    await recordScorecards(store, [
+      card('secret', 'group:default/other', '2026-12-03', 'L2', false),
+    ]);
+    await task('2026-12-03');
+    // 12-04: beta is in scope at the first run and leaves it before the last.
+    await task('2026-12-04');
+    await recordScorecards(store, [
+      scoped(
+        card('beta', 'group:default/division', '2026-12-04', 'L1', false),
+        false,
+      ),
+    ]);
+    await task('2026-12-04');
+    await task('2026-12-05');
+
+    const days = await knex('ai_readiness_campaign_days')
+      .where({ campaign_id: 'l2-by-xmas' })
+      .orderBy(['day', 'entity_ref'])
+      .select('day', 'entity_ref', 'in_scope', 'met');
+    // One row per change of a pilot's state, none for unchanged days.
+    expect(
+      days.map(
+        (r: any) =>
+          `${r.day} ${r.entity_ref.replace(/^.*\//, '')} ${
+            r.in_scope ? 'in' : 'out'
+          } ${r.met ? 'met' : 'short'}`,
+      ),
+    ).toEqual([
+      '2026-12-02 alpha in met',
+      '2026-12-02 beta in short',
+      '2026-12-03 secret in met',
+      '2026-12-04 beta out short',
+    ]);
+
+    const { app } = await setup(knex, '2026-12-06');
+    const res = await request(app).get('/campaigns/l2-by-xmas');
+    expect(res.body.progress).toEqual([
+      // Before the first record: today's scope (alpha, secret) over the
+      // level history (secret was L2 already).
+      { date: '2026-12-01', met: 1, total: 2 },
+      // From the first record on: each day's own scope.
+      { date: '2026-12-02', met: 1, total: 2 },
+      { date: '2026-12-03', met: 2, total: 3 },
+      { date: '2026-12-04', met: 2, total: 2 },
+      { date: '2026-12-05', met: 2, total: 2 },
+      { date: '2026-12-06', met: 2, total: 2 },
+    ]);
+    expect(res.body).toMatchObject({ total: 2, met: 2, state: 'done' });
+
+    // secret hidden: not counted on any day, in scope or not.
+    const hidden = await request(app)
+      .get('/campaigns/l2-by-xmas')
+      .set('authorization', restricted);
+    expect(hidden.body.progress.map((p: any) => [p.met, p.total])).toEqual([
+      [0, 1],
+      [1, 2],
+      [1, 2],
+      [1, 1],
+      [1, 1],
+      [1, 1],
     ]);
   });
 

@@ -1,5 +1,4 @@
 import type {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -13,7 +12,12 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { csvCell } from './csv';
-import type { CampaignQueries } from './services/Campaigns/types';
+import { intParam, MAX_LIMIT, refParam } from './router';
+import {
+  CampaignQueries,
+  DEFAULT_PILOTS_LIMIT,
+} from './services/Campaigns/types';
+import { parseOrThrow, withoutEmptyValues } from './validation';
 
 export interface CampaignsRouterOptions {
   httpAuth: HttpAuthService;
@@ -28,6 +32,22 @@ const idSchema = z
     /^[a-z0-9]+(-[a-z0-9]+)*$/,
     'expected a campaign id such as "l2-by-q1"',
   );
+
+/** The query of GET /campaigns/:id: a page of its pilots, filtered. */
+const detailSchema = z
+  .object({
+    limit: intParam(1, MAX_LIMIT).default(String(DEFAULT_PILOTS_LIMIT)),
+    offset: intParam(0, 1_000_000_000).default('0'),
+    met: z
+      .enum(['true', 'false'], {
+        errorMap: () => ({ message: 'expected true or false' }),
+      })
+      .transform(value => value === 'true')
+      .optional(),
+    q: z.string().max(200).optional(),
+    owner: refParam('group').optional(),
+  })
+  .strict();
 
 /**
  * JSON bodies by answer object: the queries hand out the same object until the
@@ -75,7 +95,12 @@ export function campaignPilotsCsv(pilots: CampaignPilot[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** GET /campaigns, /campaigns/:id and /campaigns/:id/export.csv (shared/targets.md). */
+/**
+ * GET /campaigns, /campaigns/:id and /campaigns/:id/export.csv
+ * (shared/targets.md). GET /campaigns/:id pages its pilots (`limit` 1–1000,
+ * default 50; `offset`) and filters them (`met`, `q`, `owner`); `pilotsTotal`
+ * counts the matching ones. The CSV holds every visible pilot.
+ */
 export async function createCampaignsRouter(
   options: CampaignsRouterOptions,
 ): Promise<express.Router> {
@@ -100,7 +125,7 @@ export async function createCampaignsRouter(
       throw new InputError(`Unknown query parameter "${unknown}"`);
   }
 
-  async function detail(credentials: BackstageCredentials, raw: string) {
+  function campaignId(raw: string): string {
     const parsed = idSchema.safeParse(raw);
     if (!parsed.success) {
       throw new InputError(
@@ -109,9 +134,7 @@ export async function createCampaignsRouter(
         }, found ${JSON.stringify(raw.slice(0, 100))}`,
       );
     }
-    const found = await campaigns.get(credentials, parsed.data);
-    if (!found) throw new NotFoundError(`No campaign "${parsed.data}"`);
-    return found;
+    return parsed.data;
   }
 
   router.get('/campaigns', async (req, res) => {
@@ -122,22 +145,32 @@ export async function createCampaignsRouter(
 
   router.get('/campaigns/:id', async (req, res) => {
     const credentials = await readCredentials(req);
-    noQuery(req);
-    sendJson(res, await detail(credentials, req.params.id));
+    const id = campaignId(req.params.id);
+    const query = parseOrThrow(
+      detailSchema,
+      withoutEmptyValues(req.query),
+      'query parameter',
+    );
+    const found = await campaigns.get(credentials, id, query);
+    if (!found) throw new NotFoundError(`No campaign "${id}"`);
+    // A page is small (and differs per query): serialised per request.
+    res.json(found);
   });
 
   router.get('/campaigns/:id/export.csv', async (req, res) => {
     const credentials = await readCredentials(req);
     noQuery(req);
-    const found = await detail(credentials, req.params.id);
+    const id = campaignId(req.params.id);
+    const pilots = await campaigns.allPilots(credentials, id);
+    if (!pilots) throw new NotFoundError(`No campaign "${id}"`);
     res
       .status(200)
       .type('text/csv; charset=utf-8')
       .setHeader(
         'Content-Disposition',
-        `attachment; filename="ai-readiness-campaign-${found.id}.csv"`,
+        `attachment; filename="ai-readiness-campaign-${id}.csv"`,
       );
-    res.send(campaignPilotsCsv(found.pilots));
+    res.send(campaignPilotsCsv(pilots));
   });
 
   return router;

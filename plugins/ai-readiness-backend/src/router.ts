@@ -51,7 +51,7 @@ export interface RouterOptions {
 }
 
 /** An entity ref parameter: parsed like the catalog does, lower-cased. */
-function refParam(defaultKind?: string) {
+export function refParam(defaultKind?: string) {
   return z.string().transform((value, ctx) => {
     try {
       return entityRefKey(value, { defaultKind });
@@ -88,7 +88,8 @@ const filterFields = {
     .optional(),
 };
 
-const intParam = (min: number, max: number) =>
+/** A whole number query parameter between min and max. */
+export const intParam = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, 'expected a whole number')

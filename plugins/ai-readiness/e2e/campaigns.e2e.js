@@ -98,6 +98,19 @@ async function main() {
       short === active.total - active.met,
       `${short} pilots listed, expected ${active.total - active.met}`,
     );
+    // The table is paged by the backend and its title carries the total.
+    await page
+      .getByText(`Not meeting the goal (${active.total - active.met})`)
+      .waitFor();
+    const paged = await http(
+      `/api/ai-readiness/campaigns/${active.id}?met=false&limit=1`,
+      { token },
+    );
+    assert(
+      paged.json.pilots.length === 1 &&
+        paged.json.pilotsTotal === active.total - active.met,
+      `GET /campaigns/${active.id}?met=false&limit=1: ${paged.json.pilots.length} pilots of ${paged.json.pilotsTotal}`,
+    );
     await page.screenshot({ path: path.join(tmp, 'campaign.png') });
   });
 

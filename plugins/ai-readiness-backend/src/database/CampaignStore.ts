@@ -12,11 +12,20 @@ export interface LevelHistoryRow {
   level: ReadinessLevel;
 }
 
-/** Whether a pilot met a checks-goal campaign at the end of a day. */
+/**
+ * A pilot's state in a campaign from a day on (until its next row): in the
+ * campaign's scope or not, and whether it met the goal. The campaign task
+ * writes a row only when a pilot's state differs from its latest row, so a
+ * pilot entering the scope gets its first row that day and one leaving it a
+ * row with `inScope: false`.
+ */
 export interface CampaignDayRow {
   campaignId: string;
+  /** Lower-cased entity ref. */
   entityRef: string;
+  /** YYYY-MM-DD (UTC). */
   day: string;
+  inScope: boolean;
   met: boolean;
 }
 
@@ -25,10 +34,13 @@ export interface CampaignStore {
   /** History rows up to and including `untilDay`, per pilot oldest first. */
   readLevelHistory(untilDay: string): Promise<LevelHistoryRow[]>;
 
-  /** Records (or overwrites) the day's met state of pilots of checks-goal campaigns. */
+  /**
+   * Records (or overwrites: the last write of a day wins) the day's state of
+   * pilots; an upsert, so replicas and re-runs can write the same rows.
+   */
   recordDays(rows: CampaignDayRow[]): Promise<void>;
 
-  /** The recorded days of a campaign up to `untilDay`. */
+  /** The rows of a campaign up to and including `untilDay`, per pilot oldest first. */
   readDays(campaignId: string, untilDay: string): Promise<CampaignDayRow[]>;
 
   /** The notifications already claimed for a campaign, as `entityRef|occasion`. */

@@ -68,11 +68,12 @@ export class DatabaseCampaignStore implements CampaignStore {
             campaign_id: r.campaignId,
             entity_ref: r.entityRef,
             day: r.day,
+            in_scope: r.inScope,
             met: r.met,
           })),
         )
         .onConflict(['campaign_id', 'entity_ref', 'day'])
-        .merge(['met']);
+        .merge(['in_scope', 'met']);
     }
   }
 
@@ -87,11 +88,12 @@ export class DatabaseCampaignStore implements CampaignStore {
         { column: 'entity_ref', order: 'asc' },
         { column: 'day', order: 'asc' },
       ])
-      .select('entity_ref', 'day', 'met');
+      .select('entity_ref', 'day', 'in_scope', 'met');
     return rows.map((r: any) => ({
       campaignId,
       entityRef: r.entity_ref,
       day: r.day,
+      inScope: Boolean(r.in_scope),
       met: Boolean(r.met),
     }));
   }

@@ -90,4 +90,39 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     ).toBe(0);
     await knex.destroy();
   });
+
+  it('give earlier campaign day rows in_scope true, and drop the column and the out-of-scope rows going down', async () => {
+    const knex = await databases.init(databaseId);
+    const scope = migrationFiles.indexOf(
+      '20261127140000_campaign_days_scope.js',
+    );
+    expect(scope).toBeGreaterThan(0);
+    for (const _file of migrationFiles.slice(0, scope))
+      await migrateUpOnce(knex);
+    const row = {
+      campaign_id: 'c',
+      entity_ref: 'component:default/a',
+      day: '2026-12-01',
+      met: true,
+    };
+    await knex('ai_readiness_campaign_days').insert(row);
+    await migrateUpOnce(knex);
+    expect(
+      Boolean(
+        (await knex('ai_readiness_campaign_days').first('in_scope'))!.in_scope,
+      ),
+    ).toBe(true);
+    await knex('ai_readiness_campaign_days').insert({
+      ...row,
+      day: '2026-12-02',
+      in_scope: false,
+    });
+    await migrateDownOnce(knex);
+    expect(
+      await knex.schema.hasColumn('ai_readiness_campaign_days', 'in_scope'),
+    ).toBe(false);
+    const left = await knex('ai_readiness_campaign_days').select('day');
+    expect(left.map((r: any) => r.day)).toEqual(['2026-12-01']);
+    await knex.destroy();
+  });
 });

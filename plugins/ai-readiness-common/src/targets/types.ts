@@ -80,9 +80,35 @@ export interface CampaignProgressPoint {
   total: number;
 }
 
-/** GET /campaigns/:id. @public */
+/**
+ * Parameters of GET /campaigns/:id, all optional: they page and filter
+ * `pilots` only (the counts, `byOwner` and `progress` always cover every
+ * visible pilot in scope).
+ * @public
+ */
+export interface CampaignPilotsQuery {
+  /** Page size, 1–1000 (default 50). */
+  limit?: number;
+  /** Pilots skipped (default 0). */
+  offset?: number;
+  /** Only the pilots meeting (true) or not meeting (false) the goal. */
+  met?: boolean;
+  /** Case-insensitive text in the entity ref, title or owner. */
+  q?: string;
+  /** Owner group ref (kind defaults to group); its sub-groups included. */
+  owner?: string;
+}
+
+/**
+ * GET /campaigns/:id. `pilots` is one page of the visible pilots in scope
+ * that match the query, those not meeting the goal first, then by title and
+ * entity ref; `pilotsTotal` counts every matching one.
+ * @public
+ */
 export interface CampaignDetail extends CampaignListItem {
   pilots: CampaignPilot[];
+  /** Pilots matching the query's filters (before limit and offset). */
+  pilotsTotal: number;
   byOwner: CampaignOwnerRollup[];
   progress: CampaignProgressPoint[];
 }

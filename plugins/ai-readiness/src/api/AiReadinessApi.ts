@@ -3,6 +3,7 @@ import type {
   EvaluateResponse,
   CampaignDetail,
   CampaignListResponse,
+  CampaignPilotsQuery,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -53,9 +54,15 @@ export interface AiReadinessApi {
   ): Promise<EvaluateResponse>;
   /** GET /campaigns: every configured campaign, counted over the visible pilots. */
   listCampaigns(): Promise<CampaignListResponse>;
-  /** GET /campaigns/:id; rejects with a ResponseError (404 for an unknown id). */
-  getCampaign(id: string): Promise<CampaignDetail>;
-  /** The CSV of GET /campaigns/:id/export.csv. */
+  /**
+   * GET /campaigns/:id: the campaign with its counts, roll-up per team and
+   * progress, and one page of its pilots (`limit` 1–1000, default 50;
+   * `offset`), filtered by `met`, `q` and `owner`, with `pilotsTotal` the
+   * number matching. Rejects with a ResponseError (404 for an unknown id,
+   * 400 naming a bad parameter).
+   */
+  getCampaign(id: string, query?: CampaignPilotsQuery): Promise<CampaignDetail>;
+  /** The CSV of GET /campaigns/:id/export.csv: every visible pilot. */
   exportCampaignCsv(id: string): Promise<Blob>;
 }
 

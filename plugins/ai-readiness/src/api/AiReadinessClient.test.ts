@@ -117,6 +117,25 @@ describe('AiReadinessClient', () => {
     );
   });
 
+  it('asks for a page of a campaign with its filters, skipping absent ones', async () => {
+    const { client, fetch } = setup({ body: { id: 'l2', pilots: [] } });
+    await client.getCampaign('l2 q1', { met: false, limit: 25, offset: 50 });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/campaigns/l2%20q1?met=false&limit=25&offset=50',
+      undefined,
+    );
+    await client.getCampaign('l2', { q: '', owner: 'group:default/ml' });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/campaigns/l2?owner=group%3Adefault%2Fml',
+      undefined,
+    );
+    await client.getCampaign('l2');
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/campaigns/l2',
+      undefined,
+    );
+  });
+
   it('posts a refresh for one entity', async () => {
     const { client, fetch } = setup({ status: 202, text: '' });
     await client.refresh('component:default/a');

@@ -5,6 +5,7 @@ import type {
   EvaluateResponse,
   CampaignDetail,
   CampaignListResponse,
+  CampaignPilotsQuery,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -95,8 +96,13 @@ export class AiReadinessClient implements AiReadinessApi {
     return this.get<CampaignListResponse>('/campaigns');
   }
 
-  async getCampaign(id: string): Promise<CampaignDetail> {
-    return this.get<CampaignDetail>(`/campaigns/${encodeURIComponent(id)}`);
+  async getCampaign(
+    id: string,
+    query: CampaignPilotsQuery = {},
+  ): Promise<CampaignDetail> {
+    return this.get<CampaignDetail>(
+      `/campaigns/${encodeURIComponent(id)}${queryString(query)}`,
+    );
   }
 
   async exportCampaignCsv(id: string): Promise<Blob> {

@@ -2,6 +2,7 @@
 import type {
   CampaignDetail,
   CampaignListResponse,
+  CampaignPilotsQuery,
 } from '@ai-readiness/plugin-ai-readiness-common';
 
 export const campaignDetail: CampaignDetail = {
@@ -49,6 +50,7 @@ export const campaignDetail: CampaignDetail = {
       missing: [],
     },
   ],
+  pilotsTotal: 4,
   byOwner: [
     { owner: 'group:default/claims-division', total: 4, met: 2 },
     { owner: 'group:default/claims-ml', total: 2, met: 0 },
@@ -64,7 +66,9 @@ export const campaignDetail: CampaignDetail = {
 
 export const campaignList: CampaignListResponse = {
   items: [
-    (({ pilots, byOwner, progress, ...item }) => item)(campaignDetail),
+    (({ pilots, pilotsTotal, byOwner, progress, ...item }) => item)(
+      campaignDetail,
+    ),
     {
       id: 'risk-tiers',
       title: 'Risk tier on every pilot',
@@ -78,3 +82,22 @@ export const campaignList: CampaignListResponse = {
     },
   ],
 };
+
+/**
+ * A fake GET /campaigns/:id over a detail holding every pilot: filters by
+ * `met`, then pages, as the backend does (sorted as given).
+ */
+export function campaignPage(
+  detail: CampaignDetail,
+  query: CampaignPilotsQuery = {},
+): CampaignDetail {
+  const matching = detail.pilots.filter(
+    p => query.met === undefined || p.met === query.met,
+  );
+  const offset = query.offset ?? 0;
+  return {
+    ...detail,
+    pilots: matching.slice(offset, offset + (query.limit ?? 50)),
+    pilotsTotal: matching.length,
+  };
+}

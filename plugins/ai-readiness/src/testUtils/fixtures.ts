@@ -2,6 +2,7 @@
 /* Test data only: never imported by production code. */
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  CampaignPilotsQuery,
   HistoryResponse,
   RubricDescription,
   Scorecard,
@@ -10,7 +11,7 @@ import type {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { ResponseError } from '@backstage/errors';
 import type { AiReadinessApi } from '../api';
-import { campaignDetail, campaignList } from './campaignFixtures';
+import { campaignDetail, campaignList, campaignPage } from './campaignFixtures';
 
 export const pilotEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -305,7 +306,11 @@ export function mockAiReadinessApi(
       .fn()
       .mockResolvedValue({ asOf: '2026-11-25', scorecards: [], errors: [] }),
     listCampaigns: jest.fn().mockResolvedValue(campaignList),
-    getCampaign: jest.fn().mockResolvedValue(campaignDetail),
+    getCampaign: jest
+      .fn()
+      .mockImplementation(async (_id: string, query?: CampaignPilotsQuery) =>
+        campaignPage(campaignDetail, query),
+      ),
     exportCampaignCsv: jest
       .fn()
       .mockResolvedValue(new Blob(['entityRef\n'], { type: 'text/csv' })),

@@ -7,10 +7,11 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type {
+  CampaignDayRow,
   CampaignOccasion,
   CampaignStore,
 } from '../../database/CampaignStore';
-import { readMembership } from './members';
+import { Member, readMembership } from './members';
 import type { CampaignNotifier } from './types';
 
 /** How long after the deadline the "overdue" notice is still sent (a missed run). */
@@ -58,13 +59,60 @@ function message(
 }
 
 /**
+ * Records the day's scope and met state of a campaign's pilots, for its
+ * progress chart (see createCampaignQueries): a row for each pilot whose
+ * state differs from its latest row (entering the scope, meeting the goal or
+ * no longer meeting it), and a row `inScope: false` for each pilot that was in
+ * scope and no longer is. Upserts keyed by campaign, pilot and day, so the last
+ * run of a day gives that day's state and replicas or re-runs write the same
+ * rows. Returns the number of rows written.
+ */
+export async function recordDay(
+  campaignStore: CampaignStore,
+  campaign: CampaignConfig,
+  members: readonly Member[],
+  today: string,
+): Promise<number> {
+  const latest = new Map<string, CampaignDayRow>();
+  // Oldest first per pilot: the last one seen is the latest.
+  for (const row of await campaignStore.readDays(campaign.id, today))
+    latest.set(row.entityRef, row);
+  const rows: CampaignDayRow[] = [];
+  const current = new Set<string>();
+  for (const member of members) {
+    current.add(member.key);
+    const last = latest.get(member.key);
+    if (last && last.inScope && last.met === member.met) continue;
+    rows.push({
+      campaignId: campaign.id,
+      entityRef: member.key,
+      day: today,
+      inScope: true,
+      met: member.met,
+    });
+  }
+  for (const [key, last] of latest) {
+    if (!last.inScope || current.has(key)) continue;
+    rows.push({
+      campaignId: campaign.id,
+      entityRef: key,
+      day: today,
+      inScope: false,
+      met: last.met,
+    });
+  }
+  if (rows.length) await campaignStore.recordDays(rows);
+  return rows.length;
+}
+
+/**
  * Notifies the owner of each pilot that does not meet a campaign: when the
  * campaign is active and the pilot in scope (the first run that sees it), 14
  * and 3 days before the deadline, and the day after it. Each occasion is
  * claimed by inserting a row with a unique key before anything is sent, so a
  * second replica or a re-run never sends it again; a failed send deletes the
- * claim for the next run. Also records the day's state of checks-goal
- * campaigns for their progress chart.
+ * claim for the next run. Also records the day's scope and met state of every
+ * active campaign for its progress chart (recordDay).
  */
 export function createCampaignNotifier(options: {
   store: ScorecardStore;
@@ -72,7 +120,7 @@ export function createCampaignNotifier(options: {
   notifications: NotificationService;
   logger: LoggerService;
   campaigns: readonly CampaignConfig[];
-  /** When false, nothing is claimed or sent (the daily record of checks goals is kept). */
+  /** When false, nothing is claimed or sent (the daily record of campaigns is kept). */
   enabled?: boolean;
   now?: () => Date;
 }): CampaignNotifier {
@@ -92,16 +140,13 @@ export function createCampaignNotifier(options: {
         if (today < campaign.start) continue;
         const members = byCampaign.get(campaign.id) ?? [];
         const daysLeft = campaignDaysLeft(campaign, today);
-        if ('checks' in campaign.goal && daysLeft >= 0 && members.length) {
-          await campaignStore.recordDays(
-            members.map(m => ({
-              campaignId: campaign.id,
-              entityRef: m.key,
-              day: today,
-              met: m.met,
-            })),
+        if (daysLeft >= 0) {
+          recordedDays += await recordDay(
+            campaignStore,
+            campaign,
+            members,
+            today,
           );
-          recordedDays += members.length;
         }
         const due = occasionsDue(daysLeft);
         // Disabled: nothing is claimed, so nothing is lost if it is enabled later.

@@ -11,6 +11,8 @@ import { entityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
 export interface Member extends CampaignPilot {
   key: string;
   ownerKey: string | null;
+  /** Lower-cased ref, title and owner, searched by the `q` parameter. */
+  text: string;
   /** The wire form, built once per store revision. */
   pilot: CampaignPilot;
 }
@@ -52,6 +54,9 @@ export async function readMembership(
         ...pilot,
         key,
         ownerKey: summary.owner ? entityRefKey(summary.owner) : null,
+        text: `${summary.entityRef}\n${summary.title}\n${
+          summary.owner ?? ''
+        }`.toLowerCase(),
         pilot,
       });
     }

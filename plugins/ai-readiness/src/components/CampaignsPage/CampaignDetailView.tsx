@@ -11,7 +11,6 @@ import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -20,24 +19,25 @@ import useAsync from 'react-use/esm/useAsync';
 import { download } from '../../lib/download';
 import { aiReadinessApiRef } from '../../api';
 import { BurnUpChart } from '../BurnUpChart';
-import { LevelBadge } from '../LevelBadge';
-import { useReadinessTabLink } from './entityRoute';
 import { daysLeftText, goalText, progressText } from './campaignText';
+import { SHORT_PAGE_SIZE, ShortPilotsTable } from './ShortPilotsTable';
 
-/** One campaign: burn-up chart, roll-up per team, pilots short of the goal, CSV. */
+/** One campaign: burn-up chart, roll-up per team, pilots short of the goal (paged), CSV. */
 export function CampaignDetailView(props: { id: string }) {
   const api = useApi(aiReadinessApiRef);
   const alertApi = useApi(alertApiRef);
-  const tabLink = useReadinessTabLink();
   const {
     value: c,
     loading,
     error,
-  } = useAsync(() => api.getCampaign(props.id), [api, props.id]);
+  } = useAsync(
+    // The campaign with the first page of the pilots short of the goal.
+    () => api.getCampaign(props.id, { met: false, limit: SHORT_PAGE_SIZE }),
+    [api, props.id],
+  );
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!c) return null;
-  const short = c.pilots.filter(p => !p.met);
 
   const exportCsv = async () => {
     try {
@@ -115,41 +115,7 @@ export function CampaignDetailView(props: { id: string }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title={`Not meeting the goal (${short.length})`}>
-          {short.length === 0 ? (
-            <Typography variant="body2">
-              Every pilot in scope meets it.
-            </Typography>
-          ) : (
-            <Table size="small" aria-label="Pilots not meeting the goal">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Pilot</TableCell>
-                  <TableCell>Owner</TableCell>
-                  <TableCell>Level</TableCell>
-                  <TableCell>Missing</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {short.map(p => {
-                  const route = tabLink(p.entityRef);
-                  return (
-                    <TableRow key={p.entityRef} data-testid="short-pilot">
-                      <TableCell>
-                        {route ? <Link to={route}>{p.title}</Link> : p.title}
-                      </TableCell>
-                      <TableCell>{p.owner ?? 'none'}</TableCell>
-                      <TableCell>
-                        <LevelBadge level={p.level} size="small" />
-                      </TableCell>
-                      <TableCell>{p.missing.join(', ')}</TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          )}
-        </InfoCard>
+        <ShortPilotsTable campaignId={c.id} first={c} />
       </Grid>
     </Grid>
   );

@@ -4,7 +4,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { aiReadinessApiRef } from '../../api';
 import { mockAiReadinessApi, responseError } from '../../testUtils/fixtures';
-import { campaignDetail } from '../../testUtils/campaignFixtures';
+import { campaignDetail, campaignPage } from '../../testUtils/campaignFixtures';
 import { CampaignsPage } from './CampaignsPage';
 
 async function renderAt(path: string, api = mockAiReadinessApi()) {
@@ -41,7 +41,12 @@ describe('CampaignsPage', () => {
     expect(
       await screen.findByText(campaignDetail.title, {}, slow),
     ).toBeInTheDocument();
-    expect(api.getCampaign).toHaveBeenCalledWith('l2-by-q1');
+    // One request: the campaign with the first page of pilots short of it.
+    expect(api.getCampaign).toHaveBeenCalledTimes(1);
+    expect(api.getCampaign).toHaveBeenCalledWith('l2-by-q1', {
+      met: false,
+      limit: 25,
+    });
 
     const chart = screen.getByTestId('burn-up-chart');
     // recharts drew both lines: met per day and the straight line.
@@ -69,6 +74,7 @@ describe('CampaignsPage', () => {
     expect(within(teams).getByText('2 / 4')).toBeInTheDocument();
 
     // Only pilots short of the goal, each with what it lacks, linked to its tab.
+    expect(screen.getByText('Not meeting the goal (2)')).toBeInTheDocument();
     const short = screen.getAllByTestId('short-pilot');
     expect(short).toHaveLength(2);
     expect(within(short[0]).getByText('MON-1, FB-3')).toBeInTheDocument();
@@ -87,6 +93,51 @@ describe('CampaignsPage', () => {
       expect(api.exportCampaignCsv).toHaveBeenCalledWith('l2-by-q1'),
     );
     expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+  });
+
+  it('pages the pilots short of the goal through the backend, showing their total', async () => {
+    const many = {
+      ...campaignDetail,
+      total: 31,
+      met: 1,
+      pilots: [
+        ...Array.from({ length: 30 }, (_, i) => ({
+          entityRef: `component:default/pilot-${i + 1}`,
+          title: `Pilot ${i + 1}`,
+          owner: 'group:default/claims-ml',
+          level: 'L1' as const,
+          met: false,
+          missing: ['MON-1'],
+        })),
+        campaignDetail.pilots[3],
+      ],
+    };
+    const api = mockAiReadinessApi({
+      getCampaign: jest.fn(async (_id: string, query?: any) =>
+        campaignPage(many, query),
+      ),
+    });
+    await renderAt('/l2-by-q1', api);
+    expect(
+      await screen.findByText('Not meeting the goal (30)', {}, slow),
+    ).toBeInTheDocument();
+    expect(screen.getAllByTestId('short-pilot')).toHaveLength(25);
+    expect(screen.getByText('1-25 of 30')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('short-pilot')).toHaveLength(5),
+    );
+    expect(api.getCampaign).toHaveBeenLastCalledWith('l2-by-q1', {
+      met: false,
+      limit: 25,
+      offset: 25,
+    });
+    expect(screen.getByText('Pilot 26')).toBeInTheDocument();
+    expect(screen.queryByText('Pilot 1')).not.toBeInTheDocument();
+    expect(screen.getByText('26-30 of 30')).toBeInTheDocument();
+    // The chart and the roll-up are not asked for again.
+    expect(api.getCampaign).toHaveBeenCalledTimes(2);
   });
 
   it('shows the error of an unknown campaign', async () => {
