@@ -3,14 +3,5 @@
  *
  * @packageDocumentation
  */
-export {
-  default,
-  aiReadinessApi,
-  aiReadinessPage,
-  aiReadinessEntityContent,
-  aiReadinessEntityCard,
-  aiReadinessCampaignsPage,
-  aiReadinessGroupCard,
-  aiReadinessSystemCard,
-  aiReadinessLevelCatalogFilter,
-} from './plugin';
+export { default } from './plugin';
+export * from './plugin';
