@@ -4,8 +4,7 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { component } from './__testUtils__/catalog';
-import { entities, setup, restricted } from './__testUtils__/routerApp';
+import { setup, restricted } from './__testUtils__/routerApp';
 
 jest.setTimeout(30_000);
 

@@ -3,7 +3,6 @@
  * history, rubric.
  */
 import request from 'supertest';
-import { component, group } from './__testUtils__/catalog';
 import { fakeScorecard } from './__testUtils__/scorecards';
 import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
 import { cards, setup, restricted } from './__testUtils__/routerApp';

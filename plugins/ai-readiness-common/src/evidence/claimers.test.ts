@@ -11,7 +11,6 @@ import {
   parseGrafanaTarget,
 } from './claimers';
 import type { EvidenceCandidate } from './types';
-import { catalog } from './__testUtils__/evidenceFixtures';
 
 const value = (name: string, v: string, isUrl = false): EvidenceCandidate => ({
   type: 'value',

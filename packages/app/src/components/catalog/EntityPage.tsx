@@ -1,4 +1,4 @@
-import { Fragment, isValidElement, ReactElement, ReactNode } from 'react';
+import { Fragment, ReactElement } from 'react';
 import { Button, Grid, GridSize } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
@@ -27,6 +27,8 @@ import {
   isOrphan,
   hasRelationWarnings,
   EntityRelationWarning,
+  EntityLayoutRouteProps,
+  EntitySwitchCaseProps,
 } from '@backstage/plugin-catalog';
 import {
   EntityUserProfileCard,
@@ -40,7 +42,6 @@ import {
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
 import {
-  Entity,
   RELATION_API_CONSUMED_BY,
   RELATION_API_PROVIDED_BY,
   RELATION_CONSUMES_API,
@@ -124,14 +125,14 @@ type Cell =
       card: ReactElement;
       md?: GridSize;
       xs?: GridSize;
-      if?: (entity: Entity) => boolean;
+      if?: EntitySwitchCaseProps['if'];
     }
   | ReactElement;
 
 /** Grid items of the cells, in order. */
 const gridItems = (cells: Cell[]) =>
   cells.map((cell, i) => {
-    if (isValidElement(cell)) return <Fragment key={i}>{cell}</Fragment>;
+    if (!('card' in cell)) return <Fragment key={i}>{cell}</Fragment>;
     const item = (
       <Grid item md={cell.md} xs={cell.xs}>
         {cell.card}
@@ -162,11 +163,8 @@ const cardGrid = (
 );
 
 /** A tab of an entity page; shown when `if` holds (always if no `if`). */
-type Tab = {
-  path: string;
-  title: string;
-  content: ReactNode;
-  if?: (entity: Entity) => boolean;
+type Tab = Omit<EntityLayoutRouteProps, 'children'> & {
+  content: JSX.Element;
 };
 
 const entityLayout = (tabs: Tab[]) => (
