@@ -26,8 +26,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { execFile } from 'child_process';
-import path from 'path';
 import v8 from 'v8';
 import vm from 'vm';
 import { aiReadinessPlugin } from '../src/plugin';
@@ -35,6 +33,7 @@ import { withCatalogRelations } from '../src/__testUtils__/catalog';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { cacheBench, largeRefresh } from './parts';
 import { generateCatalog } from './generateCatalog';
+import { autocannon, Figures } from './autocannon';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
 /**
@@ -49,44 +48,6 @@ const CONNECTIONS = 50;
 
 v8.setFlagsFromString('--expose-gc');
 const gc: () => void = vm.runInNewContext('gc');
-
-interface Figures {
-  p50: number;
-  p99: number;
-  average: number;
-  rps: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-function autocannon(url: string): Promise<Figures> {
-  const bin = path.resolve(
-    require.resolve('autocannon/package.json'),
-    '..',
-    'autocannon.js',
-  );
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [bin, '-c', String(CONNECTIONS), '-d', String(DURATION), '-j', url],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => {
-        if (error) return reject(error);
-        const r = JSON.parse(stdout);
-        return resolve({
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          average: r.latency.average,
-          rps: r.requests.average,
-          requests: r.requests.total,
-          non2xx: r.non2xx,
-          errors: r.errors,
-        });
-      },
-    );
-  });
-}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -221,7 +182,10 @@ async function httpBench(failures: string[]) {
     const results: Figures[] = [];
     for (const [label, route] of routes) {
       await fetch(`${base}${route}`); // warm
-      const r = await autocannon(`${base}${route}`);
+      const r = await autocannon(`${base}${route}`, {
+        connections: CONNECTIONS,
+        duration: DURATION,
+      });
       results.push(r);
       console.log(
         `${label.padEnd(40)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(

@@ -19,13 +19,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import type { Entity } from '@backstage/catalog-model';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
-import { execFile } from 'child_process';
 import knexFactory from 'knex';
-import path from 'path';
 import { permissionAwareCatalog } from '../src/__testUtils__/catalog';
 import { fakeScorecard } from '../src/__testUtils__/scorecards';
 import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { aiReadinessPlugin } from '../src/plugin';
+import { autocannon } from './autocannon';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 90);
@@ -37,40 +36,6 @@ const DAY_MS = 86_400_000;
 
 const dayOf = (offset: number) =>
   new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-
-function autocannon(url: string) {
-  const bin = path.resolve(
-    require.resolve('autocannon/package.json'),
-    '..',
-    'autocannon.js',
-  );
-  return new Promise<{
-    p50: number;
-    p99: number;
-    rps: number;
-    non2xx: number;
-    errors: number;
-    requests: number;
-  }>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [bin, '-c', String(CONNECTIONS), '-d', String(DURATION), '-j', url],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => {
-        if (error) return reject(error);
-        const r = JSON.parse(stdout);
-        return resolve({
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          rps: r.requests.average,
-          non2xx: r.non2xx,
-          errors: r.errors,
-          requests: r.requests.total,
-        });
-      },
-    );
-  });
-}
 
 async function main() {
   console.log(
@@ -218,7 +183,10 @@ async function main() {
     const results = [];
     for (const [label, route] of routes) {
       await fetch(`${base}${route}`);
-      const r = await autocannon(`${base}${route}`);
+      const r = await autocannon(`${base}${route}`, {
+        connections: CONNECTIONS,
+        duration: DURATION,
+      });
       results.push(r);
       console.log(
         `${label.padEnd(40)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(
