@@ -18,14 +18,11 @@
  * URL: store in PostgreSQL instead of SQLite in memory).
  */
 import { baselinePlugin } from './baseline';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import v8 from 'v8';
 import vm from 'vm';
 import { aiReadinessPlugin } from '../src/plugin';
@@ -34,6 +31,7 @@ import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { cacheBench, largeRefresh } from './parts';
 import { generateCatalog } from './generateCatalog';
 import { autocannon, Figures } from './autocannon';
+import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
 /**
@@ -87,16 +85,7 @@ async function httpBench(failures: string[]) {
     features: [
       aiReadinessPlugin,
       baselinePlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => filteringCatalog(entities),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+      ...catalogAndNotifications(() => filteringCatalog(entities)),
       mockServices.rootConfig.factory({
         data: {
           backend: {

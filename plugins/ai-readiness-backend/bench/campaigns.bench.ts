@@ -13,10 +13,7 @@
  * (default 10000), BENCH_DAYS (default 90).
  */
 import { baselinePlugin } from './baseline';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import type { Entity } from '@backstage/catalog-model';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import knexFactory from 'knex';
@@ -25,6 +22,7 @@ import { fakeScorecard } from '../src/__testUtils__/scorecards';
 import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { aiReadinessPlugin } from '../src/plugin';
 import { autocannon } from './autocannon';
+import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 90);
@@ -126,16 +124,7 @@ async function main() {
       aiReadinessPlugin,
       baselinePlugin,
       mockServices.database.factory({ knex }),
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => permissionAwareCatalog(entities),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+      ...catalogAndNotifications(() => permissionAwareCatalog(entities)),
       mockServices.rootConfig.factory({
         data: {
           aiReadiness: {

@@ -10,11 +10,8 @@
  * Environment: BENCH_DURATION (seconds per route, default 10).
  */
 import { baselinePlugin } from './baseline';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { stringify } from 'yaml';
 // The engine bench's catalog generator (bench code, not part of the package's exports).
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
@@ -22,6 +19,7 @@ import { syntheticCatalog } from '../../ai-readiness-common/bench/syntheticCatal
 import { aiReadinessPlugin } from '../src/plugin';
 import { arrayCatalog } from './arrayCatalog';
 import { autocannon, Figures } from './autocannon';
+import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const TOTAL = 10_000;
 const PILOTS = 1_000;
@@ -38,16 +36,7 @@ async function main() {
     features: [
       aiReadinessPlugin,
       baselinePlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => arrayCatalog(entities),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+      ...catalogAndNotifications(() => arrayCatalog(entities)),
       mockServices.rootConfig.factory({
         data: {
           backend: {

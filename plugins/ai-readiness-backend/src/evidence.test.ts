@@ -13,8 +13,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import request from 'supertest';
 import {
   component,
@@ -31,6 +29,7 @@ import {
   startLoopbackServer,
 } from './services/evidence/__testUtils__/loopback';
 import { aiReadinessPlugin } from './plugin';
+import { catalogAndNotifications } from './__testUtils__/serviceFactories';
 
 jest.setTimeout(120_000);
 
@@ -42,16 +41,7 @@ async function start(config: object, extra: Entity[] = []) {
   const backend = await startTestBackend({
     features: [
       aiReadinessPlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+      ...catalogAndNotifications(() => catalog),
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},

@@ -6,8 +6,6 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import request from 'supertest';
 import {
   permissionAwareCatalog,
@@ -19,6 +17,7 @@ import {
   conformanceExpected,
 } from './__testUtils__/conformance';
 import { aiReadinessPlugin } from './plugin';
+import { catalogAndNotifications } from './__testUtils__/serviceFactories';
 
 jest.setTimeout(60_000);
 
@@ -34,16 +33,7 @@ async function start(options: { config?: object } = {}) {
   const backend = await startTestBackend({
     features: [
       aiReadinessPlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send }),
-      }),
+      ...catalogAndNotifications(() => catalog, send),
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},
