@@ -61,3 +61,31 @@ export function autocannon(
     );
   });
 }
+
+/**
+ * One route's figures on one line: the label padded to `labelWidth`, p50 and
+ * p99 (and the mean latency when `average`), requests per second and counts.
+ */
+export function figuresLine(
+  label: string,
+  r: Figures,
+  options: { labelWidth?: number; average?: boolean } = {},
+): string {
+  const average = options.average
+    ? `avg ${r.average.toFixed(1).padStart(6)} ms  `
+    : '';
+  return `${label.padEnd(options.labelWidth ?? 40)} p50 ${String(
+    r.p50,
+  ).padStart(4)} ms  p99 ${String(r.p99).padStart(
+    4,
+  )} ms  ${average}${Math.round(r.rps)} req/s  (${r.requests} requests, ${
+    r.non2xx
+  } non-2xx, ${r.errors} errors)`;
+}
+
+/** Why a route's run failed ("label: N non-2xx, M errors"), or undefined. */
+export function failureOf(label: string, r: Figures): string | undefined {
+  return r.non2xx || r.errors
+    ? `${label}: ${r.non2xx} non-2xx, ${r.errors} errors`
+    : undefined;
+}

@@ -30,7 +30,8 @@ import { withCatalogRelations } from '../src/__testUtils__/catalog';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { cacheBench, largeRefresh } from './parts';
 import { generateCatalog } from './generateCatalog';
-import { autocannon, Figures } from './autocannon';
+import { mb, measurePeak } from './measure';
+import { autocannon, failureOf, Figures, figuresLine } from './autocannon';
 import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
@@ -46,8 +47,6 @@ const CONNECTIONS = 50;
 
 v8.setFlagsFromString('--expose-gc');
 const gc: () => void = vm.runInNewContext('gc');
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main() {
   const failures: string[] = [];
@@ -103,21 +102,18 @@ async function httpBench(failures: string[]) {
   try {
     // Full refresh: the POST triggers the scheduled task (the test scheduler awaits it).
     const measureRefresh = async (label: string) => {
-      gc();
-      const rssBefore = process.memoryUsage().rss;
-      let peak = rssBefore;
-      const sampler = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }, 20);
-      const started = performance.now();
-      const res = await fetch(`${base}/api/ai-readiness/refresh`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      });
-      const ms = performance.now() - started;
-      clearInterval(sampler);
-      peak = Math.max(peak, process.memoryUsage().rss);
+      const {
+        result: res,
+        ms,
+        rssBefore,
+        peak,
+      } = await measurePeak(gc, () =>
+        fetch(`${base}/api/ai-readiness/refresh`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        }),
+      );
       if (res.status !== 202) throw new Error(`refresh answered ${res.status}`);
       const extra = peak - rssBefore;
       console.log(
@@ -176,17 +172,9 @@ async function httpBench(failures: string[]) {
         duration: DURATION,
       });
       results.push(r);
-      console.log(
-        `${label.padEnd(40)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(
-          r.p99,
-        ).padStart(4)} ms  avg ${r.average
-          .toFixed(1)
-          .padStart(6)} ms  ${Math.round(r.rps)} req/s  (${
-          r.requests
-        } requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
-      );
-      if (r.non2xx || r.errors)
-        failures.push(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+      console.log(figuresLine(label, r, { average: true }));
+      const failure = failureOf(label, r);
+      if (failure) failures.push(failure);
     }
     const [baseline, ...measured] = results;
     measured.forEach((r, i) => {

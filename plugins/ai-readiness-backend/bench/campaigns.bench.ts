@@ -21,7 +21,7 @@ import { permissionAwareCatalog } from '../src/__testUtils__/catalog';
 import { fakeScorecard } from '../src/__testUtils__/scorecards';
 import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { aiReadinessPlugin } from '../src/plugin';
-import { autocannon } from './autocannon';
+import { autocannon, failureOf, figuresLine } from './autocannon';
 import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
@@ -177,15 +177,9 @@ async function main() {
         duration: DURATION,
       });
       results.push(r);
-      console.log(
-        `${label.padEnd(40)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(
-          r.p99,
-        ).padStart(4)} ms  ${Math.round(r.rps)} req/s  (${
-          r.requests
-        } requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
-      );
-      if (r.non2xx || r.errors)
-        failures.push(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+      console.log(figuresLine(label, r));
+      const failure = failureOf(label, r);
+      if (failure) failures.push(failure);
     }
     const baseline = results[0];
     results.slice(1).forEach((r, i) => {

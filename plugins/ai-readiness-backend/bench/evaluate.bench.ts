@@ -18,7 +18,7 @@ import { stringify } from 'yaml';
 import { syntheticCatalog } from '../../ai-readiness-common/bench/syntheticCatalog';
 import { aiReadinessPlugin } from '../src/plugin';
 import { arrayCatalog } from './arrayCatalog';
-import { autocannon, Figures } from './autocannon';
+import { autocannon, Figures, figuresLine, failureOf } from './autocannon';
 import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const TOTAL = 10_000;
@@ -121,14 +121,8 @@ async function main() {
         extra,
       });
       results.push(r);
-      console.log(
-        `${label.padEnd(42)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(
-          r.p99,
-        ).padStart(4)} ms  ${Math.round(r.rps)} req/s  (${
-          r.requests
-        } requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
-      );
-      if (r.non2xx || r.errors) failed = true;
+      console.log(figuresLine(label, r, { labelWidth: 42 }));
+      if (failureOf(label, r)) failed = true;
     }
     const [baseline, get, evaluate] = results;
     console.log(
