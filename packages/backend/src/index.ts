@@ -9,45 +9,47 @@ import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 
-// serves the built frontend (packages/app) on the backend's base URL
-backend.add(import('@backstage/plugin-app-backend'));
+// the features, added in this order
+const features = [
+  // serves the built frontend (packages/app) on the backend's base URL
+  import('@backstage/plugin-app-backend'),
 
-// auth with the guest provider (see https://backstage.io/docs/auth/guest/provider)
-backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  // auth with the guest provider (see https://backstage.io/docs/auth/guest/provider)
+  import('@backstage/plugin-auth-backend'),
+  import('@backstage/plugin-auth-backend-module-guest-provider'),
 
-// catalog, with processing errors written to the log
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+  // catalog, with processing errors written to the log
+  import('@backstage/plugin-catalog-backend'),
+  import('@backstage/plugin-catalog-backend-module-logs'),
 
-// permissions: allow-all policy by default
-// (see https://backstage.io/docs/permissions/getting-started to write your own)
-backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
+  // permissions: allow-all policy by default
+  // (see https://backstage.io/docs/permissions/getting-started to write your own)
+  import('@backstage/plugin-permission-backend'),
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
 
-// events: with PostgreSQL, the events backend's database-backed bus (LISTEN/
-// NOTIFY) carries events and signals to every replica; on SQLite it keeps them
-// in memory, inside one process
-backend.add(import('@backstage/plugin-events-backend'));
+  // events: with PostgreSQL, the events backend's database-backed bus (LISTEN/
+  // NOTIFY) carries events and signals to every replica; on SQLite it keeps them
+  // in memory, inside one process
+  import('@backstage/plugin-events-backend'),
 
-// notifications and signals
-backend.add(import('@backstage/plugin-notifications-backend'));
-backend.add(import('@backstage/plugin-signals-backend'));
+  // notifications and signals
+  import('@backstage/plugin-notifications-backend'),
+  import('@backstage/plugin-signals-backend'),
 
-// MCP actions for agents
-backend.add(import('@backstage/plugin-mcp-actions-backend'));
+  // MCP actions for agents
+  import('@backstage/plugin-mcp-actions-backend'),
 
-// AI readiness scorecards (/api/ai-readiness). src/modules/securityReviewCheck.ts
-// is an example module that adds a check through the plugin's extension point;
-// it is not added here, so that the portal scores exactly what
-// `npx ai-readiness check examples/ --config app-config.yaml` scores. Add yours
-// with backend.add(import('./modules/yourCheck')).
-backend.add(import('@ai-readiness/plugin-ai-readiness-backend'));
-// an example evidence collector through the plugin's evidence extension point
-// (src/modules/killSwitchEvidence.ts; off unless featureFlags.known is set,
-// so it changes no score by itself)
-backend.add(import('./modules/killSwitchEvidence'));
+  // AI readiness scorecards (/api/ai-readiness). src/modules/securityReviewCheck.ts
+  // is an example module that adds a check through the plugin's extension point;
+  // it is not added here, so that the portal scores exactly what
+  // `npx ai-readiness check examples/ --config app-config.yaml` scores. Add yours
+  // to this list: import('./modules/yourCheck').
+  import('@ai-readiness/plugin-ai-readiness-backend'),
+  // an example evidence collector through the plugin's evidence extension point
+  // (src/modules/killSwitchEvidence.ts; off unless featureFlags.known is set,
+  // so it changes no score by itself)
+  import('./modules/killSwitchEvidence'),
+];
+for (const feature of features) backend.add(feature);
 
 backend.start();

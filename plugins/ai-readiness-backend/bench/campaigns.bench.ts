@@ -16,19 +16,16 @@
  * (default 10000), BENCH_DAYS (default 90).
  */
 import { baselinePlugin } from './baseline';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import type { Entity } from '@backstage/catalog-model';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
-import { execFile } from 'child_process';
 import knexFactory from 'knex';
-import path from 'path';
 import { permissionAwareCatalog } from '../src/__testUtils__/catalog';
 import { fakeScorecard } from '../src/__testUtils__/scorecards';
 import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { aiReadinessPlugin } from '../src/plugin';
+import { autocannon, failureOf, figuresLine } from './autocannon';
+import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 90);
@@ -42,40 +39,6 @@ const DAY_MS = 86_400_000;
 
 const dayOf = (offset: number) =>
   new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-
-function autocannon(url: string) {
-  const bin = path.resolve(
-    require.resolve('autocannon/package.json'),
-    '..',
-    'autocannon.js',
-  );
-  return new Promise<{
-    p50: number;
-    p99: number;
-    rps: number;
-    non2xx: number;
-    errors: number;
-    requests: number;
-  }>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [bin, '-c', String(CONNECTIONS), '-d', String(DURATION), '-j', url],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => {
-        if (error) return reject(error);
-        const r = JSON.parse(stdout);
-        return resolve({
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          rps: r.requests.average,
-          non2xx: r.non2xx,
-          errors: r.errors,
-          requests: r.requests.total,
-        });
-      },
-    );
-  });
-}
 
 async function main() {
   console.log(
@@ -200,16 +163,7 @@ async function main() {
       aiReadinessPlugin,
       baselinePlugin,
       mockServices.database.factory({ knex }),
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => permissionAwareCatalog(entities),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+      ...catalogAndNotifications(() => permissionAwareCatalog(entities)),
       mockServices.rootConfig.factory({
         data: {
           aiReadiness: {
@@ -287,17 +241,14 @@ async function main() {
     const results = [];
     for (const [label, route] of routes) {
       await fetch(`${base}${route}`);
-      const r = await autocannon(`${base}${route}`);
+      const r = await autocannon(`${base}${route}`, {
+        connections: CONNECTIONS,
+        duration: DURATION,
+      });
       results.push(r);
-      console.log(
-        `${label.padEnd(40)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(
-          r.p99,
-        ).padStart(4)} ms  ${Math.round(r.rps)} req/s  (${
-          r.requests
-        } requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
-      );
-      if (r.non2xx || r.errors)
-        failures.push(`${label}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+      console.log(figuresLine(label, r));
+      const failure = failureOf(label, r);
+      if (failure) failures.push(failure);
     }
     const baseline = results[0];
     results.slice(1).forEach((r, i) => {

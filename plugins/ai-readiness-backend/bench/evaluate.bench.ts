@@ -10,70 +10,22 @@
  * Environment: BENCH_DURATION (seconds per route, default 10).
  */
 import { baselinePlugin } from './baseline';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { execFile } from 'child_process';
-import path from 'path';
 import { stringify } from 'yaml';
 // The engine bench's catalog generator (bench code, not part of the package's exports).
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { syntheticCatalog } from '../../ai-readiness-common/bench/syntheticCatalog';
 import { aiReadinessPlugin } from '../src/plugin';
 import { arrayCatalog } from './arrayCatalog';
+import { autocannon, Figures, figuresLine, failureOf } from './autocannon';
+import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
 
 const TOTAL = 10_000;
 const PILOTS = 1_000;
 const CONNECTIONS = 10;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const TARGET_P99_MS = 100;
-
-interface Figures {
-  p50: number;
-  p99: number;
-  rps: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-function autocannon(url: string, extra: string[] = []): Promise<Figures> {
-  const bin = path.resolve(
-    require.resolve('autocannon/package.json'),
-    '..',
-    'autocannon.js',
-  );
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [
-        bin,
-        '-c',
-        String(CONNECTIONS),
-        '-d',
-        String(DURATION),
-        '-j',
-        ...extra,
-        url,
-      ],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout) => {
-        if (error) return reject(error);
-        const r = JSON.parse(stdout);
-        return resolve({
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          rps: r.requests.average,
-          requests: r.requests.total,
-          non2xx: r.non2xx,
-          errors: r.errors,
-        });
-      },
-    );
-  });
-}
 
 async function main() {
   const entities = syntheticCatalog({
@@ -84,16 +36,7 @@ async function main() {
     features: [
       aiReadinessPlugin,
       baselinePlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => arrayCatalog(entities),
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+      ...catalogAndNotifications(() => arrayCatalog(entities)),
       mockServices.rootConfig.factory({
         data: {
           backend: {
@@ -172,16 +115,14 @@ async function main() {
     ];
     const results: Figures[] = [];
     for (const [label, route, extra] of routes) {
-      const r = await autocannon(`${base}${route}`, extra);
+      const r = await autocannon(`${base}${route}`, {
+        connections: CONNECTIONS,
+        duration: DURATION,
+        extra,
+      });
       results.push(r);
-      console.log(
-        `${label.padEnd(42)} p50 ${String(r.p50).padStart(4)} ms  p99 ${String(
-          r.p99,
-        ).padStart(4)} ms  ${Math.round(r.rps)} req/s  (${
-          r.requests
-        } requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
-      );
-      if (r.non2xx || r.errors) failed = true;
+      console.log(figuresLine(label, r, { labelWidth: 42 }));
+      if (failureOf(label, r)) failed = true;
     }
     const [baseline, get, evaluate] = results;
     console.log(

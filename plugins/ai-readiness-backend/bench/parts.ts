@@ -12,8 +12,7 @@ import { createCatalogVisibility } from '../src/services/CatalogVisibility/creat
 import { createReadinessEvaluator } from '../src/services/ReadinessEvaluator/createReadinessEvaluator';
 import { createScorecardQueries } from '../src/services/ScorecardQueries/createScorecardQueries';
 import { largeCatalog } from './largeCatalog';
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+import { mb, measurePeak } from './measure';
 
 /**
  * What each cache on the read path gains: the queries service with one cache
@@ -157,17 +156,12 @@ export async function largeRefresh(
     store,
     logger: mockServices.rootLogger({ level: 'warn' }),
   });
-  gc();
-  const rssBefore = process.memoryUsage().rss;
-  let peak = rssBefore;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const started = performance.now();
-  const report = await evaluator.refreshAll();
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const {
+    result: report,
+    ms,
+    rssBefore,
+    peak,
+  } = await measurePeak(gc, () => evaluator.refreshAll());
   const extra = peak - rssBefore;
   const pages = catalog.requests.filter(r => r.method === 'queryEntities');
   const byRefs = catalog.requests.filter(r => r.method === 'getEntitiesByRefs');

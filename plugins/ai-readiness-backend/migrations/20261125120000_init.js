@@ -3,6 +3,7 @@
  * the level drops that owners are told about, and a revision counter that
  * every write bumps (replicas use it to know when their read caches are stale).
  */
+const { addColumns } = require('./util/columns');
 
 /**
  * @param {import('knex').Knex} knex
@@ -19,52 +20,23 @@ exports.up = async function up(knex) {
       .comment(
         'Entity reference of the pilot, lower-cased (kind:namespace/name)',
       );
-    table
-      .string('namespace', 255)
-      .notNullable()
-      .comment('Namespace of the pilot');
-    table.string('kind', 255).notNullable().comment('Kind of the pilot');
-    table.string('name', 255).notNullable().comment('Name of the pilot');
-    table.text('title').notNullable().comment('Display title of the pilot');
-    table
-      .string('owner', 512)
-      .nullable()
-      .comment('Lower-cased entity reference of the technical owner, if any');
-    table
-      .string('system', 512)
-      .nullable()
-      .comment('Lower-cased entity reference of the system, if any');
-    table.string('level', 8).notNullable().comment('Readiness level, L0 to L3');
-    table.double('score').notNullable().comment('Overall score, 0 to 100');
-    table
-      .text('failing_checks')
-      .notNullable()
-      .comment(
-        'JSON array of the ids of checks that fail, are partial or in error',
-      );
-    table
-      .text('failing_dimensions')
-      .notNullable()
-      .comment('Ids of dimensions scoring below 1, as |id|id| for filtering');
-    table
-      .text('dimension_scores')
-      .notNullable()
-      .comment('JSON object of dimension id to score (0 to 1, or null)');
-    table
-      .text('search_text')
-      .notNullable()
-      .comment(
-        'Lower-cased text searched by the q parameter (ref, title, owner, system)',
-      );
-    table
-      .string('evaluated_at', 32)
-      .notNullable()
-      .comment('ISO 8601 UTC timestamp of the evaluation');
-    table
-      .text('summary')
-      .notNullable()
-      .comment('JSON of the scorecard summary (no checks)');
-    table.text('scorecard').notNullable().comment('JSON of the full scorecard');
+    addColumns(table, [
+      'namespace string(255): Namespace of the pilot',
+      'kind string(255): Kind of the pilot',
+      'name string(255): Name of the pilot',
+      'title text: Display title of the pilot',
+      'owner string(512)?: Lower-cased entity reference of the technical owner, if any',
+      'system string(512)?: Lower-cased entity reference of the system, if any',
+      'level string(8): Readiness level, L0 to L3',
+      'score double: Overall score, 0 to 100',
+      'failing_checks text: JSON array of the ids of checks that fail, are partial or in error',
+      'failing_dimensions text: Ids of dimensions scoring below 1, as |id|id| for filtering',
+      'dimension_scores text: JSON object of dimension id to score (0 to 1, or null)',
+      'search_text text: Lower-cased text searched by the q parameter (ref, title, owner, system)',
+      'evaluated_at string(32): ISO 8601 UTC timestamp of the evaluation',
+      'summary text: JSON of the scorecard summary (no checks)',
+      'scorecard text: JSON of the full scorecard',
+    ]);
     table.index(['owner'], 'ai_readiness_scorecards_owner_idx');
     table.index(['system'], 'ai_readiness_scorecards_system_idx');
     table.index(['level'], 'ai_readiness_scorecards_level_idx');
@@ -75,24 +47,14 @@ exports.up = async function up(knex) {
       'Append-only history: one row per pilot per change of level or score, and at most one more per day',
     );
     table.bigIncrements('id').comment('Row id, increasing with time');
-    table
-      .string('entity_ref', 512)
-      .notNullable()
-      .comment('Entity reference of the pilot, lower-cased');
-    table
-      .string('evaluated_at', 32)
-      .notNullable()
-      .comment('ISO 8601 UTC timestamp of the evaluation');
-    table
-      .string('day', 10)
-      .notNullable()
-      .comment('UTC day of the evaluation, YYYY-MM-DD');
-    table.string('level', 8).notNullable().comment('Readiness level, L0 to L3');
-    table.double('score').notNullable().comment('Overall score, 0 to 100');
-    table
-      .text('dimension_scores')
-      .notNullable()
-      .comment('JSON object of dimension id to score (0 to 1, or null)');
+    addColumns(table, [
+      'entity_ref string(512): Entity reference of the pilot, lower-cased',
+      'evaluated_at string(32): ISO 8601 UTC timestamp of the evaluation',
+      'day string(10): UTC day of the evaluation, YYYY-MM-DD',
+      'level string(8): Readiness level, L0 to L3',
+      'score double: Overall score, 0 to 100',
+      'dimension_scores text: JSON object of dimension id to score (0 to 1, or null)',
+    ]);
     table.index(
       ['entity_ref', 'evaluated_at'],
       'ai_readiness_history_entity_idx',
@@ -105,36 +67,16 @@ exports.up = async function up(knex) {
       'Drops of a pilot level between two evaluations, and whether owners were notified',
     );
     table.bigIncrements('id').comment('Row id');
-    table
-      .string('entity_ref', 512)
-      .notNullable()
-      .comment('Entity reference of the pilot, lower-cased');
-    table
-      .string('previous_evaluated_at', 32)
-      .notNullable()
-      .comment(
-        'Timestamp of the evaluation before the drop (with entity_ref, identifies the drop)',
-      );
-    table
-      .string('evaluated_at', 32)
-      .notNullable()
-      .comment('Timestamp of the evaluation that dropped');
-    table
-      .string('from_level', 8)
-      .notNullable()
-      .comment('Level before the drop');
-    table.string('to_level', 8).notNullable().comment('Level after the drop');
-    table.text('title').notNullable().comment('Display title of the pilot');
-    table
-      .string('owner', 512)
-      .nullable()
-      .comment(
-        'Entity reference of the owner to notify, as written on the scorecard',
-      );
-    table
-      .string('notified_at', 32)
-      .nullable()
-      .comment('When a replica claimed the notification; null while pending');
+    addColumns(table, [
+      'entity_ref string(512): Entity reference of the pilot, lower-cased',
+      'previous_evaluated_at string(32): Timestamp of the evaluation before the drop (with entity_ref, identifies the drop)',
+      'evaluated_at string(32): Timestamp of the evaluation that dropped',
+      'from_level string(8): Level before the drop',
+      'to_level string(8): Level after the drop',
+      'title text: Display title of the pilot',
+      'owner string(512)?: Entity reference of the owner to notify, as written on the scorecard',
+      'notified_at string(32)?: When a replica claimed the notification; null while pending',
+    ]);
     table.unique(['entity_ref', 'previous_evaluated_at'], {
       indexName: 'ai_readiness_level_drops_unique',
     });

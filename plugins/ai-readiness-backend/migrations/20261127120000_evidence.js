@@ -2,6 +2,7 @@
  * Evidence results (shared/evidence.md): the latest answer of each collector
  * for each target it looks up, shared by every pilot that declares it.
  */
+const { addColumns } = require('./util/columns');
 
 /**
  * @param {import('knex').Knex} knex
@@ -11,32 +12,13 @@ exports.up = async function up(knex) {
     table.comment(
       'The latest evidence result of each item (collector and target), shared by the pilots that declare it',
     );
-    table
-      .string('collector', 255)
-      .notNullable()
-      .comment(
-        'Id of the collector that decided it: links, pagerduty, grafana, or one added by a module',
-      );
-    table
-      .string('target', 2048)
-      .notNullable()
-      .comment(
-        'What the collector looked up: a URL, a PagerDuty service id, a Grafana tag or uid',
-      );
-    table
-      .string('state', 16)
-      .notNullable()
-      .comment('verified, refuted or unverified');
-    table
-      .text('detail')
-      .notNullable()
-      .comment(
-        'Why: the status code, "nobody on call", "host not allowed", ...',
-      );
-    table
-      .string('checked_at', 32)
-      .notNullable()
-      .comment('When it was checked, ISO 8601 in UTC');
+    addColumns(table, [
+      'collector string(255): Id of the collector that decided it: links, pagerduty, grafana, or one added by a module',
+      'target string(2048): What the collector looked up: a URL, a PagerDuty service id, a Grafana tag or uid',
+      'state string(16): verified, refuted or unverified',
+      'detail text: Why: the status code, "nobody on call", "host not allowed", ...',
+      'checked_at string(32): When it was checked, ISO 8601 in UTC',
+    ]);
     table.primary(['collector', 'target']);
     table.index(['checked_at'], 'ai_readiness_evidence_checked_at_idx');
   });

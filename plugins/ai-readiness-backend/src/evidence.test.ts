@@ -4,64 +4,26 @@
  * collector, POST /evidence/refresh collects a pilot's items from a real
  * loopback server and the stored scorecard shows them.
  */
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import request from 'supertest';
-import {
-  component,
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-  withCatalogRelations,
-} from './__testUtils__/catalog';
-import {
-  conformanceEntities,
-  conformanceExpected,
-} from './__testUtils__/conformance';
+import { component, RESTRICTED_USER } from './__testUtils__/catalog';
+import { conformanceExpected } from './__testUtils__/conformance';
 import {
   LoopbackServer,
   startLoopbackServer,
 } from './services/evidence/__testUtils__/loopback';
-import { aiReadinessPlugin } from './plugin';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(120_000);
 
 async function start(config: object, extra: Entity[] = []) {
-  const entities = withCatalogRelations([...conformanceEntities(), ...extra]);
-  const catalog = permissionAwareCatalog(entities, {
-    [RESTRICTED_USER]: ['component:default/linked'],
+  const { backend, server } = await startPluginBackend({
+    restricted: ['component:default/linked'],
+    config,
+    extra,
   });
-  const backend = await startTestBackend({
-    features: [
-      aiReadinessPlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-      createServiceFactory({
-        service: actionsRegistryServiceRef,
-        deps: {},
-        factory: () =>
-          actionsRegistryServiceMock({ logger: mockServices.logger.mock() }),
-      }),
-      mockServices.rootConfig.factory({ data: config }),
-    ],
-  });
-  return { backend, server: backend.server };
+  return { backend, server };
 }
 
 describe('evidence in the plugin', () => {

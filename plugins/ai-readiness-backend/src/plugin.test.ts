@@ -1,58 +1,19 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import {
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-  withCatalogRelations,
-} from './__testUtils__/catalog';
-import {
-  conformanceEntities,
-  conformanceExpected,
-} from './__testUtils__/conformance';
-import { aiReadinessPlugin } from './plugin';
+import { RESTRICTED_USER } from './__testUtils__/catalog';
+import { conformanceExpected } from './__testUtils__/conformance';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
 async function start(options: { config?: object } = {}) {
-  const entities = withCatalogRelations(conformanceEntities());
-  const catalog = permissionAwareCatalog(entities, {
-    [RESTRICTED_USER]: ['component:default/claims-triage'],
-  });
   const send = jest.fn(async () => {});
-  const actions = actionsRegistryServiceMock({
-    logger: mockServices.logger.mock(),
+  const started = await startPluginBackend({
+    restricted: ['component:default/claims-triage'],
+    config: options.config,
+    send,
   });
-  const backend = await startTestBackend({
-    features: [
-      aiReadinessPlugin,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send }),
-      }),
-      createServiceFactory({
-        service: actionsRegistryServiceRef,
-        deps: {},
-        factory: () => actions,
-      }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
-    ],
-  });
-  return { backend, server: backend.server, entities, send, actions, catalog };
+  return { ...started, send };
 }
 
 const restricted = mockCredentials.user.header(RESTRICTED_USER);

@@ -1,8 +1,5 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import {
@@ -15,6 +12,7 @@ import {
 } from './__testUtils__/conformance';
 import { createTestDatabases } from './__testUtils__/databases';
 import { aiReadinessPlugin, REFRESH_TASK_ID } from './plugin';
+import { catalogAndNotifications } from './__testUtils__/serviceFactories';
 
 jest.setTimeout(120_000);
 
@@ -60,16 +58,7 @@ describe.each(databases.eachSupportedId())(
             aiReadinessPlugin,
             schedulerServiceFactory,
             mockServices.database.factory({ knex }),
-            createServiceFactory({
-              service: catalogServiceRef,
-              deps: {},
-              factory: () => catalog,
-            }),
-            createServiceFactory({
-              service: notificationService,
-              deps: {},
-              factory: () => ({ send: async () => {} }),
-            }),
+            ...catalogAndNotifications(() => catalog),
             mockServices.rootConfig.factory({
               data: {
                 aiReadiness: {

@@ -20,7 +20,7 @@ const { startPortal, launchChromium, signInAsGuest } = require('./lib/portal');
 const { createHarness } = require('./lib/harness');
 
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7401);
-const { results, log, test, assert } = createHarness('e2e');
+const { log, test, assert, runMain } = createHarness('e2e');
 let portal = null;
 let browserContext = null;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-e2e-c-'));
@@ -162,19 +162,10 @@ async function cleanup() {
   if (portal) await portal.stop();
 }
 
-process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
-process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
-
-main()
-  .catch(e => {
-    results.push({ name: 'e2e run', ok: false, error: e });
-    log(`ERROR ${e && e.stack ? e.stack : e}`);
-  })
-  .then(cleanup)
-  .then(() => {
-    const failed = results.filter(r => !r.ok).length;
-    if (failed && portal) log(`portal log: ${portal.logFile}`);
-    else if (!failed) fs.rmSync(tmp, { recursive: true, force: true });
-    console.log(`${results.length - failed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
-  });
+runMain(main, {
+  cleanup,
+  tmp,
+  onFailure: () => {
+    if (portal) log(`portal log: ${portal.logFile}`);
+  },
+});

@@ -42,7 +42,7 @@ const { createHarness } = require('./lib/harness');
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7402);
 const writeScreenshots = process.env.E2E_KEEP_SCREENSHOTS !== '0';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-portal-'));
-const { results, log, test, assert } = createHarness('portal');
+const { log, test, assert, runMain } = createHarness('portal');
 let portal = null;
 let browserContext = null;
 
@@ -292,19 +292,9 @@ async function cleanup() {
   if (portal) await portal.stop();
 }
 
-process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
-process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
-
-main()
-  .catch(e => {
-    results.push({ name: 'portal run', ok: false });
-    log(`ERROR ${e && e.stack ? e.stack : e}`);
-  })
-  .then(cleanup)
-  .then(() => {
-    const failed = results.filter(r => !r.ok).length;
-    if (failed) log(`logs and screenshots in ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
-    console.log(`${results.length - failed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
-  });
+runMain(main, {
+  name: 'portal run',
+  cleanup,
+  tmp,
+  onFailure: () => log(`logs and screenshots in ${tmp}`),
+});

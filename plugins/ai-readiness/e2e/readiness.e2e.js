@@ -32,7 +32,7 @@ const { createHarness } = require('./lib/harness');
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7400);
 const writeScreenshots = process.env.E2E_KEEP_SCREENSHOTS !== '0';
 
-const { results, log, test, assert } = createHarness('e2e');
+const { log, test, assert, runMain } = createHarness('e2e');
 let portal = null;
 let browserContext = null;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-e2e-'));
@@ -410,32 +410,21 @@ async function cleanup() {
   if (portal) await portal.stop();
 }
 
-process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
-process.on('SIGTERM', () => cleanup().then(() => process.exit(143)));
-
-main()
-  .catch(e => {
-    results.push({ name: 'e2e run', ok: false, error: e });
-    log(`ERROR ${e && e.stack ? e.stack : e}`);
-  })
-  .then(cleanup)
-  .then(() => {
-    const failed = results.filter(r => !r.ok).length;
-    if (failed && portal) {
-      log(`portal log: ${portal.logFile}`);
-      try {
-        const tail = fs
-          .readFileSync(portal.logFile, 'utf8')
-          .split('\n')
-          .slice(-40)
-          .join('\n');
-        process.stdout.write(`${tail}\n`);
-      } catch {
-        /* no log */
-      }
-    } else if (!failed) {
-      fs.rmSync(tmp, { recursive: true, force: true });
+runMain(main, {
+  cleanup,
+  tmp,
+  onFailure: () => {
+    if (!portal) return;
+    log(`portal log: ${portal.logFile}`);
+    try {
+      const tail = fs
+        .readFileSync(portal.logFile, 'utf8')
+        .split('\n')
+        .slice(-40)
+        .join('\n');
+      process.stdout.write(`${tail}\n`);
+    } catch {
+      /* no log */
     }
-    console.log(`${results.length - failed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
-  });
+  },
+});

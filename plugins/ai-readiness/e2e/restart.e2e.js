@@ -26,7 +26,7 @@ const { createHarness } = require('./lib/harness');
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7401);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-restart-'));
 const dataDir = path.join(tmp, 'sqlite');
-const { results, log, test, assert } = createHarness('restart');
+const { log, test, assert, runMain } = createHarness('restart');
 let portal = null;
 
 async function start(which, initialDelay) {
@@ -113,24 +113,13 @@ async function main() {
   });
 }
 
-const stopAndExit = code => () =>
-  (portal ? portal.stop() : Promise.resolve()).then(() => process.exit(code));
-process.on('SIGINT', stopAndExit(130));
-process.on('SIGTERM', stopAndExit(143));
-
-main()
-  .catch(e => {
-    results.push({ name: 'restart run', ok: false });
-    log(`ERROR ${e && e.stack ? e.stack : e}`);
-  })
-  .then(async () => {
+runMain(main, {
+  name: 'restart run',
+  cleanup: async () => {
     if (portal) await portal.stop();
-    const failed = results.filter(r => !r.ok).length;
-    if (failed && portal) {
-      log(`logs in ${tmp}`);
-    } else if (!failed) {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
-    console.log(`${results.length - failed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
-  });
+  },
+  tmp,
+  onFailure: () => {
+    if (portal) log(`logs in ${tmp}`);
+  },
+});

@@ -6,16 +6,12 @@
 import { mergeRemediations } from '@ai-readiness/plugin-ai-readiness-common';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import {
-  blockersText,
-  gaps,
-  hasOwnTitle,
-  isBelow,
+  belowCount,
+  outsideRefsLine,
+  PilotView,
+  pilotView,
   plural,
   Report,
-  sourceOf,
-  waived,
-  levelText,
-  outsideRefsLine,
 } from './report';
 
 /** GitHub refuses comments over 65,536 characters; stay well below. */
@@ -56,32 +52,28 @@ export function mdBlock(text: string, lang: string): string {
   return `${fence}${lang}\n${body}${fence}`;
 }
 
-function statusIcon(card: Scorecard, report: Report): string {
+function statusIcon(view: PilotView, report: Report): string {
   if (!report.minLevel) return '';
-  return isBelow(card, report.minLevel) ? '❌ ' : '✅ ';
+  return view.below ? '❌ ' : '✅ ';
 }
 
-function details(card: Scorecard, report: Report): string {
+function details(card: Scorecard, view: PilotView): string {
   const out: string[] = [];
-  const open = gaps(card);
+  const open = view.gaps;
   out.push('<details>');
   out.push(
     `<summary><code>${htmlText(card.entityRef)}</code>: ${htmlText(
-      levelText(card),
+      view.level,
     )}, score ${card.score}, ${plural(open.length, 'gap')}</summary>`,
   );
   out.push('');
-  const src = sourceOf(report, card);
+  const src = view.source;
   const facts: string[] = [];
-  if (hasOwnTitle(card)) facts.push(mdText(card.title));
+  if (view.title) facts.push(mdText(view.title));
   if (src) facts.push(`defined in ${mdCode(src.file)} line ${src.line}`);
   if (card.owner) facts.push(`owner ${mdCode(card.owner)}`);
   if (facts.length) out.push(facts.join(' · '), '');
-  out.push(
-    `Dimensions: ${card.dimensions
-      .map(d => `${d.id} ${d.score === null ? 'n/a' : d.score.toFixed(2)}`)
-      .join(' · ')}`,
-  );
+  out.push(`Dimensions: ${view.dimensions.join(' · ')}`);
   out.push('');
   if (open.length === 0) {
     out.push('Every check passes.');
@@ -98,7 +90,7 @@ function details(card: Scorecard, report: Report): string {
       );
     }
   }
-  const waivers = waived(card);
+  const waivers = view.waived;
   if (waivers.length) {
     out.push('');
     out.push(
@@ -142,7 +134,7 @@ export function formatMarkdown(report: Report): string {
     'AI pilot',
   )}`;
   if (report.minLevel) {
-    const below = cards.filter(c => isBelow(c, report.minLevel)).length;
+    const below = belowCount(report);
     intro +=
       below > 0
         ? `, **${below} below ${report.minLevel}**`
@@ -179,13 +171,14 @@ export function formatMarkdown(report: Report): string {
   // The table may take most of the budget; the details share what is left.
   let tableSize = lines.join('\n').length;
   let rowsLeft = 0;
-  for (const card of cards) {
-    const next = card.nextLevel
-      ? `${card.nextLevel.level}: ${mdText(blockersText(card))}`
-      : '—';
-    const row = `| ${statusIcon(card, report)}${mdCode(
+  const views = cards.map(card => pilotView(report, card));
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i];
+    const view = views[i];
+    const next = view.next ? mdText(view.next) : '—';
+    const row = `| ${statusIcon(view, report)}${mdCode(
       card.entityRef,
-    )} | ${mdText(levelText(card))} | ${card.score} | ${next} |`;
+    )} | ${mdText(view.level)} | ${card.score} | ${next} |`;
     if (rowsLeft > 0 || tableSize + row.length + 1 > MARKDOWN_BUDGET * 0.8) {
       rowsLeft++;
       continue;
@@ -207,12 +200,12 @@ export function formatMarkdown(report: Report): string {
 
   let size = lines.join('\n').length;
   let left = 0;
-  for (const card of cards) {
+  for (let i = 0; i < cards.length; i++) {
     if (left > 0) {
       left++;
       continue;
     }
-    const section = details(card, report);
+    const section = details(cards[i], views[i]);
     if (size + section.length + 2 > MARKDOWN_BUDGET) {
       left++;
       continue;

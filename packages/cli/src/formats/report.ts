@@ -134,3 +134,44 @@ export function hasOwnTitle(card: Scorecard): boolean {
     Boolean(card.title) && card.title !== name && card.title !== card.entityRef
   );
 }
+
+/** How many pilots are below the report's minimum level (or their target). */
+export function belowCount(report: Report): number {
+  return report.scorecards.filter(c => isBelow(c, report.minLevel)).length;
+}
+
+/**
+ * What the human-readable formats (table, markdown) show of one pilot, as
+ * plain text: each format escapes it its own way.
+ */
+export interface PilotView {
+  /** The level as shown, with the change against the catalog when known. */
+  level: string;
+  /** What blocks the next level ("L3: SEC-1, OPS-2"); undefined at the top. */
+  next?: string;
+  /** Below the report's minimum level (or the pilot's target). */
+  below: boolean;
+  /** Where the pilot's document starts, when it was read from a file. */
+  source?: EntitySource;
+  /** The title, when it says more than the entity's name. */
+  title?: string;
+  /** Each dimension as "id score" (two decimals, or n/a). */
+  dimensions: string[];
+  gaps: PlacedCheck[];
+  waived: PlacedCheck[];
+}
+
+export function pilotView(report: Report, card: Scorecard): PilotView {
+  return {
+    level: levelText(card),
+    next: card.nextLevel
+      ? `${card.nextLevel.level}: ${blockersText(card)}`
+      : undefined,
+    below: isBelow(card, report.minLevel),
+    source: sourceOf(report, card),
+    title: hasOwnTitle(card) ? card.title : undefined,
+    dimensions: card.dimensions.map(d => `${d.id} ${dimScore(d.score)}`),
+    gaps: gaps(card),
+    waived: waived(card),
+  };
+}

@@ -4,17 +4,11 @@
  */
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import {
-  blockersText,
-  dimScore,
-  gaps,
-  hasOwnTitle,
-  isBelow,
+  belowCount,
+  outsideRefsLine,
+  pilotView,
   plural,
   Report,
-  sourceOf,
-  waived,
-  levelText,
-  outsideRefsLine,
 } from './report';
 
 type Paint = (text: string) => string;
@@ -102,13 +96,12 @@ export function formatTable(report: Report, color: boolean): string {
     lines.push('', 'No AI pilots found.');
   } else {
     const header = ['PILOT', 'LEVEL', 'SCORE', 'BLOCKS THE NEXT LEVEL'];
-    const rows = cards.map(card => [
+    const views = cards.map(card => pilotView(report, card));
+    const rows = cards.map((card, i) => [
       plain(card.entityRef),
-      levelText(card),
+      views[i].level,
       String(card.score),
-      card.nextLevel
-        ? `${card.nextLevel.level}: ${plain(blockersText(card))}`
-        : '—',
+      views[i].next ? plain(views[i].next!) : '—',
     ]);
     const w0 = Math.max(header[0].length, ...rows.map(r => [...r[0]].length));
     const w1 = Math.max(header[1].length, ...rows.map(r => r[1].length));
@@ -125,7 +118,7 @@ export function formatTable(report: Report, color: boolean): string {
     );
     cards.forEach((card, i) => {
       const r = rows[i];
-      const below = isBelow(card, report.minLevel);
+      const below = views[i].below;
       const level = levelPaint(p, card)(pad(r[1], w1));
       const mark = below ? p.red(`  below ${report.minLevel}`) : '';
       lines.push(
@@ -133,23 +126,20 @@ export function formatTable(report: Report, color: boolean): string {
       );
     });
 
-    for (const card of cards) {
+    cards.forEach((card, i) => {
+      const view = views[i];
       lines.push('');
-      const src = sourceOf(report, card);
+      const src = view.source;
       const where = src ? p.dim(`  (${src.file}:${src.line})`) : '';
       lines.push(
         `${p.bold(plain(card.entityRef))}  ${levelPaint(
           p,
           card,
-        )(levelText(card))}  score ${card.score}${where}`,
+        )(view.level)}  score ${card.score}${where}`,
       );
-      if (hasOwnTitle(card)) lines.push(`  ${plain(card.title)}`);
-      lines.push(
-        `  ${card.dimensions
-          .map(d => `${d.id} ${dimScore(d.score)}`)
-          .join('  ')}`,
-      );
-      const open = gaps(card);
+      if (view.title) lines.push(`  ${plain(view.title)}`);
+      lines.push(`  ${view.dimensions.join('  ')}`);
+      const open = view.gaps;
       if (open.length === 0) {
         lines.push(p.green('  every check passes'));
       }
@@ -166,7 +156,7 @@ export function formatTable(report: Report, color: boolean): string {
           )} ${plain(check.title)}: ${plain(check.message)}`,
         );
       }
-      for (const check of waived(card)) {
+      for (const check of view.waived) {
         const w = check.waiver;
         lines.push(
           p.dim(
@@ -179,10 +169,10 @@ export function formatTable(report: Report, color: boolean): string {
       for (const drift of card.drift) {
         lines.push(p.yellow(`  drift: ${plain(drift.message)}`));
       }
-    }
+    });
 
     if (report.minLevel) {
-      const below = cards.filter(c => isBelow(c, report.minLevel)).length;
+      const below = belowCount(report);
       lines.push('');
       lines.push(
         below > 0

@@ -18,3 +18,17 @@ export function createTestDatabases(): TestDatabases {
 export function databaseServiceFor(knex: Knex): DatabaseService {
   return { getClient: async () => knex };
 }
+
+/**
+ * A store on a fresh test database of the given id, made by the store's
+ * `create`; with the knex client, for tests that look at the rows.
+ */
+export async function storeOn<S>(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  create: (options: { database: DatabaseService }) => Promise<S>,
+): Promise<{ knex: Knex; store: S }> {
+  const knex = await databases.init(databaseId);
+  const store = await create({ database: databaseServiceFor(knex) });
+  return { knex, store };
+}

@@ -1,7 +1,4 @@
-import {
-  createTestDatabases,
-  databaseServiceFor,
-} from '../__testUtils__/databases';
+import { createTestDatabases, storeOn } from '../__testUtils__/databases';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 
 jest.setTimeout(60_000);
@@ -12,10 +9,10 @@ describe.each(databases.eachSupportedId())(
   'DatabaseEvidenceStore on %s',
   databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      return DatabaseEvidenceStore.create({
-        database: databaseServiceFor(knex),
-      });
+      const { store } = await storeOn(databases, databaseId, o =>
+        DatabaseEvidenceStore.create(o),
+      );
+      return store;
     }
 
     it('stores results per (collector, target) and says which changed state', async () => {

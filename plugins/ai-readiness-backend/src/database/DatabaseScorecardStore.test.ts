@@ -1,8 +1,5 @@
 import { fakeScorecard } from '../__testUtils__/scorecards';
-import {
-  createTestDatabases,
-  databaseServiceFor,
-} from '../__testUtils__/databases';
+import { createTestDatabases, storeOn } from '../__testUtils__/databases';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
 
@@ -13,13 +10,8 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'DatabaseScorecardStore on %s',
   databaseId => {
-    async function createStore() {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseScorecardStore.create({
-        database: databaseServiceFor(knex),
-      });
-      return { knex, store };
-    }
+    const createStore = () =>
+      storeOn(databases, databaseId, o => DatabaseScorecardStore.create(o));
 
     it('stores the latest scorecard per entity and bumps the revision on every write', async () => {
       const { store } = await createStore();

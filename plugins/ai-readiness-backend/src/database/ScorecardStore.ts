@@ -3,29 +3,17 @@ import type {
   HistoryPoint,
   ReadinessLevel,
   Scorecard,
-  ScorecardEvidenceFilter,
-  ScorecardOrderBy,
+  ScorecardListQuery,
   ScorecardSummary,
 } from '@ai-readiness/plugin-ai-readiness-common';
 
-/** Filters and order of a scorecard query (every filter optional, all combined with AND). */
-export interface ScorecardQuery {
-  /** Lower-cased entity ref of the owner. */
-  owner?: string;
-  /** Lower-cased entity ref of the system. */
-  system?: string;
-  level?: ReadinessLevel;
-  /** Only pilots whose score in this dimension is below 1 (some check short of pass). */
-  dimension?: DimensionId;
-  /** Case-insensitive text in the ref, title, owner or system. */
-  q?: string;
-  /** `refuted`: only pilots with at least one refuted evidence item. */
-  evidence?: ScorecardEvidenceFilter;
-  orderBy?: ScorecardOrderBy;
-  order?: 'asc' | 'desc';
-  /** Pilots below their target (true) or not (false); applied by the queries, not the store. */
-  offTarget?: boolean;
-}
+/**
+ * Filters and order of a scorecard query: those of GET /scorecards without
+ * the paging (every filter optional, all combined with AND), with the owner
+ * and system refs lower-cased; `offTarget` is applied by the queries, not the
+ * store.
+ */
+export type ScorecardQuery = Omit<ScorecardListQuery, 'limit' | 'offset'>;
 
 /** The denormalised columns of one stored scorecard: enough to filter, sort, summarise and export. */
 export interface ScorecardRow {

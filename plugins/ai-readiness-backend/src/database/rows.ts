@@ -3,28 +3,31 @@
  * them); the store maps them to and from the camelCase types of ScorecardStore.
  */
 import type { ReadinessLevel } from '@ai-readiness/plugin-ai-readiness-common';
+import type { ScorecardRow } from './ScorecardStore';
 
-/** The typed row of ai_readiness_scorecards. */
-export interface LatestRow {
-  entity_ref: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title: string;
-  owner: string | null;
-  system: string | null;
-  level: ReadinessLevel;
-  score: number;
+/** `entityRef` → `entity_ref` (for names of letters only). */
+type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
+  : S;
+
+/** The typed row of ai_readiness_scorecards: the columns of a ScorecardRow, snake_case, JSON as text, and more. */
+export type LatestRow = {
+  [K in keyof Omit<
+    ScorecardRow,
+    'failingChecks' | 'dimensionScores'
+  > as SnakeCase<K>]: ScorecardRow[K];
+} & {
+  /** JSON array of check ids. */
   failing_checks: string;
   failing_dimensions: string;
+  /** JSON object of dimension id to score. */
   dimension_scores: string;
   search_text: string;
-  evaluated_at: string;
   /** Refuted evidence items (migration 20261127110000_evidence_refuted). */
   evidence_refuted: number;
   summary: string;
   scorecard: string;
-}
+};
 
 /** The typed row of ai_readiness_history. */
 export interface HistoryRow {

@@ -3,15 +3,6 @@
  *
  * @packageDocumentation
  */
-export {
-  default,
-  aiReadinessApi,
-  aiReadinessPage,
-  aiReadinessEntityContent,
-  aiReadinessEntityCard,
-  aiReadinessCampaignsPage,
-  aiReadinessGroupCard,
-  aiReadinessSystemCard,
-  aiReadinessLevelCatalogFilter,
-} from './plugin';
+export { default } from './plugin';
+export * from './plugin';
 export { aiReadinessCatalogModule } from './catalogModule';

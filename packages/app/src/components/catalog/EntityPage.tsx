@@ -1,4 +1,5 @@
-import { Button, Grid } from '@material-ui/core';
+import { Fragment, ReactElement } from 'react';
+import { Button, Grid, GridSize } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
   EntityConsumedApisCard,
@@ -26,6 +27,8 @@ import {
   isOrphan,
   hasRelationWarnings,
   EntityRelationWarning,
+  EntityLayoutRouteProps,
+  EntitySwitchCaseProps,
 } from '@backstage/plugin-catalog';
 import {
   EntityUserProfileCard,
@@ -116,104 +119,142 @@ const entityWarningContent = (
   </>
 );
 
-const overviewContent = (
-  <Grid container spacing={3} alignItems="stretch">
-    {entityWarningContent}
-    <Grid item md={6}>
-      <EntityAboutCard />
-    </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
-    </Grid>
+/** A card in a grid: its column widths, and when it shows (always if no `if`). */
+type Cell =
+  | {
+      card: ReactElement;
+      md?: GridSize;
+      xs?: GridSize;
+      if?: EntitySwitchCaseProps['if'];
+    }
+  | ReactElement;
 
-    <Grid item md={4} xs={12}>
-      <EntityLinksCard />
-    </Grid>
-    <Grid item md={8} xs={12}>
-      <EntityHasSubcomponentsCard />
-    </Grid>
-    <EntitySwitch>
-      <EntitySwitch.Case if={isAiReadinessScored}>
-        <Grid item md={6} xs={12}>
-          <EntityAiReadinessCard />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+/** Grid items of the cells, in order. */
+const gridItems = (cells: Cell[]) =>
+  cells.map((cell, i) => {
+    if (!('card' in cell)) return <Fragment key={i}>{cell}</Fragment>;
+    const item = (
+      <Grid item md={cell.md} xs={cell.xs}>
+        {cell.card}
+      </Grid>
+    );
+    return cell.if ? (
+      <EntitySwitch key={i}>
+        <EntitySwitch.Case if={cell.if}>{item}</EntitySwitch.Case>
+      </EntitySwitch>
+    ) : (
+      <Fragment key={i}>{item}</Fragment>
+    );
+  });
+
+/** A grid of cards (spacing 3), after the entity's warnings unless `bare`. */
+const cardGrid = (
+  cells: Cell[],
+  options: { stretch?: boolean; bare?: boolean } = {},
+) => (
+  <Grid
+    container
+    spacing={3}
+    alignItems={options.stretch ? 'stretch' : undefined}
+  >
+    {options.bare ? null : entityWarningContent}
+    {gridItems(cells)}
   </Grid>
 );
 
-const serviceEntityPage = (
+/** A tab of an entity page; shown when `if` holds (always if no `if`). */
+type Tab = Omit<EntityLayoutRouteProps, 'children'> & {
+  content: JSX.Element;
+};
+
+const entityLayout = (tabs: Tab[]) => (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/ci-cd" title="CI/CD">
-      {cicdContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/api" title="API">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityProvidedApisCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityConsumedApisCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-
-    <EntityLayout.Route
-      path="/ai-readiness"
-      title="AI readiness"
-      if={isAiReadinessAvailable}
-    >
-      <EntityAiReadinessContent />
-    </EntityLayout.Route>
+    {tabs.map(tab => (
+      <EntityLayout.Route
+        key={tab.path}
+        path={tab.path}
+        title={tab.title}
+        if={tab.if}
+      >
+        {tab.content}
+      </EntityLayout.Route>
+    ))}
   </EntityLayout>
 );
 
-const websiteEntityPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
+/** The about card and the relations graph: the top of most overviews. */
+const aboutAndGraph: Cell[] = [
+  { card: <EntityAboutCard />, md: 6 },
+  { card: <EntityCatalogGraphCard height={400} />, md: 6, xs: 12 },
+];
+const linksCell: Cell = { card: <EntityLinksCard />, md: 4, xs: 12 };
 
-    <EntityLayout.Route path="/ci-cd" title="CI/CD">
-      {cicdContent}
-    </EntityLayout.Route>
+const overviewTab: Tab = {
+  path: '/',
+  title: 'Overview',
+  content: cardGrid(
+    [
+      ...aboutAndGraph,
+      linksCell,
+      { card: <EntityHasSubcomponentsCard />, md: 8, xs: 12 },
+      {
+        card: <EntityAiReadinessCard />,
+        md: 6,
+        xs: 12,
+        if: isAiReadinessScored,
+      },
+    ],
+    { stretch: true },
+  ),
+};
 
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
+const cicdTab: Tab = { path: '/ci-cd', title: 'CI/CD', content: cicdContent };
 
-    <EntityLayout.Route
-      path="/ai-readiness"
-      title="AI readiness"
-      if={isAiReadinessAvailable}
-    >
-      <EntityAiReadinessContent />
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const apiTab: Tab = {
+  path: '/api',
+  title: 'API',
+  content: cardGrid(
+    [
+      { card: <EntityProvidedApisCard />, md: 6 },
+      { card: <EntityConsumedApisCard />, md: 6 },
+    ],
+    { stretch: true, bare: true },
+  ),
+};
+
+const dependenciesTab: Tab = {
+  path: '/dependencies',
+  title: 'Dependencies',
+  content: cardGrid(
+    [
+      { card: <EntityDependsOnComponentsCard />, md: 6 },
+      { card: <EntityDependsOnResourcesCard />, md: 6 },
+    ],
+    { stretch: true, bare: true },
+  ),
+};
+
+const aiReadinessTab: Tab = {
+  path: '/ai-readiness',
+  title: 'AI readiness',
+  content: <EntityAiReadinessContent />,
+  if: isAiReadinessAvailable,
+};
+
+const serviceEntityPage = entityLayout([
+  overviewTab,
+  cicdTab,
+  apiTab,
+  dependenciesTab,
+  aiReadinessTab,
+]);
+
+const websiteEntityPage = entityLayout([
+  overviewTab,
+  cicdTab,
+  dependenciesTab,
+  aiReadinessTab,
+]);
 
 /**
  * NOTE: This page is designed to work on small screens such as mobile devices.
@@ -222,21 +263,7 @@ const websiteEntityPage = (
  * https://material-ui.com/components/grid/#basic-grid.
  */
 
-const defaultEntityPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route
-      path="/ai-readiness"
-      title="AI readiness"
-      if={isAiReadinessAvailable}
-    >
-      <EntityAiReadinessContent />
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const defaultEntityPage = entityLayout([overviewTab, aiReadinessTab]);
 
 const componentPage = (
   <EntitySwitch>
@@ -252,111 +279,77 @@ const componentPage = (
   </EntitySwitch>
 );
 
-const apiPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-        <Grid container item md={12}>
-          <Grid item md={6}>
-            <EntityProvidingComponentsCard />
-          </Grid>
-          <Grid item md={6}>
-            <EntityConsumingComponentsCard />
-          </Grid>
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
+const apiPage = entityLayout([
+  {
+    path: '/',
+    title: 'Overview',
+    content: cardGrid([
+      ...aboutAndGraph,
+      linksCell,
+      <Grid container item md={12}>
+        {gridItems([
+          { card: <EntityProvidingComponentsCard />, md: 6 },
+          { card: <EntityConsumingComponentsCard />, md: 6 },
+        ])}
+      </Grid>,
+    ]),
+  },
+  {
+    path: '/definition',
+    title: 'Definition',
+    content: cardGrid([{ card: <EntityApiDefinitionCard />, xs: 12 }], {
+      bare: true,
+    }),
+  },
+]);
 
-    <EntityLayout.Route path="/definition" title="Definition">
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityApiDefinitionCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const userPage = entityLayout([
+  {
+    path: '/',
+    title: 'Overview',
+    content: cardGrid([
+      { card: <EntityUserProfileCard />, md: 6, xs: 12 },
+      { card: <EntityOwnershipCard />, md: 6, xs: 12 },
+    ]),
+  },
+]);
 
-const userPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityUserProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const groupPage = entityLayout([
+  {
+    path: '/',
+    title: 'Overview',
+    content: cardGrid(
+      [
+        <EntityGroupProfileCard />,
+        <EntityOwnershipCard />,
+        <EntityMembersListCard />,
+        <EntityLinksCard />,
+        <EntityGroupAiReadinessCard />,
+      ].map(card => ({ card, md: 6, xs: 12 })),
+    ),
+  },
+]);
 
-const groupPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityGroupProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityMembersListCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityLinksCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityGroupAiReadinessCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
-
-const systemPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
-        <Grid item md={8}>
-          <EntityHasComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasApisCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasResourcesCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntitySystemAiReadinessCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-    <EntityLayout.Route path="/diagram" title="Diagram">
+const systemPage = entityLayout([
+  {
+    path: '/',
+    title: 'Overview',
+    content: cardGrid(
+      [
+        ...aboutAndGraph,
+        linksCell,
+        { card: <EntityHasComponentsCard />, md: 8 },
+        { card: <EntityHasApisCard />, md: 6 },
+        { card: <EntityHasResourcesCard />, md: 6 },
+        { card: <EntitySystemAiReadinessCard />, md: 6, xs: 12 },
+      ],
+      { stretch: true },
+    ),
+  },
+  {
+    path: '/diagram',
+    title: 'Diagram',
+    content: (
       <EntityCatalogGraphCard
         direction={Direction.TOP_BOTTOM}
         title="System Diagram"
@@ -373,28 +366,20 @@ const systemPage = (
         ]}
         unidirectional={false}
       />
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+    ),
+  },
+]);
 
-const domainPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasSystemsCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const domainPage = entityLayout([
+  {
+    path: '/',
+    title: 'Overview',
+    content: cardGrid(
+      [...aboutAndGraph, { card: <EntityHasSystemsCard />, md: 6 }],
+      { stretch: true },
+    ),
+  },
+]);
 
 export const entityPage = (
   <EntitySwitch>

@@ -1,8 +1,5 @@
 import { fakeScorecard } from '../../__testUtils__/scorecards';
-import {
-  createTestDatabases,
-  databaseServiceFor,
-} from '../../__testUtils__/databases';
+import { createTestDatabases, storeOn } from '../../__testUtils__/databases';
 import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
 import { recordScorecards, retentionDeletion } from './recordScorecards';
 
@@ -13,13 +10,8 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'recordScorecards (history and level-drop policy) on %s',
   databaseId => {
-    async function createStore() {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseScorecardStore.create({
-        database: databaseServiceFor(knex),
-      });
-      return { knex, store };
-    }
+    const createStore = () =>
+      storeOn(databases, databaseId, o => DatabaseScorecardStore.create(o));
 
     it('appends history on a change of level or score and at most once more per day', async () => {
       const { store } = await createStore();

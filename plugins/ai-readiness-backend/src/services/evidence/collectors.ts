@@ -107,16 +107,25 @@ function parseJson(body: string | undefined): any {
   }
 }
 
+/** What an API collector (pagerduty, grafana) is made of. */
+export interface ApiCollectorOptions {
+  claimer: EvidenceClaimer;
+  baseUrl: string;
+  token: string;
+  settings: CollectorSettings;
+  http?: EvidenceHttpClient;
+}
+
 /** An API collector's client and request helper: its token goes to its base URL's origin only. */
 function apiClient(
-  baseUrl: string,
+  options: ApiCollectorOptions,
   authorization: string,
-  headers: Record<string, string>,
-  settings: CollectorSettings,
-  http?: EvidenceHttpClient,
+  accept: string,
 ) {
+  const { baseUrl, settings } = options;
+  const headers = { Accept: accept };
   const client =
-    http ??
+    options.http ??
     createEvidenceHttpClient({
       allow: sameOriginAs(baseUrl),
       timeoutMs: settings.timeoutMs,
@@ -137,19 +146,13 @@ function apiClient(
  * pagerduty: the service exists (`GET /services/{id}`) and its escalation
  * policy has someone on call (`GET /oncalls?escalation_policy_ids[]=…`).
  */
-export function createPagerDutyCollector(options: {
-  claimer: EvidenceClaimer;
-  baseUrl: string;
-  token: string;
-  settings: CollectorSettings;
-  http?: EvidenceHttpClient;
-}): EvidenceCollector {
+export function createPagerDutyCollector(
+  options: ApiCollectorOptions,
+): EvidenceCollector {
   const get = apiClient(
-    options.baseUrl,
+    options,
     `Token token=${options.token}`,
-    { Accept: 'application/vnd.pagerduty+json;version=2' },
-    options.settings,
-    options.http,
+    'application/vnd.pagerduty+json;version=2',
   );
   return collectorOf(options.claimer, options.settings, async (id, signal) => {
     const service = await get(`/services/${encodeURIComponent(id)}`, signal);
@@ -184,20 +187,10 @@ export function createPagerDutyCollector(options: {
  * dashboard URL, verified when the dashboard exists), as the engine's
  * claimer names them; any other form is answered without contacting Grafana.
  */
-export function createGrafanaCollector(options: {
-  claimer: EvidenceClaimer;
-  baseUrl: string;
-  token: string;
-  settings: CollectorSettings;
-  http?: EvidenceHttpClient;
-}): EvidenceCollector {
-  const get = apiClient(
-    options.baseUrl,
-    `Bearer ${options.token}`,
-    { Accept: 'application/json' },
-    options.settings,
-    options.http,
-  );
+export function createGrafanaCollector(
+  options: ApiCollectorOptions,
+): EvidenceCollector {
+  const get = apiClient(options, `Bearer ${options.token}`, 'application/json');
   return collectorOf(
     options.claimer,
     options.settings,

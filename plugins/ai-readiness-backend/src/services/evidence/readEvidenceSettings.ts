@@ -1,12 +1,5 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import {
-  Config,
-  ConfigReader,
-  readDurationFromConfig,
-} from '@backstage/config';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import type { HumanDuration } from '@backstage/types';
 import {
   DEFAULT_EVIDENCE_MAX_AGE,
@@ -14,6 +7,7 @@ import {
   parseIsoDurationMs,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { DEFAULT_TIMEOUT_MS } from './collectors';
+import { readTaskSchedule } from '../schedule/readTaskSchedule';
 
 /** Every 60 minutes, at most 30 minutes a run, the first a minute after start. */
 export const DEFAULT_EVIDENCE_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
@@ -73,23 +67,13 @@ export function readEvidenceSettings(
       );
     }
   }
-  let schedule = { ...DEFAULT_EVIDENCE_SCHEDULE };
-  const configured = config.getOptionalConfig('aiReadiness.evidence.schedule');
-  if (configured) {
-    schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      new ConfigReader(
-        {
-          timeout: DEFAULT_EVIDENCE_SCHEDULE.timeout as any,
-          initialDelay: DEFAULT_EVIDENCE_SCHEDULE.initialDelay as any,
-          ...configured.get<Record<string, any>>(),
-        },
-        'aiReadiness.evidence.schedule',
-      ),
-    );
-  }
   return {
     timeoutMs,
-    schedule: { ...schedule, scope: 'global' },
+    schedule: readTaskSchedule(
+      config,
+      'aiReadiness.evidence.schedule',
+      DEFAULT_EVIDENCE_SCHEDULE,
+    ),
     maxAgeMs: parseIsoDurationMs(parsed?.maxAge ?? DEFAULT_EVIDENCE_MAX_AGE)!,
     requireVerified: parsed?.requireVerified,
   };

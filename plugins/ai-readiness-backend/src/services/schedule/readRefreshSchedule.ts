@@ -1,8 +1,6 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import { Config, ConfigReader } from '@backstage/config';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { readTaskSchedule } from './readTaskSchedule';
 
 /** Every 30 minutes, at most 15 minutes a run, first run 15 seconds after start. */
 export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
@@ -20,18 +18,9 @@ export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
 export function readRefreshSchedule(
   config: Config,
 ): SchedulerServiceTaskScheduleDefinition {
-  const configured = config.getOptionalConfig('aiReadiness.schedule');
-  if (!configured) return { ...DEFAULT_REFRESH_SCHEDULE, scope: 'global' };
-  const merged = new ConfigReader(
-    {
-      timeout: DEFAULT_REFRESH_SCHEDULE.timeout as any,
-      initialDelay: DEFAULT_REFRESH_SCHEDULE.initialDelay as any,
-      ...configured.get<Record<string, any>>(),
-    },
+  return readTaskSchedule(
+    config,
     'aiReadiness.schedule',
+    DEFAULT_REFRESH_SCHEDULE,
   );
-  return {
-    ...readSchedulerServiceTaskScheduleDefinitionFromConfig(merged),
-    scope: 'global',
-  };
 }

@@ -43,11 +43,21 @@ import { PageState, toQuery, usePageState } from './useScorecardQuery';
 
 const DEBOUNCE_MS = 300;
 
+type SelectOption = { value: string; label: string };
+
+/** Options of a select: each value with its label. */
+function optionsOf<T extends string>(
+  values: readonly T[],
+  label: (value: T) => string,
+): SelectOption[] {
+  return values.map(value => ({ value, label: label(value) }));
+}
+
 function FilterSelect(props: {
   id: string;
   label: string;
   value: string;
-  options: { value: string; label: string }[];
+  options: SelectOption[];
   onChange: (value: string) => void;
 }) {
   return (
@@ -178,6 +188,29 @@ export function AiReadinessPage() {
     });
   };
   const set = (patch: Partial<PageState>) => update(patch);
+  /** The select filters of the pilot table, in display order. */
+  const filterSelects: {
+    id: 'owner' | 'system' | 'level' | 'dimension';
+    label: string;
+    options: SelectOption[];
+  }[] = [
+    { id: 'owner', label: 'Owner', options: optionsOf(owners, shortRef) },
+    {
+      id: 'system',
+      label: 'System',
+      options: optionsOf(systems, s => shortRef(s, 'system')),
+    },
+    {
+      id: 'level',
+      label: 'Level',
+      options: optionsOf(READINESS_LEVELS, l => `${l} · ${LEVEL_NAMES[l]}`),
+    },
+    {
+      id: 'dimension',
+      label: 'Failing dimension',
+      options: optionsOf(DIMENSION_IDS, d => DIMENSION_TITLES[d]),
+    },
+  ];
 
   const noPilotsAtAll =
     byLevel.value &&
@@ -250,50 +283,16 @@ export function AiReadinessPage() {
                       maxLength: 200,
                     }}
                   />
-                  <FilterSelect
-                    id="owner"
-                    label="Owner"
-                    value={state.owner}
-                    options={owners.map(o => ({
-                      value: o,
-                      label: shortRef(o),
-                    }))}
-                    onChange={owner => set({ owner })}
-                  />
-                  <FilterSelect
-                    id="system"
-                    label="System"
-                    value={state.system}
-                    options={systems.map(s => ({
-                      value: s,
-                      label: shortRef(s, 'system'),
-                    }))}
-                    onChange={system => set({ system })}
-                  />
-                  <FilterSelect
-                    id="level"
-                    label="Level"
-                    value={state.level}
-                    options={READINESS_LEVELS.map(l => ({
-                      value: l,
-                      label: `${l} · ${LEVEL_NAMES[l]}`,
-                    }))}
-                    onChange={level =>
-                      set({ level: level as PageState['level'] })
-                    }
-                  />
-                  <FilterSelect
-                    id="dimension"
-                    label="Failing dimension"
-                    value={state.dimension}
-                    options={DIMENSION_IDS.map(d => ({
-                      value: d,
-                      label: DIMENSION_TITLES[d],
-                    }))}
-                    onChange={dimension =>
-                      set({ dimension: dimension as PageState['dimension'] })
-                    }
-                  />
+                  {filterSelects.map(f => (
+                    <FilterSelect
+                      key={f.id}
+                      id={f.id}
+                      label={f.label}
+                      value={state[f.id]}
+                      options={f.options}
+                      onChange={value => set({ [f.id]: value })}
+                    />
+                  ))}
                   <RefutedEvidenceFilter
                     checked={state.evidence === 'refuted'}
                     onChange={on => set({ evidence: on ? 'refuted' : '' })}

@@ -1,4 +1,3 @@
-import { ComponentType } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import VerifiedIcon from '@material-ui/icons/VerifiedUser';
@@ -9,15 +8,9 @@ import type {
   EvidenceState,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { exactTime, relativeTime } from './relativeTime';
+import { IconLabel, IconLabelStyle } from '../IconLabel';
 
-const MARKS: Record<
-  EvidenceState,
-  {
-    label: string;
-    Icon: ComponentType<{ fontSize?: 'small' | 'inherit' }>;
-    color: 'success' | 'error' | 'muted';
-  }
-> = {
+const MARKS: Record<EvidenceState, IconLabelStyle> = {
   verified: { label: 'Verified', Icon: VerifiedIcon, color: 'success' },
   refuted: { label: 'Refuted', Icon: RefutedIcon, color: 'error' },
   unverified: { label: 'Unverified', Icon: UnverifiedIcon, color: 'muted' },
@@ -26,16 +19,6 @@ const MARKS: Record<
 const useStyles = makeStyles(theme => ({
   list: { margin: theme.spacing(0.5, 0, 0), padding: 0, listStyle: 'none' },
   item: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
-  mark: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.25),
-    fontWeight: theme.typography.fontWeightMedium as number,
-    whiteSpace: 'nowrap',
-  },
-  success: { color: theme.palette.success.main },
-  error: { color: theme.palette.error.main },
-  muted: { color: theme.palette.text.secondary },
   target: { fontFamily: 'monospace', wordBreak: 'break-all' },
 }));
 
@@ -58,7 +41,6 @@ export function EvidenceMarks(props: {
     <ul className={classes.list} aria-label="Evidence">
       {items.map(item => {
         const mark = MARKS[item.state] ?? MARKS.unverified;
-        const { Icon } = mark;
         const when = relativeTime(item.checkedAt, now);
         return (
           <li
@@ -67,13 +49,8 @@ export function EvidenceMarks(props: {
             data-testid="evidence-item"
             data-state={item.state}
           >
-            <Typography
-              variant="body2"
-              component="span"
-              className={`${classes.mark} ${classes[mark.color]}`}
-            >
-              <Icon fontSize="small" aria-hidden="true" />
-              {mark.label}
+            <Typography variant="body2" component="span">
+              <IconLabel {...mark} />
             </Typography>
             <Typography variant="body2" component="span">
               {item.source}{' '}
