@@ -22,7 +22,8 @@ import {
 } from '../types';
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
-import { flatten, internalize, PilotContext } from './context';
+import { PilotContext } from './context';
+import { flatten, internalize } from './metadata';
 import { blockersOf, computeLevel } from './levels';
 import { driftOf } from './drift';
 import { applyWaiver } from './waivers';

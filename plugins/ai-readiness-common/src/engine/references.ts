@@ -17,7 +17,7 @@ import {
   readRefField,
   readRefList,
 } from './graph';
-import { readMetadataValue } from './context';
+import { readMetadataValue } from './metadata';
 import { nodeFor } from './nodes';
 
 /**

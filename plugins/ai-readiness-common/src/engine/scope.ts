@@ -7,12 +7,8 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CheckReads } from '../checks/types';
 import { parseAiReadinessConfig } from '../config/schema';
 import { EntityGraph, GraphNode, isRecord, readRefList } from './graph';
-import {
-  isModelDependencyNode,
-  readMetadataValue,
-  ScopeSets,
-  scopeSetsOf,
-} from './context';
+import { isModelDependencyNode, ScopeSets, scopeSetsOf } from './context';
+import { readMetadataValue } from './metadata';
 import { nodeFor } from './nodes';
 
 /** What scoping reads: the derivations (missingRefs, catalogFields) include it. */

@@ -2,7 +2,7 @@ import { CheckDefinition, CheckContext, fail, partial, pass } from '../types';
 import { DEPENDS_ON_TYPED } from './sharedReads';
 import { snippet } from '../yaml';
 import { readRefField, ResolvedRef } from '../../engine/graph';
-import { readMetadataValue } from '../../engine/context';
+import { readMetadataValue } from '../../engine/metadata';
 import { isSafeHttpUrl } from '../../util/urls';
 
 /** The data resources in dependsOn that resolve. */
