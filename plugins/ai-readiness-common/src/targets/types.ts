@@ -3,6 +3,7 @@
  * and the answers of GET /campaigns, GET /campaigns/:id.
  */
 import type { ReadinessLevel } from '../types';
+import type { CampaignConfig } from './schema';
 
 /** The level a pilot must reach, from the first matching target rule. @public */
 export interface TargetStatus {
@@ -35,14 +36,12 @@ export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 /** @public */
 export type CampaignGoal = { level: ReadinessLevel } | { checks: string[] };
 
-/** One item of GET /campaigns. @public */
-export interface CampaignListItem {
-  id: string;
-  title: string;
-  description?: string;
-  owner: string;
-  start: string;
-  deadline: string;
+/** One item of GET /campaigns: the configured campaign (its scope aside) and its state. @public */
+export interface CampaignListItem
+  extends Pick<
+    CampaignConfig,
+    'id' | 'title' | 'description' | 'owner' | 'start' | 'deadline'
+  > {
   goal: CampaignGoal;
   state: CampaignState;
   /** Visible pilots in scope. */
