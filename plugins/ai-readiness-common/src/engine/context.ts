@@ -19,7 +19,6 @@ import {
 import { isSafeHttpUrl } from '../util/urls';
 import type { PilotEvidence } from '../evidence/pilot';
 import {
-  hasKeyStartingWith,
   internalize,
   metadataMap,
   readEntry,
@@ -107,6 +106,8 @@ export class PilotContext implements CheckContext {
   readonly entity: Entity;
   private labels?: Map<string, unknown> | MalformedFieldError;
   private annotations?: Map<string, unknown> | MalformedFieldError;
+  /** The keys of the labels and annotations (well-formed maps only). */
+  private readonly keys: string[] = [];
   private maps = false;
   private linkIndex?:
     | Map<string, true | MalformedFieldError>
@@ -136,8 +137,8 @@ export class PilotContext implements CheckContext {
   private loadMaps() {
     if (this.maps) return;
     this.maps = true;
-    this.labels = metadataMap(this.entity, 'labels');
-    this.annotations = metadataMap(this.entity, 'annotations');
+    this.labels = metadataMap(this.entity, 'labels', this.keys);
+    this.annotations = metadataMap(this.entity, 'annotations', this.keys);
   }
 
   /** Runs a reader once; a MalformedFieldError is cached and thrown again. */
@@ -260,11 +261,14 @@ export class PilotContext implements CheckContext {
   /** Whether any label or annotation starts with the prefix (e.g. waivers): one scan per pilot. */
   hasKeyWithPrefix(prefix: string): boolean {
     if (this.waiverScan === undefined) {
-      const metadata = (this.entity as any).metadata;
-      this.waiverScan =
-        isRecord(metadata) &&
-        (hasKeyStartingWith(metadata.labels, prefix) ||
-          hasKeyStartingWith(metadata.annotations, prefix));
+      this.loadMaps();
+      this.waiverScan = false;
+      for (let i = 0; i < this.keys.length; i++) {
+        if (this.keys[i].startsWith(prefix)) {
+          this.waiverScan = true;
+          break;
+        }
+      }
     }
     return this.waiverScan;
   }

@@ -56,13 +56,15 @@ function textOf(name: string, value: unknown): string | undefined {
 }
 
 /**
- * A metadata map (annotations or labels) copied once into a Map: every
+ * A metadata map (annotations or labels) copied once into a Map (its keys
+ * added to `keysSeen`): every
  * pilot's annotations object has its own shape, so repeated property reads on
  * it would go through V8's slow megamorphic path; Map lookups do not.
  */
 export function metadataMap(
   entity: Entity,
   where: 'labels' | 'annotations',
+  keysSeen: string[],
 ): Map<string, unknown> | undefined | MalformedFieldError {
   const metadata = (entity as any).metadata;
   const map = isRecord(metadata) ? metadata[where] : undefined;
@@ -76,15 +78,11 @@ export function metadataMap(
   const keys = Object.keys(map);
   if (!keys.length) return undefined;
   const out = new Map<string, unknown>();
-  for (const key of keys) out.set(key, map[key]);
+  for (const key of keys) {
+    out.set(key, map[key]);
+    keysSeen.push(key);
+  }
   return out;
-}
-
-/** Whether a map of the metadata has a key starting with the prefix (for-in: no list of keys is made). */
-export function hasKeyStartingWith(map: unknown, prefix: string): boolean {
-  if (!isRecord(map)) return false;
-  for (const key in map) if (key.startsWith(prefix)) return true;
-  return false;
 }
 
 /**
@@ -106,4 +104,3 @@ export function flatten(text: string): string {
   text.charCodeAt(0);
   return text;
 }
-

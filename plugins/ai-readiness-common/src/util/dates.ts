@@ -22,9 +22,33 @@ export function parseIsoDate(value: unknown): number | undefined {
   return Math.floor(ms / 86400000);
 }
 
-/** YYYY-MM-DD of a day number. */
+/**
+ * YYYY-MM-DD of a day number. Computed, not through Date (the engine bench:
+ * monitoring checks print dates for every pilot); years outside 0000-9999 go
+ * through Date for its extended-year form.
+ */
 export function formatDay(day: number): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe -
+      Math.floor(doe / 1460) +
+      Math.floor(doe / 36524) -
+      Math.floor(doe / 146096)) /
+      365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const date = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999 || !Number.isInteger(day))
+    return new Date(day * 86400000).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${
+    date < 10 ? '0' : ''
+  }${date}`;
 }
 
 /** Today's date in UTC, YYYY-MM-DD. */
