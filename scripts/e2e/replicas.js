@@ -54,10 +54,10 @@ const allRuns = () => allRunsOf(replicas);
 const dead = deadReplica(replicas);
 
 async function main() {
+  const db = await connect(); // on the postgres database
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-replicas-'));
   const prefix = `replicas_${crypto.randomBytes(4).toString('hex')}_`;
   const token = crypto.randomBytes(24).toString('hex');
-  const db = await connect(); // on the postgres database
   let pluginDb;
   try {
     extract(); // packages/backend/dist/bundle from dist/bundle.tar.gz
