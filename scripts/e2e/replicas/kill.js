@@ -1,0 +1,155 @@
+/*
+ * The last phase of scripts/e2e/replicas.js: the replica running a refresh is
+ * killed (SIGKILL) once the run has stored some scorecards, not all; the
+ * survivor's next run, once the dead run's claim expires, refreshes every
+ * pilot to the new generation of the catalog.
+ */
+const fs = require('fs');
+const path = require('path');
+const { assert, exited, sleep } = require('../lib/process');
+const { request, waitFor } = require('../lib/http');
+const { BULK, FREQUENCY_S, TIMEOUT_S, bulkCatalog } = require('./config');
+const {
+  deadReplica,
+  listAll,
+  refreshTask,
+  waitForGeneration,
+} = require('./replica');
+
+/**
+ * Waits for a refresh run and kills the replica running it once the run has
+ * committed a batch, while it still runs; up to five runs are tried.
+ * Returns { victim, killedAt, runStart }.
+ */
+async function killMidRun({ replicas, token, db, pluginDb, prefix, log }) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    // wait for a run to start, find who writes, kill it
+    const deadline = Date.now() + (FREQUENCY_S * 2 + TIMEOUT_S) * 1000;
+    while (Date.now() < deadline) {
+      const task = await refreshTask(pluginDb);
+      if (task && task.current_run_ticket) {
+        const { rows } = await db.query(
+          `select distinct application_name from pg_stat_activity
+          where datname = $1 and application_name like 'replica-%'
+            and state <> 'idle' and query ~* '^\\s*(insert|update|delete)'
+            and query ~* 'ai_readiness_'`,
+          [`${prefix}ai-readiness`],
+        );
+        if (rows.length === 1) {
+          const runner = replicas.find(
+            r => `replica-${r.name}` === rows[0].application_name,
+          );
+          const other = replicas.find(r => r !== runner);
+          const started = new Date(task.current_run_started_at).getTime();
+          // kill once the run has committed a batch, while it still runs
+          let committed = false;
+          const until = Date.now() + TIMEOUT_S * 1000;
+          while (!committed && Date.now() < until) {
+            const res = await request(
+              'GET',
+              `${other.base}/api/ai-readiness/scorecards?orderBy=evaluatedAt&order=desc&limit=1`,
+              { token },
+            );
+            const top = res.status === 200 && JSON.parse(res.body).items[0];
+            committed = Boolean(top) && Date.parse(top.evaluatedAt) >= started;
+            if (!committed) await sleep(20);
+          }
+          const now = await refreshTask(pluginDb);
+          if (
+            committed &&
+            now &&
+            now.current_run_ticket === task.current_run_ticket
+          ) {
+            runner.expectAlive = false;
+            runner.child.kill('SIGKILL');
+            return { victim: runner, killedAt: Date.now(), runStart: started };
+          }
+        }
+      }
+      await sleep(5);
+    }
+    log(`attempt ${attempt}: no refresh caught while writing, trying again`);
+  }
+  throw new Error('never caught a refresh while it was writing');
+}
+
+/** The phase; `expected` is the number of pilots a complete refresh scores. */
+async function killedMidRefresh(ctx) {
+  const { replicas, token, dir, expected, log } = ctx;
+  const [A, B] = replicas;
+  const dead = deadReplica(replicas);
+  // generation 2 of the generated pilots scores differently
+  const gen1 = JSON.parse(
+    (
+      await request(
+        'GET',
+        `${B.base}/api/ai-readiness/scorecards/default/component/bulk-pilot-00001`,
+        { token },
+      )
+    ).body,
+  );
+  fs.writeFileSync(path.join(dir, 'bulk.yaml'), bulkCatalog(2));
+  await waitForGeneration('generation 2 in the catalog', A.base, token, 2, {
+    dead,
+  });
+
+  const { victim, killedAt, runStart } = await killMidRun(ctx);
+  const survivor = replicas.find(r => r !== victim);
+  await exited(victim.child);
+  log(
+    `killed replica ${victim.name} ${killedAt - runStart} ms into its refresh`,
+  );
+
+  // what the dead run had written: some pilots, not all
+  const mid = await listAll(survivor.base, token);
+  const written = mid.items.filter(
+    s => Date.parse(s.evaluatedAt) >= runStart - 1000,
+  ).length;
+  log(`the killed run had stored ${written} of ${mid.totalCount} scorecards`);
+  assert(
+    written > 0 && written < mid.totalCount,
+    `the killed run had stored ${written} of ${mid.totalCount} scorecards: not killed mid-way`,
+  );
+
+  // the survivor's next run: once the dead run's claim expires (timeout)
+  await waitFor(
+    'a complete refresh by the survivor',
+    async () => {
+      const r = survivor.runs.find(x => x.at > killedAt);
+      return { ok: Boolean(r), ...r };
+    },
+    (TIMEOUT_S * 2 + FREQUENCY_S * 6) * 1000,
+    { dead },
+  );
+  const final = await listAll(survivor.base, token);
+  assert(
+    final.totalCount === expected,
+    `after the kill: ${final.totalCount} pilots, expected ${expected}`,
+  );
+  const bulk = final.items.filter(s =>
+    s.entityRef.startsWith('component:default/bulk-pilot-'),
+  );
+  assert(
+    bulk.length === BULK,
+    `after the kill: ${bulk.length} generated pilots, expected ${BULK}`,
+  );
+  const stale = bulk.filter(s => Date.parse(s.evaluatedAt) <= killedAt);
+  assert(
+    stale.length === 0,
+    `${stale.length} pilots not refreshed after the kill, e.g. ${stale[0]?.entityRef}`,
+  );
+  const scores = new Set(bulk.map(s => s.score));
+  assert(
+    scores.size === 1 && !scores.has(gen1.score),
+    `generated pilots' scores after the kill: ${[...scores]} (generation 1: ${
+      gen1.score
+    })`,
+  );
+  log(
+    `every pilot refreshed by ${survivor.name}: score ${gen1.score} -> ${
+      [...scores][0]
+    }`,
+  );
+}
+
+module.exports = { killedMidRefresh };
