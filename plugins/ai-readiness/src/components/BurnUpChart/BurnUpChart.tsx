@@ -15,23 +15,40 @@ import {
   YAxis,
 } from 'recharts';
 
+/** Days before any pilot of the campaign was evaluated (nothing recorded) are left out. */
+function recorded(progress: CampaignProgressPoint[]): CampaignProgressPoint[] {
+  const first = progress.findIndex(p => p.total > 0);
+  return first < 0 ? [] : progress.slice(first);
+}
+
 /** The sentence a screen reader hears instead of the chart. */
 export function burnUpSummary(
   campaign: { start: string; deadline: string },
   progress: CampaignProgressPoint[],
 ): string {
-  if (!progress.length) {
-    return `No progress yet: the campaign starts on ${campaign.start}.`;
+  const points = recorded(progress);
+  if (!points.length) {
+    return progress.length
+      ? `No pilot in scope has been evaluated yet; deadline ${campaign.deadline}.`
+      : `No progress yet: the campaign starts on ${campaign.start}.`;
   }
-  const first = progress[0];
-  const last = progress[progress.length - 1];
+  const first = points[0];
+  const last = points[points.length - 1];
   const ideal = idealMetOn(campaign, last.total, last.date);
   const pace =
     last.met >= ideal
       ? 'on or ahead of the straight line to the deadline'
       : `behind the straight line to the deadline (${ideal} expected by now)`;
-  return `From ${first.date} to ${last.date}, pilots meeting the goal went from ${first.met} of ${first.total} to ${last.met} of ${last.total}; ${pace}. Deadline ${campaign.deadline}.`;
+  const change =
+    points.length === 1
+      ? `On ${last.date}, ${last.met} of ${last.total} pilots met the goal`
+      : `From ${first.date} to ${last.date}, pilots meeting the goal went from ${first.met} of ${first.total} to ${last.met} of ${last.total}`;
+  return `${change}; ${pace}. Deadline ${campaign.deadline}.`;
 }
+
+/** A YYYY-MM-DD date as a time on the chart's axis (UTC midnight). */
+const timeOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const dateOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * Burn-up: pilots meeting the goal per day (from the stored history) against
@@ -48,16 +65,19 @@ export function BurnUpChart(props: {
 }) {
   const { campaign, progress } = props;
   const theme = useTheme();
-  const total = progress.length ? progress[progress.length - 1].total : 0;
-  const data = progress.map(p => ({
-    date: p.date,
-    met: p.met,
-    ideal: idealMetOn(campaign, total, p.date),
-  }));
-  // The ideal line continues to the deadline even when today is earlier.
-  if (data.length && data[data.length - 1].date < campaign.deadline) {
-    data.push({ date: campaign.deadline, met: undefined as any, ideal: total });
-  }
+  const points = recorded(progress);
+  const total = points.length ? points[points.length - 1].total : 0;
+  // A time axis from start to deadline, so that the straight line is straight
+  // and today stands where it falls between them.
+  const data: { time: number; met?: number; ideal: number }[] = [
+    { time: timeOf(campaign.start), ideal: 0 },
+    ...points.map(p => ({
+      time: timeOf(p.date),
+      met: p.met,
+      ideal: idealMetOn(campaign, total, p.date),
+    })),
+    { time: timeOf(campaign.deadline), ideal: total },
+  ];
   const summary = burnUpSummary(campaign, progress);
   const height = props.height ?? 260;
   // Without ResizeObserver (old browsers, jsdom) the chart keeps a fixed width.
@@ -70,9 +90,20 @@ export function BurnUpChart(props: {
       height={height}
     >
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="date" />
+      <XAxis
+        dataKey="time"
+        type="number"
+        scale="time"
+        domain={[timeOf(campaign.start), timeOf(campaign.deadline)]}
+        ticks={[
+          timeOf(campaign.start),
+          ...(points.length ? [timeOf(points[points.length - 1].date)] : []),
+          timeOf(campaign.deadline),
+        ]}
+        tickFormatter={dateOf}
+      />
       <YAxis allowDecimals={false} domain={[0, Math.max(total, 1)]} />
-      <Tooltip />
+      <Tooltip labelFormatter={value => dateOf(Number(value))} />
       <Legend />
       <Line
         type="stepAfter"
@@ -80,7 +111,8 @@ export function BurnUpChart(props: {
         name="Pilots meeting the goal"
         stroke={theme.palette.primary.main}
         strokeWidth={2}
-        dot={false}
+        // One recorded day draws no line: show its point.
+        dot={points.length === 1}
         isAnimationActive={false}
         connectNulls={false}
       />
@@ -129,7 +161,7 @@ export function BurnUpChart(props: {
           </tr>
         </thead>
         <tbody>
-          {progress.map(p => (
+          {points.map(p => (
             <tr key={p.date}>
               <td>{p.date}</td>
               <td>{p.met}</td>
