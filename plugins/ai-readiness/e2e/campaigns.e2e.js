@@ -16,7 +16,11 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { startPortal, launchChromium, signInAsGuest } = require('./lib/portal');
+const {
+  startExamplePortal,
+  launchChromium,
+  signInAsGuest,
+} = require('./lib/portal');
 const { createHarness } = require('./lib/harness');
 
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7401);
@@ -28,19 +32,7 @@ const writeScreenshots = process.env.E2E_KEEP_SCREENSHOTS !== '0';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-e2e-c-'));
 
 async function main() {
-  portal = await startPortal({
-    port,
-    tmpDir: tmp,
-    skipAppBuild: Boolean(process.env.SKIP_APP_BUILD),
-    log,
-    extraConfig: [
-      'aiReadiness:',
-      '  schedule:',
-      '    frequency: { minutes: 30 }',
-      '    initialDelay: { seconds: 3 }',
-      '',
-    ].join('\n'),
-  });
+  portal = await startExamplePortal({ port, tmpDir: tmp, log });
   const { base, http } = portal;
   let token;
   const started = await test('the portal starts', async () => {

@@ -33,7 +33,7 @@ const path = require('path');
 const {
   root,
   until,
-  startPortal,
+  startExamplePortal,
   launchChromium,
   signInAsGuest,
 } = require('./lib/portal');
@@ -73,19 +73,7 @@ const pathOf = ref => {
 };
 
 async function main() {
-  portal = await startPortal({
-    port,
-    tmpDir: tmp,
-    skipAppBuild: Boolean(process.env.SKIP_APP_BUILD),
-    log,
-    extraConfig: [
-      'aiReadiness:',
-      '  schedule:',
-      '    frequency: { minutes: 30 }',
-      '    initialDelay: { seconds: 3 }',
-      '',
-    ].join('\n'),
-  });
+  portal = await startExamplePortal({ port, tmpDir: tmp, log });
   const { base, http } = portal;
   log(`portal log: ${portal.logFile}`);
   await portal.waitReady();

@@ -23,7 +23,7 @@ const path = require('path');
 const {
   root,
   until,
-  startPortal,
+  startExamplePortal,
   launchChromium,
   signInAsGuest,
 } = require('./lib/portal');
@@ -128,18 +128,11 @@ async function main() {
   log(`pilot under test: ${pilotRef} (${probe.url} in ${probe.file})`);
 
   log(`starting the portal on port ${port} ...`);
-  portal = await startPortal({
+  portal = await startExamplePortal({
     port,
     tmpDir: tmp,
-    skipAppBuild: Boolean(process.env.SKIP_APP_BUILD),
     log,
-    extraConfig: [
-      'aiReadiness:',
-      '  schedule:',
-      '    frequency: { minutes: 30 }',
-      '    initialDelay: { seconds: 3 }',
-      catalogOverlay,
-    ].join('\n'),
+    extraConfig: catalogOverlay,
   });
   const { base, http } = portal;
   log(`portal log: ${portal.logFile}`);

@@ -21,7 +21,11 @@ const fs = require('fs');
 const { stringify } = require('yaml');
 const os = require('os');
 const path = require('path');
-const { startPortal, launchChromium, signInAsGuest } = require('./lib/portal');
+const {
+  startExamplePortal,
+  launchChromium,
+  signInAsGuest,
+} = require('./lib/portal');
 const { createHarness } = require('./lib/harness');
 
 const port = Number(process.env.AI_READINESS_E2E_PORT || 7232);
@@ -68,18 +72,7 @@ async function replaceEditorText(page, text) {
 }
 
 async function main() {
-  portal = await startPortal({
-    port,
-    tmpDir: tmp,
-    skipAppBuild: Boolean(process.env.SKIP_APP_BUILD),
-    log,
-    extraConfig: [
-      'aiReadiness:',
-      '  schedule:',
-      '    frequency: { minutes: 30 }',
-      '    initialDelay: { seconds: 3 }',
-    ].join('\n'),
-  });
+  portal = await startExamplePortal({ port, tmpDir: tmp, log });
   const { base, http } = portal;
   let token;
   const started = await test('the portal starts', async () => {

@@ -321,7 +321,29 @@ async function signInAsGuest(page, base) {
   await nav.waitFor();
 }
 
+/**
+ * The example portal as the browser tests run it: the app built unless
+ * SKIP_APP_BUILD is set, the first refresh 3 s after start and the next one
+ * not before the test is over. `extraConfig` is YAML added after that.
+ */
+function startExamplePortal({ port, tmpDir, log, extraConfig = '' }) {
+  return startPortal({
+    port,
+    tmpDir,
+    skipAppBuild: Boolean(process.env.SKIP_APP_BUILD),
+    log,
+    extraConfig: [
+      'aiReadiness:',
+      '  schedule:',
+      '    frequency: { minutes: 30 }',
+      '    initialDelay: { seconds: 3 }',
+      extraConfig,
+    ].join('\n'),
+  });
+}
+
 module.exports = {
+  startExamplePortal,
   root,
   sleep,
   until,
