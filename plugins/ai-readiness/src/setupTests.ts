@@ -6,3 +6,23 @@ import { configure } from '@testing-library/react';
 // default 1 s wait for `findBy…`. Waiting longer changes no assertion.
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(60_000);
+
+// Tests render in Backstage's test app, whose MemoryRouter sets no React
+// Router future flags: every render warned about v7's changes. Opt in to
+// them, as an app on React Router 6.30 does.
+jest.mock('react-router-dom', () => {
+  const actual = jest.requireActual('react-router-dom');
+  const { createElement } = jest.requireActual('react');
+  return {
+    ...actual,
+    MemoryRouter: (props: any) =>
+      createElement(actual.MemoryRouter, {
+        ...props,
+        future: {
+          v7_startTransition: true,
+          v7_relativeSplatPath: true,
+          ...props.future,
+        },
+      }),
+  };
+});

@@ -31,7 +31,7 @@ export const campaignDetail: CampaignDetail = {
       owner: 'group:default/claims-ml',
       level: 'L0',
       met: false,
-      missing: ['OWN-1'],
+      missing: ['OWN-1', 'dimension ownership 0.38 < 0.5'],
     },
     {
       entityRef: 'component:default/fraud-explainer',

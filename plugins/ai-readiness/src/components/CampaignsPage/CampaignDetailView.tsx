@@ -20,6 +20,7 @@ import { download } from '../../lib/download';
 import { aiReadinessApiRef } from '../../api';
 import { BurnUpChart } from '../BurnUpChart';
 import { daysLeftText, goalText, progressText } from './campaignText';
+import { OwnerLink } from './OwnerLink';
 import { SHORT_PAGE_SIZE, ShortPilotsTable } from './ShortPilotsTable';
 
 /** One campaign: burn-up chart, roll-up per team, pilots short of the goal (paged), CSV. */
@@ -76,7 +77,9 @@ export function CampaignDetailView(props: { id: string }) {
           <Typography variant="body2" data-testid="campaign-progress">
             Meeting the goal: {progressText(c)}
           </Typography>
-          <Typography variant="body2">Run by {c.owner}</Typography>
+          <Typography variant="body2">
+            Run by <OwnerLink owner={c.owner} />
+          </Typography>
           <Button
             size="small"
             variant="outlined"
@@ -104,7 +107,9 @@ export function CampaignDetailView(props: { id: string }) {
             <TableBody>
               {c.byOwner.map(o => (
                 <TableRow key={o.owner}>
-                  <TableCell>{o.owner}</TableCell>
+                  <TableCell>
+                    <OwnerLink owner={o.owner} />
+                  </TableCell>
                   <TableCell align="right">
                     {o.met} / {o.total}
                   </TableCell>

@@ -5,6 +5,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import {
   EmptyState,
   InfoCard,
@@ -55,7 +56,15 @@ export function CampaignList() {
                 <Chip size="small" label={c.state} />
               </TableCell>
               <TableCell style={{ minWidth: 160 }}>
-                {progressText(c)}
+                {/* the label on its own line, the bar below it with room between */}
+                <Typography
+                  variant="body2"
+                  component="div"
+                  data-testid="campaign-progress-label"
+                  style={{ marginBottom: 6 }}
+                >
+                  {progressText(c)}
+                </Typography>
                 <LinearProgress
                   variant="determinate"
                   value={c.total ? (c.met / c.total) * 100 : 100}

@@ -1,15 +1,41 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { aiReadinessApiRef } from '../../api';
 import { mockAiReadinessApi, responseError } from '../../testUtils/fixtures';
 import { campaignDetail, campaignPage } from '../../testUtils/campaignFixtures';
 import { CampaignsPage } from './CampaignsPage';
 
+/** Entity titles as the catalog's presentation API gives them (EntityRefLink). */
+const titles: Record<string, string> = {
+  'group:default/claims-division': 'Claims division',
+  'group:default/claims-ml': 'Claims ML team',
+  'group:default/ai-platform': 'AI platform team',
+  'group:default/fraud': 'Fraud team',
+};
+const presentationApi = {
+  forEntity: (ref: unknown) => {
+    const entityRef = String(ref);
+    const snapshot = {
+      entityRef,
+      primaryTitle: titles[entityRef] ?? entityRef,
+    };
+    return { snapshot, promise: Promise.resolve(snapshot) };
+  },
+};
+
 async function renderAt(path: string, api = mockAiReadinessApi()) {
   await renderInTestApp(
-    <TestApiProvider apis={[[aiReadinessApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [aiReadinessApiRef, api],
+        [entityPresentationApiRef, presentationApi],
+      ]}
+    >
       <CampaignsPage />
     </TestApiProvider>,
     {
@@ -28,7 +54,15 @@ describe('CampaignsPage', () => {
     const api = await renderAt('/');
     const row = await screen.findByTestId('campaign-l2-by-q1', {}, slow);
     expect(within(row).getByText('active')).toBeInTheDocument();
-    expect(within(row).getByText('2 of 4 (50%)')).toBeInTheDocument();
+    // the progress label on its own line above the bar, not on it
+    const label = within(row).getByTestId('campaign-progress-label');
+    expect(label).toHaveTextContent('2 of 4 (50%)');
+    const bar = within(row).getByRole('progressbar', { hidden: true });
+    expect(label.contains(bar)).toBe(false);
+    expect(label.compareDocumentPosition(bar)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(label).toHaveStyle({ marginBottom: '6px' });
     expect(within(row).getByText(/^2026-11-30 \(/)).toBeInTheDocument();
     expect(
       within(screen.getByTestId('campaign-risk-tiers')).getByText('Pass SEC-1'),
@@ -66,18 +100,32 @@ describe('CampaignsPage', () => {
     });
     expect(within(data).getAllByRole('row')).toHaveLength(5);
 
-    // The roll-up per team.
+    // The roll-up per team: each team a link to its page, named by its title.
     const teams = screen.getByRole('table', { name: 'By team' });
     expect(
-      within(teams).getByText('group:default/claims-division'),
-    ).toBeInTheDocument();
+      within(teams).getByRole('link', { name: 'Claims division' }),
+    ).toHaveAttribute('href', '/catalog/default/group/claims-division');
+    expect(
+      within(teams).queryByText(/group:default\//),
+    ).not.toBeInTheDocument();
+    // the campaign's owner too
+    expect(
+      screen.getByRole('link', { name: 'AI platform team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/ai-platform');
     expect(within(teams).getByText('2 / 4')).toBeInTheDocument();
 
     // Only pilots short of the goal, each with what it lacks, linked to its tab.
     expect(screen.getByText('Not meeting the goal (2)')).toBeInTheDocument();
     const short = screen.getAllByTestId('short-pilot');
     expect(short).toHaveLength(2);
-    expect(within(short[0]).getByText('MON-1, FB-3')).toBeInTheDocument();
+    expect(within(short[0]).getByText('MON-1; FB-3')).toBeInTheDocument();
+    // blockers in words: a dimension short of its minimum reads as shares
+    expect(
+      within(short[1]).getByText('OWN-1; Ownership 38%, needs 50%'),
+    ).toBeInTheDocument();
+    expect(
+      within(short[0]).getByRole('link', { name: 'Claims ML team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/claims-ml');
     expect(
       within(short[0]).getByRole('link', { name: 'Claims triage assistant' }),
     ).toHaveAttribute(

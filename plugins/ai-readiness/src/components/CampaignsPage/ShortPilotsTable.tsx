@@ -15,6 +15,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { aiReadinessApiRef } from '../../api';
 import { LevelBadge } from '../LevelBadge';
 import { useReadinessTabLink } from './entityRoute';
+import { OwnerLink } from './OwnerLink';
+import { blockersText } from '../../lib/blockerText';
 
 /** Rows per page of the pilots short of the goal. */
 export const SHORT_PAGE_SIZES = [10, 25, 50, 100];
@@ -72,11 +74,13 @@ export function ShortPilotsTable(props: { campaignId: string; first: Page }) {
                     <TableCell>
                       {route ? <Link to={route}>{p.title}</Link> : p.title}
                     </TableCell>
-                    <TableCell>{p.owner ?? 'none'}</TableCell>
+                    <TableCell>
+                      <OwnerLink owner={p.owner} />
+                    </TableCell>
                     <TableCell>
                       <LevelBadge level={p.level} size="small" />
                     </TableCell>
-                    <TableCell>{p.missing.join(', ')}</TableCell>
+                    <TableCell>{blockersText(p.missing)}</TableCell>
                   </TableRow>
                 );
               })}

@@ -88,9 +88,10 @@ describe('EntityAiReadinessContent', () => {
     expect(
       await screen.findByText('No readiness scorecard for this entity yet'),
     ).toBeInTheDocument();
-    expect(
-      await screen.findByText(/ai-readiness\/enabled: "true"/),
-    ).toBeInTheDocument();
+    const yaml = await screen.findByText(/ai-readiness\/enabled: "true"/);
+    // a block, never inside the guidance's paragraph (invalid DOM nesting)
+    expect(yaml.closest('pre')).not.toBeNull();
+    expect(yaml.closest('p')).toBeNull();
     expect(screen.queryByText(/Request failed/)).not.toBeInTheDocument();
   });
 
@@ -117,8 +118,9 @@ describe('EntityAiReadinessContent', () => {
     expect(
       within(blockers).getByText(/Kill switch and rollback conditions/),
     ).toBeInTheDocument();
+    // a dimension below its minimum, in words
     expect(
-      within(blockers).getByText('dimension fallback 0.5 < 0.5'),
+      within(blockers).getByText('Fallback paths 50%, needs 50%'),
     ).toBeInTheDocument();
     expect(screen.getByText('Blocking', { exact: false })).toHaveTextContent(
       'L2',

@@ -33,6 +33,7 @@ import { YamlBlock } from '../YamlBlock';
 import { EvidenceSummaryLine } from '../EvidenceSummaryLine';
 import { WhatIfEditor } from '../WhatIfEditor';
 import { DimensionBars } from './DimensionBars';
+import { blockerText } from '../../lib/blockerText';
 import { DimensionSection } from './DimensionSection';
 
 const POLL_ATTEMPTS = 10;
@@ -67,7 +68,7 @@ function Blockers(props: { card: Scorecard }) {
                   <CheckStatusLabel status={check.status} />
                 </>
               ) : (
-                blocker
+                blockerText(blocker)
               )}
             </li>
           );
@@ -90,25 +91,26 @@ function NoScorecardYet(props: { entityRef: string; onRefreshed: () => void }) {
           The ai-readiness backend has not scored {props.entityRef}. Either it
           is not seen as an AI pilot, or the next scheduled evaluation has not
           run yet.
-          {prefix && (
-            <>
-              {' '}
-              To mark it as a pilot, add to its catalog-info.yaml:
-              <Box mt={1}>
-                <YamlBlock
-                  yaml={`metadata:\n  annotations:\n    ${prefix}enabled: "true"\n`}
-                />
-              </Box>
-              Then wait for the catalog to refresh, or re-evaluate now.
-            </>
-          )}
+          {prefix &&
+            ' To mark it as a pilot, add the annotation below to its catalog-info.yaml, then wait for the catalog to refresh, or re-evaluate now.'}
         </>
       }
       action={
-        <RefreshButton
-          entityRef={props.entityRef}
-          onRefreshed={props.onRefreshed}
-        />
+        // EmptyState prints the description in a paragraph: the YAML block
+        // (a <pre>) goes with the action, where a block may stand
+        <>
+          {prefix && (
+            <Box mb={2}>
+              <YamlBlock
+                yaml={`metadata:\n  annotations:\n    ${prefix}enabled: "true"\n`}
+              />
+            </Box>
+          )}
+          <RefreshButton
+            entityRef={props.entityRef}
+            onRefreshed={props.onRefreshed}
+          />
+        </>
       }
     />
   );

@@ -6,6 +6,7 @@ import useAsync from 'react-use/esm/useAsync';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
 import { OffTargetChip } from '../OffTargetChip';
+import { blockersText } from '../../lib/blockerText';
 
 /**
  * The pilot's target (the level it must reach) and the campaigns it is in,
@@ -20,6 +21,9 @@ export function EntityTargetPanel(props: { scorecard: Scorecard }) {
     [api, campaigns.length],
   );
   const info = new Map((value?.items ?? []).map(c => [c.id, c]));
+  const titles = new Map(
+    props.scorecard.dimensions.flatMap(d => d.checks).map(c => [c.id, c.title]),
+  );
   return (
     <InfoCard title="Target and campaigns" variant="gridItem">
       <Box mb={2} data-testid="target">
@@ -51,7 +55,11 @@ export function EntityTargetPanel(props: { scorecard: Scorecard }) {
                   <strong>{about?.title ?? c.id}</strong>
                   {about ? ` (deadline ${about.deadline}, ${about.state})` : ''}
                   {': '}
-                  {c.met ? 'met' : `missing ${c.missing.join(', ')}`}
+                  {c.met
+                    ? 'met'
+                    : `missing ${blockersText(c.missing, id =>
+                        titles.get(id),
+                      )}`}
                 </Typography>
               </li>
             );

@@ -20,6 +20,7 @@ import { CopyButton } from '../CopyButton';
 import { LevelBadge } from '../LevelBadge';
 import { SafeLink } from '../SafeLink';
 import { applyRemediations, draftYamlOf } from './draftYaml';
+import { blockersText } from '../../lib/blockerText';
 import { YamlEditor } from './YamlEditor';
 
 /** Quiet time after the last keystroke before the draft is evaluated. */
@@ -126,7 +127,12 @@ function Comparison(props: { current: Scorecard; draft: DraftScorecard }) {
       {draft.nextLevel && (
         <Typography variant="body2" style={{ marginTop: 8 }}>
           Still blocking {draft.nextLevel.level}:{' '}
-          {draft.nextLevel.blockers.join(', ')}
+          {blockersText(
+            draft.nextLevel.blockers,
+            id =>
+              draft.dimensions.flatMap(d => d.checks).find(c => c.id === id)
+                ?.title,
+          )}
         </Typography>
       )}
     </Box>
