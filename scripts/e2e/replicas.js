@@ -16,7 +16,7 @@
  *      in the middle of it: the survivor's next run, once the dead run's claim
  *      expires, refreshes every pilot.
  *
- * PostgreSQL: AI_READINESS_PG_CONNECTION (scripts/test.js sets it to its
+ * PostgreSQL: AI_READINESS_PG_CONNECTION (scripts/with-postgres.sh sets it to its
  * private server). Databases get a unique prefix and are dropped at the end.
  * Catalog: the example organisation plus BULK generated pilots (default
  * 600, REPLICAS_BULK), enough for a refresh to take a while.

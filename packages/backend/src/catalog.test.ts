@@ -43,7 +43,7 @@ function catalogConfig() {
   };
 }
 
-// SQLite always; PostgreSQL when scripts/test.js (npm test) started one.
+// SQLite always; PostgreSQL when scripts/with-postgres.sh (npm run test:all) started one.
 const pgId = process.env.AI_READINESS_TEST_PG_ID as TestDatabaseId | undefined;
 const databases = TestDatabases.create({
   ids: pgId ? [pgId, 'SQLITE_3'] : ['SQLITE_3'],

@@ -1,6 +1,6 @@
 /*
  * PostgreSQL for the end-to-end scripts: the server named by
- * AI_READINESS_PG_CONNECTION (scripts/test.js sets it to its private server),
+ * AI_READINESS_PG_CONNECTION (scripts/with-postgres.sh sets it to its private server),
  * clients on its databases, and the clean-up of the databases a run made.
  */
 const { Client } = require('pg');
@@ -10,7 +10,7 @@ function pgUrl() {
   const url = process.env.AI_READINESS_PG_CONNECTION;
   if (!url) {
     throw new Error(
-      'AI_READINESS_PG_CONNECTION is not set (scripts/test.js sets it; e.g. postgresql://postgres@127.0.0.1:55432/postgres)',
+      'AI_READINESS_PG_CONNECTION is not set (scripts/with-postgres.sh sets it; e.g. postgresql://postgres@127.0.0.1:55432/postgres)',
     );
   }
   return new URL(url);

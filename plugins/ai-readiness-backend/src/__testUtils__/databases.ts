@@ -3,7 +3,7 @@ import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 
 /**
- * The PostgreSQL id that scripts/test.js starts (AI_READINESS_TEST_PG_ID,
+ * The PostgreSQL id that scripts/with-postgres.sh starts (AI_READINESS_TEST_PG_ID,
  * e.g. POSTGRES_15, with BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING),
  * and SQLite.
  */

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `npm run test:all`: everything CI proves, each step run even after an
+# earlier one failed, then a summary ending in "N passed, M failed".
+# PostgreSQL is a private server for the whole run (scripts/with-postgres.sh).
+# The production build comes before the browser tests, which reuse its app.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${AI_READINESS_PG_CONNECTION:-}" ]; then
+  bash scripts/setup-test-deps.sh || exit 1
+  exec bash scripts/with-postgres.sh bash "$0" "$@"
+fi
+
+rm -f e2e-test-report/results.json
+logs=$(mktemp -d /tmp/ai-readiness-test-all-XXXXXX)
+start=$SECONDS
+names=() results=() times=()
+step() {
+  local name=$1 t=$SECONDS log="$logs/${#names[@]}.log"
+  shift
+  echo
+  echo "[test:all] $name ..."
+  "$@" 2>&1 | tee "$log"
+  local code=${PIPESTATUS[0]}
+  names+=("$name") results+=("$code") times+=($((SECONDS - t)))
+  echo "[test:all] $([ "$code" -eq 0 ] && echo PASS || echo "FAIL (exit $code)") $name in $((SECONDS - t)) s"
+}
+# The engine's and the CLI's suites: pure JavaScript, run by users on their own Node.
+on_node() {
+  local node
+  node=$(node scripts/node-versions.js "$1") || return 1
+  CI=true "$node" node_modules/@backstage/cli/bin/backstage-cli repo test plugins/ai-readiness-common/ packages/cli/
+}
+
+step "npm test (SQLite and PostgreSQL $AI_READINESS_TEST_PG_ID)" npm test
+for major in 22 24; do step "engine and CLI suites on Node $major" on_node "$major"; done
+step "API reports up to date (npm run build:api-reports updates them)" npm run api-reports:only -- --ci
+step "production build (npm run build)" npm run build
+step "browser tests (npm run test:e2e, the app of the build)" env SKIP_APP_BUILD=1 npm run test:e2e
+step "outside-the-workspace install (scripts/e2e/outside-workspace.js)" env E2E_SKIP_BUILD=1 node scripts/e2e/outside-workspace.js
+step "two-process replica test (scripts/e2e/replicas.js)" node scripts/e2e/replicas.js
+
+echo
+echo "[test:all] summary ($((SECONDS - start)) s; logs in $logs)"
+failed=0
+for i in "${!names[@]}"; do
+  [ "${results[$i]}" -eq 0 ] && s=PASS || { s=FAIL; failed=$((failed + 1)); }
+  printf '  %s  %s  (%s s)\n' "$s" "${names[$i]}" "${times[$i]}"
+done
+grep -h '^Test Suites:' "$logs"/*.log | sed 's/^/  jest /'
+node -e '
+  const r = require("./e2e-test-report/results.json").stats;
+  console.log(`  browser specs: ${r.expected} passed, ${r.unexpected} failed, ${r.flaky} flaky, ${r.skipped} skipped`);
+' 2>/dev/null || echo "  browser specs: no report (e2e-test-report/results.json)"
+echo
+echo "$(( ${#names[@]} - failed )) passed, $failed failed"
+[ "$failed" -eq 0 ]
