@@ -26,14 +26,10 @@ import path from 'path';
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { syntheticCatalog } from '@ai-readiness/plugin-ai-readiness-common/bench/syntheticCatalog';
 
-// CommonJS helper shared with the browser test.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const {
-  startPortal,
-  launchChromium,
-  signInAsGuest,
-  until,
-} = require('../e2e/lib/portal');
+import { chromium } from 'playwright-core';
+// The browser tests' portal helpers (e2e/support).
+import { guestApi, untilStable } from '../e2e/support/api';
+import { startBackend } from '../e2e/support/backend';
 
 const PILOTS = Number(process.env.BENCH_PILOTS || 10_000);
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -49,6 +45,20 @@ function median(values: number[]): number {
 }
 
 const fmt = (ms: number) => `${Math.round(ms)} ms`;
+
+/** Polls fn until it returns true; throws after timeoutMs. */
+async function until(
+  what: string,
+  fn: () => Promise<boolean>,
+  timeoutMs: number,
+  everyMs: number,
+) {
+  const end = Date.now() + timeoutMs;
+  while (!(await fn().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, everyMs));
+  }
+}
 
 /** A progress logger that speaks at most every 15 s. */
 function throttled(label: string) {
@@ -72,12 +82,14 @@ async function main() {
     `catalog: ${entities.length} entities, ${PILOTS} pilots (${catalogFile})`,
   );
 
-  const portal = await startPortal({
-    port: PORT,
-    tmpDir: tmp,
-    skipAppBuild: Boolean(process.env.SKIP_APP_BUILD),
-    log,
-    extraConfig: [
+  const overlay = path.join(tmp, 'app-config.bench.yaml');
+  fs.writeFileSync(
+    overlay,
+    [
+      'backend:',
+      '  database:',
+      '    client: better-sqlite3',
+      "    connection: ':memory:'",
       'catalog:',
       '  locations:',
       '    - type: file',
@@ -93,7 +105,14 @@ async function main() {
       '    enabled: false',
       '',
     ].join('\n'),
+  );
+  // npm start without its watcher, the app built unless packages/app/dist is there
+  const portal = await startBackend({
+    port: PORT,
+    configFiles: [overlay],
+    timeoutMs: 1_800_000,
   });
+  const base = portal.baseURL;
   let context: any;
   const stopAll = async () => {
     if (context) await context.close().catch(() => {});
@@ -101,15 +120,21 @@ async function main() {
   };
   process.on('SIGINT', () => stopAll().then(() => process.exit(130)));
   try {
-    log(`portal on ${portal.base} (log: ${portal.logFile})`);
-    await portal.waitReady();
-    const token = await portal.guestToken();
+    log(`portal on ${base}`);
+    const api = await guestApi(base);
     let t0 = Date.now();
-    const count = await portal.waitForCatalog(token, {
-      min: entities.length,
-      timeoutMs: 1_800_000,
-      onProgress: throttled('catalog entities'),
-    });
+    const count = await untilStable(
+      'the catalog to settle',
+      async () =>
+        (
+          await api.get('/api/catalog/entities/by-query?limit=1')
+        ).totalItems,
+      {
+        min: entities.length,
+        timeoutMs: 1_800_000,
+        onProgress: throttled('catalog entities'),
+      },
+    );
     log(
       `catalog ingested: ${count} entities in ${(
         (Date.now() - t0) /
@@ -117,11 +142,22 @@ async function main() {
       ).toFixed(0)} s`,
     );
     t0 = Date.now();
-    const stored = await portal.refreshAll(token, {
-      min: PILOTS,
-      timeoutMs: 1_800_000,
-      onProgress: throttled('scorecards stored'),
-    });
+    const refresh = await api.post('/api/ai-readiness/refresh', {});
+    if (refresh.status !== 202) {
+      throw new Error(`POST /refresh answered ${refresh.status}`);
+    }
+    const stored = await untilStable(
+      'the scorecards to be stored',
+      async () =>
+        (
+          await api.get('/api/ai-readiness/scorecards?limit=1')
+        ).totalCount,
+      {
+        min: PILOTS,
+        timeoutMs: 1_800_000,
+        onProgress: throttled('scorecards stored'),
+      },
+    );
     log(
       `refresh: ${stored} scorecards stored in ${(
         (Date.now() - t0) /
@@ -141,17 +177,25 @@ async function main() {
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const s = performance.now();
-        const r = await portal.http(route, { token });
-        if (r.status !== 200) throw new Error(`${route} answered ${r.status}`);
+        await api.get(route); // throws unless 200
         times.push(performance.now() - s);
       }
       log(`${name}: median ${fmt(median(times))}`);
     }
 
-    context = await launchChromium(path.join(tmp, 'profile'));
+    context = await chromium.launchPersistentContext(
+      path.join(tmp, 'profile'),
+      {
+        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        headless: true,
+        viewport: { width: 1440, height: 1000 },
+      },
+    );
     const page = context.pages()[0] || (await context.newPage());
     page.setDefaultTimeout(60_000);
-    await signInAsGuest(page, portal.base);
+    await page.goto(`${base}/catalog`);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.getByRole('link', { name: 'AI readiness' }).first().waitFor();
 
     const measure = async (url: string, ready: () => Promise<unknown>) => {
       const start = performance.now();
@@ -160,7 +204,7 @@ async function main() {
       return performance.now() - start;
     };
     const orgPage = () =>
-      measure(`${portal.base}/ai-readiness`, () =>
+      measure(`${base}/ai-readiness`, () =>
         Promise.all([
           page.getByTestId('pilot-row').first().waitFor(),
           page.getByTestId('level-distribution').waitFor(),
@@ -168,11 +212,11 @@ async function main() {
         ]),
       );
     const appShell = () =>
-      measure(`${portal.base}/settings`, () =>
+      measure(`${base}/settings`, () =>
         page.getByRole('link', { name: 'AI readiness' }).first().waitFor(),
       );
     const catalogIndex = () =>
-      measure(`${portal.base}/catalog`, () =>
+      measure(`${base}/catalog`, () =>
         page.locator('table tbody tr a[href*="/catalog/"]').first().waitFor(),
       );
 
@@ -227,9 +271,8 @@ async function main() {
     const filter: number[] = [];
     const paging: number[] = [];
     // Teams that own pilots directly (the summary also lists parent groups).
-    const listed = (
-      await portal.http('/api/ai-readiness/scorecards?limit=200', { token })
-    ).json.items as { owner: string | null }[];
+    const listed = (await api.get('/api/ai-readiness/scorecards?limit=200'))
+      .items as { owner: string | null }[];
     const owners = [
       ...new Set(
         listed

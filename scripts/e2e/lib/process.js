@@ -3,9 +3,6 @@
  * stop the run at the first failure (timed, the times printed at the end),
  * assert, commands and servers started as child processes, and the run itself
  * (exit code 1 on failure, 130 on SIGINT or SIGTERM).
- *
- * The browser tests (plugins/ai-readiness/e2e/lib/harness.js) run every step
- * even after a failure; these scripts stop at the first one.
  */
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');

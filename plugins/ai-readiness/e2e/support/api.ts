@@ -52,7 +52,13 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 export async function untilStable(
   what: string,
   read: () => Promise<number>,
-  { min = 1, timeoutMs = 300_000, stableReads = 3, everyMs = 1000 } = {},
+  {
+    min = 1,
+    timeoutMs = 300_000,
+    stableReads = 3,
+    everyMs = 1000,
+    onProgress = (_n: number) => {},
+  } = {},
 ): Promise<number> {
   const end = Date.now() + timeoutMs;
   let last = -1;
@@ -61,6 +67,7 @@ export async function untilStable(
   while (Date.now() < end) {
     try {
       const n = await read();
+      if (n !== last) onProgress(n);
       stable = n === last && n >= min ? stable + 1 : 0;
       last = n;
       if (stable >= stableReads) return n;
