@@ -14,8 +14,9 @@
  *   4. builds that app (legacy frontend system, the plugin's page and entity
  *      tab wired in) with its own @backstage/cli.
  *
- * npm downloads are cached in .npm-e2e-cache/ beside node_modules (ignored by
- * git); --prefer-offline uses cached metadata and tarballs when they fit.
+ * npm installs from the same cache as the repository's own `npm ci` (most of
+ * the project's packages are there already); --prefer-offline uses cached
+ * metadata and tarballs when they fit.
  * PostgreSQL: AI_READINESS_PG_CONNECTION (set by scripts/with-postgres.sh); every
  * database this test creates has a unique prefix and is dropped at the end.
  * E2E_SKIP_BUILD=1 packs the packages as built (`npm run build` ran before).
@@ -38,7 +39,6 @@ const {
 } = require('./outside-workspace/tarballs');
 
 const root = path.resolve(__dirname, '..', '..');
-const cacheDir = path.join(root, '.npm-e2e-cache');
 const { log, phase, logTimes, logTail, runMain } = createRun('outside');
 let backend = null;
 const dead = () =>
@@ -62,13 +62,11 @@ async function main() {
     const tarballs = readTarballs(tarballDir);
     projectFiles(dir, tarballs, port, token, prefix);
 
-    await phase('npm install (cache: .npm-e2e-cache)', () =>
+    await phase('npm install (the npm cache of npm ci)', () =>
       sh(
         'npm',
         [
           'install',
-          '--cache',
-          cacheDir,
           '--prefer-offline',
           '--no-audit',
           '--no-fund',
