@@ -38,7 +38,6 @@ const {
   readTarballs,
 } = require('./outside-workspace/tarballs');
 
-const root = path.resolve(__dirname, '..', '..');
 const { log, phase, logTimes, logTail, runMain } = createRun('outside');
 let backend = null;
 const dead = () =>
