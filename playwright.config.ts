@@ -16,8 +16,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: /(plugins|packages)\/[^/]+\/e2e\/.*\.spec\.ts$/,
   testIgnore: /node_modules/,
-  // One portal, one browser at a time: the machine's cores go to the backend.
-  workers: 1,
+  // Two spec files at a time: much of a browser test is waiting on the
+  // portal, and the restart spec runs its own backend beside the shared one.
+  workers: Number(process.env.E2E_WORKERS || 2),
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

@@ -179,6 +179,13 @@ describe('WhatIfEditor', () => {
     );
     expect(screen.getByTestId('whatif-changes')).toHaveTextContent('FB-2');
     expect(screen.getByTestId('whatif-changes')).not.toHaveTextContent('OWN-1');
+    // what still blocks the next level, in words
+    const blocking = screen.getByText(/^Still blocking/);
+    expect(blocking).toHaveTextContent(
+      'FB-3 Kill switch and rollback conditions',
+    );
+    expect(blocking).toHaveTextContent('Fallback paths 50%, needs 50%');
+    expect(blocking).not.toHaveTextContent('dimension fallback');
     expect(
       screen.getByRole('link', { name: /Edit catalog-info.yaml/ }),
     ).toHaveAttribute('href', 'https://git.example.com/edit');
