@@ -136,11 +136,21 @@ describe('CampaignsPage', () => {
 
     const createObjectURL = jest.fn(() => 'blob:csv');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    // jsdom cannot follow the download link: record where it points instead
+    const saved: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function fakeClick(this: HTMLAnchorElement) {
+        saved.push(`${this.download} ${this.href}`);
+      });
     await userEvent.click(screen.getByRole('button', { name: /Export CSV/ }));
     await waitFor(() =>
       expect(api.exportCampaignCsv).toHaveBeenCalledWith('l2-by-q1'),
     );
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved).toEqual(['ai-readiness-campaign-l2-by-q1.csv blob:csv']);
     expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    click.mockRestore();
   });
 
   it('pages the pilots short of the goal through the backend, showing their total', async () => {
