@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what `npm test` needs beside node_modules, when it is missing:
+# Installs what `npm run test:e2e` and `npm run test:all` need beside
+# node_modules, when it is missing:
 # PostgreSQL (a private server for the database tests) and Chromium (the
 # browser tests). Needs root and apt-get; otherwise it only reports what is
 # missing. Idempotent: does nothing when both are present.
