@@ -120,11 +120,15 @@ async function main() {
       // a full run that started after the catalog was complete
       const after = Date.now();
       const run = await waitFor(
-        'a refresh after the catalog loaded',
+        'two refresh runs in a row scoring the same pilots',
         async () => {
-          // a run that started before the last entities arrived scores fewer
-          const r = allRuns().find(x => x.at > after && x.pilots >= BULK);
-          return { ok: Boolean(r), ...r };
+          // a run that started before the last entities arrived, or before
+          // the catalog stitched the relations that make an example a pilot
+          // (a model dependency), scores fewer: wait until two agree
+          const runs = allRuns().filter(x => x.at > after && x.pilots >= BULK);
+          const last = runs[runs.length - 1];
+          const prev = runs[runs.length - 2];
+          return { ok: Boolean(prev) && prev.pilots === last.pilots, ...last };
         },
         (FREQUENCY_S * 6 + TIMEOUT_S * 3) * 1000,
         { dead },
