@@ -1,6 +1,6 @@
 /*
  * The CheckContext of one pilot: lazy, memoised readers over the entity and
- * the graph, so that 33 checks read each field once.
+ * the graph, so that 34 checks read each field once.
  */
 import type { Entity } from '@backstage/catalog-model';
 import type { CheckContext } from '../checks/types';

@@ -107,8 +107,11 @@ export function isToolServerNode(
   return roleOf(node, sets) === 'tool-server';
 }
 
-/** The label of a used entity in messages: its type, or its kind for endpoint kinds. */
+const TYPED_KINDS = new Set(['component', 'api', 'resource']);
+
+/** The label of a used entity in messages: its type, or its kind for the endpoint kinds. */
 export function roleLabel(node: GraphNode): string {
   const kind = node.entity?.kind;
-  return node.type ?? (typeof kind === 'string' ? kind : node.kind);
+  if (TYPED_KINDS.has(node.kind) && node.type) return node.type;
+  return typeof kind === 'string' ? kind : node.kind;
 }

@@ -229,12 +229,12 @@ export const integrationChecks: CheckDefinition[] = [
     },
     evaluate(ctx) {
       const apis = [...ctx.providesApis(), ...ctx.consumesApis()];
-      // Model endpoint APIs the pilot depends on are part of its API layer too.
+      // Model endpoint APIs and tool servers the pilot depends on are part of its API layer too.
       for (const dep of ctx.dependsOn()) {
         if (
           dep.node &&
           dep.node.kind !== 'component' &&
-          ctx.isModelEndpoint(dep.node) &&
+          (ctx.isModelEndpoint(dep.node) || ctx.isToolServer(dep.node)) &&
           !apis.some(a => a.parsed.key === dep.parsed.key)
         )
           apis.push(dep);
