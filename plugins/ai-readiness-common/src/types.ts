@@ -330,6 +330,8 @@ export interface ScorecardListQuery {
   q?: string;
   /** `refuted`: only pilots with at least one refuted evidence item. */
   evidence?: ScorecardEvidenceFilter;
+  /** Only pilots in scope by this rule (rubric "Which entities are AI pilots"). */
+  scope?: ScopeRule;
   limit?: number;
   offset?: number;
   orderBy?: ScorecardOrderBy;
