@@ -80,15 +80,25 @@ interface CapField {
   by?: unknown;
 }
 
-/** "AI pilot because it uses resource:default/gpt (ai-model)", or undefined. */
+/** Verbs a scope message may start with ("uses resource:default/gpt (ai-model)"). */
+const SCOPE_VERB =
+  /^(uses|is|has|hands|carries|names|opts|depends|consumes)\b/i;
+
+/**
+ * "AI pilot because it uses resource:default/gpt (ai-model)" from the
+ * scorecard's scope.message, whatever form the message takes ("uses ...",
+ * "it uses ...", "because ...", or a bare finding such as "tag genai").
+ */
 export function scopeLine(card: Scorecard): string | undefined {
   const scope = (card as { scope?: ScopeField | null }).scope;
   if (!scope || typeof scope !== 'object') return undefined;
   const message = typeof scope.message === 'string' ? scope.message.trim() : '';
   if (message) {
-    return /^ai pilot\b/i.test(message)
-      ? message
-      : `AI pilot because ${message.replace(/^because\s+/i, '')}`;
+    if (/^ai pilot\b/i.test(message)) return message;
+    if (/^because\b/i.test(message)) return `AI pilot ${message}`;
+    if (/^it\b/i.test(message)) return `AI pilot because ${message}`;
+    if (SCOPE_VERB.test(message)) return `AI pilot because it ${message}`;
+    return `AI pilot: ${message}`;
   }
   if (typeof scope.rule === 'string' && scope.rule) {
     return `AI pilot by the rule ${scope.rule}`;
