@@ -44,7 +44,10 @@ Scores every AI pilot found in Backstage catalog YAML files against the AI
 readiness rubric. Files may hold several documents (---); directories are read
 recursively for *.yaml and *.yml (skipping node_modules, hidden folders, and
 files in which no document has an apiVersion or kind, such as app-config.yaml).
-Without a FILE or DIR, the current directory is read.
+Without a FILE or DIR, the current directory is read. Scaffolder template
+skeletons (files holding \${{, {%, {{ values. or {{ parameters.) are skipped
+with a warning; entities whose apiVersion, kind or metadata.name the catalog
+would refuse are input errors, left out of the graph.
 
 Options:
   --as-of YYYY-MM-DD     evaluation date (default: today, UTC); review cadences
@@ -67,6 +70,9 @@ Options:
                          the catalog, e.g. L2 → L3
   -h, --help             show this help
   -V, --version          show the version
+
+Warnings (skipped skeletons) go to stderr, or to "warnings" with --format
+json; they never change the exit code.
 
 Exit codes:
   0  every input was read and every pilot meets --min-level

@@ -227,6 +227,7 @@ describe('help and version', () => {
       '--min-level',
       '--entity',
       '--config',
+      '--exclude',
     ]) {
       expect(help.stdout).toContain(flag);
     }
