@@ -18,6 +18,7 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { CheckOptions, parseArgs, USAGE, UsageError } from './args';
 import { displayPath, entityKey, InputError, loadInputs } from './load';
+import { outsideReferences } from './outsideRefs';
 import {
   evaluateRemotely,
   PortalError,
@@ -229,6 +230,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
   const loaded = loadInputs(
     options.paths.length ? options.paths : ['.'],
     io.cwd,
+    { exclude: options.exclude },
   );
 
   let scorecards: Scorecard[];
@@ -240,7 +242,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     const engine = createReadinessEngine({ config });
     const graph = engine.buildGraph(loaded.entities);
     scorecards = engine.evaluateAll(graph, { asOf });
-    outsideRefs = engine.missingRefs(engine.pilots(graph), graph).length;
+    outsideRefs = outsideReferences(engine, graph, loaded.sources).length;
   }
   if (entityRef !== undefined) {
     scorecards = [pickEntity(entityRef, scorecards, loaded.sources)];
@@ -250,6 +252,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     asOf,
     scorecards,
     errors,
+    warnings: loaded.warnings,
     sources: loaded.sources,
     minLevel: options.minLevel as ReadinessLevel | 'target' | undefined,
     filesRead: loaded.filesRead,
@@ -264,6 +267,12 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     io.stderr(
       `${PROG}: ${e.line ? `${e.file}:${e.line}` : e.file}: ${e.message}\n`,
     );
+  }
+  // In JSON, warnings are part of the answer ("warnings"); elsewhere, stderr.
+  if (options.format !== 'json') {
+    for (const w of loaded.warnings) {
+      io.stderr(`${PROG}: warning: ${w.file}: ${w.message}\n`);
+    }
   }
   io.stdout(render(report, options, io));
 
