@@ -1,0 +1,2 @@
+export { PilotScopeNote } from './PilotScopeNote';
+export { SCOPE_RULE_LABELS, isScopeRule } from './scopeRuleLabels';
