@@ -6,6 +6,7 @@ import type {
   CampaignPilotsQuery,
   HistoryResponse,
   RubricDescription,
+  ScopeRule,
   Scorecard,
   ScorecardListQuery,
   ScorecardListResponse,
@@ -20,7 +21,10 @@ import type {
  *
  * @public
  */
-export type ScorecardQuery = ScorecardListQuery;
+export type ScorecardQuery = ScorecardListQuery & {
+  /** Only pilots in scope by this rule (`scope.rule`, one of SCOPE_RULES). */
+  scope?: ScopeRule;
+};
 
 export type { ScorecardOrderBy, SummaryGroupBy };
 

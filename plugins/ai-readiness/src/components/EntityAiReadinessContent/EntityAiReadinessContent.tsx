@@ -32,6 +32,7 @@ import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
 import { EvidenceSummaryLine } from '../EvidenceSummaryLine';
 import { WhatIfEditor } from '../WhatIfEditor';
+import { PilotScopeNote } from '../PilotScopeNote';
 import { DimensionBars } from './DimensionBars';
 import { DimensionSection } from './DimensionSection';
 
@@ -198,6 +199,7 @@ export function EntityAiReadinessContent() {
               </Typography>
             </Typography>
           </Box>
+          <PilotScopeNote scorecard={scorecard} />
           <EvidenceSummaryLine counts={scorecard.evidence} />
           <Blockers card={scorecard} />
           <Box display="flex" mt={2} style={{ gap: 8 }} flexWrap="wrap">
