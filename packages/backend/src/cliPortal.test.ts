@@ -36,7 +36,13 @@ const expected = JSON.parse(
   asOf: string;
   scorecards: Record<
     string,
-    { level: string; checks: Record<string, string>; drift: boolean }
+    {
+      level: string;
+      checks: Record<string, string>;
+      drift: boolean;
+      scope?: string;
+      cap?: { level: string; by: string[] };
+    }
   >;
   absent: string[];
 };
@@ -216,9 +222,16 @@ describe('ai-readiness check --backstage-url against a running backend', () => {
             .flatMap((d: any) => d.checks.map((k: any) => [k.id, k.status]))
             .filter(([id]: [string]) => id in named),
         );
+        const want = expected.scorecards[c.entityRef];
         return [
           c.entityRef,
-          { level: c.level, checks, drift: c.drift.length > 0 },
+          {
+            level: c.level,
+            checks,
+            drift: c.drift.length > 0,
+            ...(want?.scope !== undefined ? { scope: c.scope?.rule } : {}),
+            ...(want?.cap !== undefined || c.cap ? { cap: c.cap } : {}),
+          },
         ];
       }),
     );
