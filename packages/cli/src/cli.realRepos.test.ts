@@ -47,10 +47,15 @@ describe('a repository with a scaffolder template', () => {
         message: expect.stringContaining('template syntax "{%" at line 1'),
       },
     ]);
-    const refs = out.scorecards.map((c: any) => c.entityRef);
-    expect(refs).toContain('component:default/support-assistant');
-    // The skeleton's ${{ values.name }} never becomes an entity.
-    expect(refs.join(' ')).not.toMatch(/values|\$\{/);
+    // Agents and the service that uses the model are pilots; the skill, the
+    // MCP server API, the model and the Template are not, and the skeleton's
+    // ${{ values.name }} never becomes an entity.
+    expect(out.scorecards.map((c: any) => c.entityRef).sort()).toEqual([
+      'airesource:default/billing-agent',
+      'airesource:default/support-router',
+      'component:default/support-assistant',
+      'component:default/ticket-classifier',
+    ]);
     // The pilot uses the MCP server API and the model from other files.
     const card = out.scorecards.find(
       (c: any) => c.entityRef === 'component:default/support-assistant',
@@ -108,6 +113,96 @@ describe('a repository with a scaffolder template', () => {
     expect(out.errors).toHaveLength(1);
     expect(out.errors[0].file).toBe('repo/catalog/broken.yaml');
     expect(out.warnings).toHaveLength(2);
+  });
+});
+
+describe('why each is a pilot, and the weakest link', () => {
+  const ROUTER_CAP =
+    'Capped at L0 by airesource:default/billing-agent (L1 without the cap)';
+
+  it('json: scope and cap on the scorecards as the engine made them', () => {
+    writeRealRepo(path.join(tmp, 'repo'));
+    const out = json(
+      cli(['check', 'repo', '--format', 'json', '--as-of', AS_OF], {
+        cwd: tmp,
+      }),
+    );
+    const byRef = new Map<string, any>(
+      out.scorecards.map((c: any) => [c.entityRef, c]),
+    );
+    const router = byRef.get('airesource:default/support-router');
+    expect(router.scope).toEqual({
+      rule: 'agent',
+      message: expect.any(String),
+    });
+    expect(router.level).toBe('L0');
+    expect(router.cap).toEqual({
+      level: 'L1',
+      by: ['airesource:default/billing-agent'],
+    });
+    expect(byRef.get('airesource:default/billing-agent').cap).toBeNull();
+    expect(byRef.get('component:default/ticket-classifier').scope).toEqual({
+      rule: 'model-dependency',
+      message: 'uses resource:default/gpt-4o (ai-model)',
+    });
+  });
+
+  it('table: the scope reason and the cap under each pilot', () => {
+    writeRealRepo(path.join(tmp, 'repo'));
+    const r = cli(['check', 'repo', '--as-of', AS_OF], { cwd: tmp });
+    const section = (ref: string) => {
+      const lines = r.stdout.split('\n');
+      const at = lines.findIndex(
+        l => l.startsWith(`${ref}  `) && l.includes(' score '),
+      );
+      return lines.slice(at, lines.indexOf('', at));
+    };
+    expect(section('component:default/ticket-classifier')).toContain(
+      '  AI pilot because it uses resource:default/gpt-4o (ai-model)',
+    );
+    expect(section('airesource:default/support-router')).toContain(
+      `  ${ROUTER_CAP}`,
+    );
+    expect(
+      section('airesource:default/billing-agent').join('\n'),
+    ).not.toContain('Capped at');
+  });
+
+  it('markdown and github: the cap and the scope reason', () => {
+    writeRealRepo(path.join(tmp, 'repo'));
+    const md = cli(
+      ['check', 'repo', '--as-of', AS_OF, '--format', 'markdown'],
+      {
+        cwd: tmp,
+      },
+    );
+    expect(md.stdout).toContain(`**${ROUTER_CAP}**`);
+    expect(md.stdout).toContain(
+      'AI pilot because it uses resource:default/gpt-4o (ai-model)',
+    );
+    const gh = cli(
+      [
+        'check',
+        'repo',
+        '--as-of',
+        AS_OF,
+        '--format',
+        'github',
+        '--min-level',
+        'L1',
+      ],
+      { cwd: tmp },
+    );
+    expect(gh.code).toBe(1);
+    const routerError = gh.stdout
+      .split('\n')
+      .find(
+        l =>
+          l.startsWith(
+            '::error file=repo/catalog/agents/router.yaml,line=1,',
+          ) && l.includes('below L1'),
+      );
+    expect(routerError).toContain(`%0A${ROUTER_CAP}.`);
   });
 });
 
