@@ -79,7 +79,7 @@ describe('a repository with a scaffolder template', () => {
     expect(r.stdout).toContain(`among ${REAL_REPO_ENTITIES} entities`);
     expect(r.stdout).toContain('2 files skipped with a warning (see stderr).');
     expect(r.stdout).toContain(
-      'Skipped 1 YAML file without catalog entities: repo/app-config.yaml',
+      'Skipped 2 YAML files without catalog entities: repo/actions/setup-node/action.yml, repo/app-config.yaml',
     );
     expect(r.stdout).not.toContain('input error');
   });

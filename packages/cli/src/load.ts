@@ -11,6 +11,7 @@ import { catalogRuleViolation } from './entityRules';
 import { Excluder, makeExcluder } from './exclude';
 import {
   findSkeletonMarker,
+  mayBeCatalogData,
   mayBeTemplateEntity,
   skeletonWarning,
 } from './skeleton';
@@ -336,6 +337,11 @@ export function loadInputs(
     filesRead++;
     const skeleton = findSkeletonMarker(text);
     let docs: ReturnType<typeof parseYamlDocuments> | undefined;
+    if (skeleton && file.fromDirectory && !mayBeCatalogData(text)) {
+      // Template syntax in YAML that is no catalog data (CI actions and the like).
+      skippedFiles.push(file.shown);
+      continue;
+    }
     if (skeleton) {
       // Parse only what may be a Template entity: a skeleton's {{ }} would
       // make the parser warn on the process's stderr.

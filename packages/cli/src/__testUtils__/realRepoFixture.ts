@@ -217,6 +217,20 @@ spec:
   owner: {{ values.owner }}
 {%- endif %}
 `,
+  'actions/setup-node/action.yml': `name: Set up Node
+description: Installs Node and the repository's dependencies
+inputs:
+  node-version:
+    default: '20'
+runs:
+  using: composite
+  steps:
+    - uses: actions/setup-node@v4
+      with:
+        node-version: \${{ inputs.node-version }}
+    - run: npm ci
+      shell: bash
+`,
   'app-config.yaml': `app:
   title: Support agents
 backend:
