@@ -1,14 +1,13 @@
 /*
- * End-to-end: the real binary on repositories shaped like the public catalogs
- * it meets (template skeletons, AI resources, MCP server APIs), --exclude,
- * entities the catalog would refuse, and the note on outside references.
+ * End-to-end: the real binary on a repository shaped like the public catalogs
+ * it meets (template skeletons, AI resources, an MCP server API): warnings,
+ * why each entity is a pilot, the weakest link, and --exclude.
  */
 import path from 'path';
 import {
   AS_OF,
   cli,
   json,
-  NO_STACK,
   PILOT,
   TEAM,
   tmp,
@@ -47,10 +46,15 @@ describe('a repository with a scaffolder template', () => {
         message: expect.stringContaining('template syntax "{%" at line 1'),
       },
     ]);
-    const refs = out.scorecards.map((c: any) => c.entityRef);
-    expect(refs).toContain('component:default/support-assistant');
-    // The skeleton's ${{ values.name }} never becomes an entity.
-    expect(refs.join(' ')).not.toMatch(/values|\$\{/);
+    // Agents and the service that uses the model are pilots; the skill, the
+    // MCP server API, the model and the Template are not, and the skeleton's
+    // ${{ values.name }} never becomes an entity.
+    expect(out.scorecards.map((c: any) => c.entityRef).sort()).toEqual([
+      'airesource:default/billing-agent',
+      'airesource:default/support-router',
+      'component:default/support-assistant',
+      'component:default/ticket-classifier',
+    ]);
     // The pilot uses the MCP server API and the model from other files.
     const card = out.scorecards.find(
       (c: any) => c.entityRef === 'component:default/support-assistant',
@@ -74,7 +78,7 @@ describe('a repository with a scaffolder template', () => {
     expect(r.stdout).toContain(`among ${REAL_REPO_ENTITIES} entities`);
     expect(r.stdout).toContain('2 files skipped with a warning (see stderr).');
     expect(r.stdout).toContain(
-      'Skipped 1 YAML file without catalog entities: repo/app-config.yaml',
+      'Skipped 2 YAML files without catalog entities: repo/actions/setup-node/action.yml, repo/app-config.yaml',
     );
     expect(r.stdout).not.toContain('input error');
   });
@@ -108,6 +112,96 @@ describe('a repository with a scaffolder template', () => {
     expect(out.errors).toHaveLength(1);
     expect(out.errors[0].file).toBe('repo/catalog/broken.yaml');
     expect(out.warnings).toHaveLength(2);
+  });
+});
+
+describe('why each is a pilot, and the weakest link', () => {
+  const ROUTER_CAP =
+    'Capped at L0 by airesource:default/billing-agent (L1 without the cap)';
+
+  it('json: scope and cap on the scorecards as the engine made them', () => {
+    writeRealRepo(path.join(tmp, 'repo'));
+    const out = json(
+      cli(['check', 'repo', '--format', 'json', '--as-of', AS_OF], {
+        cwd: tmp,
+      }),
+    );
+    const byRef = new Map<string, any>(
+      out.scorecards.map((c: any) => [c.entityRef, c]),
+    );
+    const router = byRef.get('airesource:default/support-router');
+    expect(router.scope).toEqual({
+      rule: 'agent',
+      message: expect.any(String),
+    });
+    expect(router.level).toBe('L0');
+    expect(router.cap).toEqual({
+      level: 'L1',
+      by: ['airesource:default/billing-agent'],
+    });
+    expect(byRef.get('airesource:default/billing-agent').cap).toBeNull();
+    expect(byRef.get('component:default/ticket-classifier').scope).toEqual({
+      rule: 'model-dependency',
+      message: 'uses resource:default/gpt-4o (ai-model)',
+    });
+  });
+
+  it('table: the scope reason and the cap under each pilot', () => {
+    writeRealRepo(path.join(tmp, 'repo'));
+    const r = cli(['check', 'repo', '--as-of', AS_OF], { cwd: tmp });
+    const section = (ref: string) => {
+      const lines = r.stdout.split('\n');
+      const at = lines.findIndex(
+        l => l.startsWith(`${ref}  `) && l.includes(' score '),
+      );
+      return lines.slice(at, lines.indexOf('', at));
+    };
+    expect(section('component:default/ticket-classifier')).toContain(
+      '  AI pilot because it uses resource:default/gpt-4o (ai-model)',
+    );
+    expect(section('airesource:default/support-router')).toContain(
+      `  ${ROUTER_CAP}`,
+    );
+    expect(
+      section('airesource:default/billing-agent').join('\n'),
+    ).not.toContain('Capped at');
+  });
+
+  it('markdown and github: the cap and the scope reason', () => {
+    writeRealRepo(path.join(tmp, 'repo'));
+    const md = cli(
+      ['check', 'repo', '--as-of', AS_OF, '--format', 'markdown'],
+      {
+        cwd: tmp,
+      },
+    );
+    expect(md.stdout).toContain(`**${ROUTER_CAP}**`);
+    expect(md.stdout).toContain(
+      'AI pilot because it uses resource:default/gpt-4o (ai-model)',
+    );
+    const gh = cli(
+      [
+        'check',
+        'repo',
+        '--as-of',
+        AS_OF,
+        '--format',
+        'github',
+        '--min-level',
+        'L1',
+      ],
+      { cwd: tmp },
+    );
+    expect(gh.code).toBe(1);
+    const routerError = gh.stdout
+      .split('\n')
+      .find(
+        l =>
+          l.startsWith(
+            '::error file=repo/catalog/agents/router.yaml,line=1,',
+          ) && l.includes('below L1'),
+      );
+    expect(routerError).toContain(`%0A${ROUTER_CAP}.`);
   });
 });
 
@@ -173,214 +267,5 @@ describe('--exclude', () => {
     expect(json(r).scorecards.map((c: any) => c.entityRef)).toEqual([
       'component:default/kept-bot',
     ]);
-  });
-});
-
-describe('entities the catalog would refuse', () => {
-  const FILE = `${TEAM}---
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: Claims Bot
-  annotations:
-    ai-readiness/risk-tier: limited
-spec:
-  type: ai-pilot
-  lifecycle: experimental
-  owner: team-a
----
-apiVersion: backstage.io/v1 alpha1
-kind: Component
-metadata:
-  name: spaced-version
-spec:
-  type: ai-pilot
----
-apiVersion: backstage.io/v1alpha1
-kind: AI Resource
-metadata:
-  name: spaced-kind
-spec:
-  type: agent
----
-apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: bad-namespace
-  namespace: Team_A
-spec:
-  type: ai-pilot
----
-${PILOT('good-bot')}`;
-
-  it('reports each at the line of the field, leaves them out, scores the rest, and exits 2', () => {
-    tmpFile('catalog.yaml', FILE);
-    const r = cli(
-      ['check', 'catalog.yaml', '--format', 'json', '--as-of', AS_OF],
-      {
-        cwd: tmp,
-      },
-    );
-    expect(r.code).toBe(2);
-    const out = json(r);
-    const lines = FILE.split('\n');
-    const lineOf = (text: string) => lines.indexOf(text) + 1;
-    expect(out.errors).toEqual([
-      {
-        file: 'catalog.yaml',
-        line: lineOf('  name: Claims Bot'),
-        message: expect.stringMatching(
-          /^metadata\.name "Claims Bot" breaks the catalog's rules: expected sequences of \[a-zA-Z0-9\] separated by any of \[-_\.\].*left out$/,
-        ),
-      },
-      {
-        file: 'catalog.yaml',
-        line: lineOf('apiVersion: backstage.io/v1 alpha1'),
-        message: expect.stringMatching(
-          /^apiVersion "backstage\.io\/v1 alpha1" breaks the catalog's rules/,
-        ),
-      },
-      {
-        file: 'catalog.yaml',
-        line: lineOf('kind: AI Resource'),
-        message: expect.stringMatching(
-          /^kind "AI Resource" breaks the catalog's rules/,
-        ),
-      },
-      {
-        file: 'catalog.yaml',
-        line: lineOf('  namespace: Team_A'),
-        message: expect.stringMatching(
-          /^metadata\.namespace "Team_A" breaks the catalog's rules: expected sequences of \[a-z0-9\] separated by \[-\]/,
-        ),
-      },
-    ]);
-    expect(out.scorecards.map((c: any) => c.entityRef)).toEqual([
-      'component:default/good-bot',
-    ]);
-    expect(r.stderr).toContain(
-      `ai-readiness: catalog.yaml:${lineOf(
-        '  name: Claims Bot',
-      )}: metadata.name "Claims Bot" breaks`,
-    );
-    expect(r.stderr).not.toMatch(NO_STACK);
-  });
-
-  it('leaves a refused entity out of the graph: references to it do not resolve', () => {
-    const owner = (name: string) =>
-      `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`;
-    const pilot = (ownerName: string) =>
-      PILOT('owned-bot').replace('owner: team-a', `owner: ${ownerName}`);
-    const own1 = (text: string) => {
-      tmpFile('catalog.yaml', text);
-      const r = cli(
-        ['check', 'catalog.yaml', '--format', 'json', '--as-of', AS_OF],
-        {
-          cwd: tmp,
-        },
-      );
-      return {
-        code: r.code,
-        status: json(r)
-          .scorecards[0].dimensions.flatMap((d: any) => d.checks)
-          .find((c: any) => c.id === 'OWN-1').status,
-      };
-    };
-    // A valid Group without members: the owner resolves (partial).
-    expect(own1(`${owner('ml-team')}---\n${pilot('ml-team')}`)).toEqual({
-      code: 0,
-      status: 'partial',
-    });
-    // The same Group with a name the catalog refuses: not in the graph (fail).
-    expect(own1(`${owner('ml-team.')}---\n${pilot('ml-team.')}`)).toEqual({
-      code: 2,
-      status: 'fail',
-    });
-  });
-
-  it('annotates the field line in the github format', () => {
-    tmpFile('catalog.yaml', FILE);
-    const r = cli(['check', 'catalog.yaml', '--format', 'github'], {
-      cwd: tmp,
-    });
-    expect(r.code).toBe(2);
-    const line = FILE.split('\n').indexOf('kind: AI Resource') + 1;
-    expect(r.stdout).toContain(
-      `::error file=catalog.yaml,line=${line},title=AI readiness%3A invalid input::kind "AI Resource" breaks`,
-    );
-  });
-});
-
-describe('one error per bad YAML line', () => {
-  it('reports a stray list item in a mapping once, at its line', () => {
-    tmpFile(
-      'catalog.yaml',
-      `${PILOT(
-        'good-bot',
-      )}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n  - stray\nspec:\n  type: ai-pilot\n`,
-    );
-    const r = cli(
-      ['check', 'catalog.yaml', '--format', 'json', '--as-of', AS_OF],
-      {
-        cwd: tmp,
-      },
-    );
-    expect(r.code).toBe(2);
-    const out = json(r);
-    const line = PILOT('good-bot').split('\n').length + 5;
-    expect(out.errors).toEqual([
-      {
-        file: 'catalog.yaml',
-        line,
-        message:
-          'invalid YAML: A block sequence may not be used as an implicit map key (column 1)',
-      },
-    ]);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(out.scorecards.map((c: any) => c.entityRef)).toEqual([
-      'component:default/good-bot',
-    ]);
-  });
-});
-
-describe('the note on references outside the files', () => {
-  const outsideCount = (stdout: string) => {
-    const m = /(\d+) references? points? outside the files read/.exec(stdout);
-    return m ? Number(m[1]) : 0;
-  };
-  const AGENT = `apiVersion: backstage.io/v1alpha1
-kind: AiResource
-metadata:
-  name: billing-agent
-spec:
-  type: skill
-  lifecycle: experimental
-  owner: team-a
-`;
-
-  it('counts the handoffs a pilot makes to agents outside the files, once each', () => {
-    const base = `${TEAM}---\n${AGENT}---\n`;
-    tmpFile('without.yaml', `${base}${PILOT('router-bot')}`);
-    tmpFile(
-      'with.yaml',
-      `${base}${PILOT(
-        'router-bot',
-      )}  handoffs:\n    - billing-agent\n    - returns-agent\n    - AiResource:default/Returns-Agent\n`,
-    );
-    const without = cli(['check', 'without.yaml', '--as-of', AS_OF], {
-      cwd: tmp,
-    });
-    const withHandoffs = cli(['check', 'with.yaml', '--as-of', AS_OF], {
-      cwd: tmp,
-    });
-    expect(without.code).toBe(0);
-    expect(withHandoffs.code).toBe(0);
-    // billing-agent is in the file; returns-agent (written twice) is not.
-    expect(outsideCount(withHandoffs.stdout)).toBe(
-      outsideCount(without.stdout) + 1,
-    );
-    expect(withHandoffs.stdout).toContain(
-      'a pilot outside the files caps nothing',
-    );
   });
 });

@@ -6,11 +6,12 @@
 import fs from 'fs';
 import path from 'path';
 import { entityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
-import { fieldLine, parseYamlDocuments } from './yamlDocuments';
+import { fieldLine, ParsedDoc, parseYamlDocuments } from './yamlDocuments';
 import { catalogRuleViolation } from './entityRules';
 import { Excluder, makeExcluder } from './exclude';
 import {
   findSkeletonMarker,
+  mayBeCatalogData,
   mayBeTemplateEntity,
   skeletonWarning,
 } from './skeleton';
@@ -254,7 +255,7 @@ function readText(file: FileToRead): string {
 }
 
 /** True when every document parses into an entity of kind Template. */
-function isTemplateEntityFile(docs: ReturnType<typeof parseYamlDocuments>) {
+function isTemplateEntityFile(docs: ParsedDoc[]): boolean {
   return (
     docs.length > 0 &&
     docs.every(
@@ -265,6 +266,35 @@ function isTemplateEntityFile(docs: ReturnType<typeof parseYamlDocuments>) {
           'template',
     )
   );
+}
+
+/**
+ * A file's documents, or why the file is no catalog data: a template skeleton
+ * (with the warning to give) or other YAML found in a directory (skipped
+ * quietly: app-config.yaml, CI files).
+ */
+function readDocuments(
+  file: FileToRead,
+  text: string,
+): { docs: ParsedDoc[] } | { skipped: true; warning?: string } {
+  const skeleton = findSkeletonMarker(text);
+  if (skeleton) {
+    // Template syntax without catalog keys: a CI action's ${{ inputs.x }}.
+    if (file.fromDirectory && !mayBeCatalogData(text)) return { skipped: true };
+    // Parse only what may be a Template entity (whose steps hold ${{ }}): a
+    // skeleton's {{ }} would make the parser warn on the process's stderr.
+    const docs = mayBeTemplateEntity(text) ? parseYamlDocuments(text) : [];
+    if (isTemplateEntityFile(docs)) return { docs };
+    return { skipped: true, warning: skeletonWarning(skeleton) };
+  }
+  const docs = parseYamlDocuments(text);
+  if (
+    file.fromDirectory &&
+    docs.every(d => d.errors.length === 0 && !hasCatalogKeys(d.value))
+  ) {
+    return { skipped: true };
+  }
+  return { docs };
 }
 
 export interface LoadOptions {
@@ -334,26 +364,14 @@ export function loadInputs(
     );
     if (text === undefined) continue;
     filesRead++;
-    const skeleton = findSkeletonMarker(text);
-    let docs: ReturnType<typeof parseYamlDocuments> | undefined;
-    if (skeleton) {
-      // Parse only what may be a Template entity: a skeleton's {{ }} would
-      // make the parser warn on the process's stderr.
-      if (mayBeTemplateEntity(text)) docs = parseYamlDocuments(text);
-      if (!docs || !isTemplateEntityFile(docs)) {
-        warnings.push({ file: file.shown, message: skeletonWarning(skeleton) });
-        continue;
-      }
-    }
-    docs ??= parseYamlDocuments(text);
-    if (
-      file.fromDirectory &&
-      docs.every(d => d.errors.length === 0 && !hasCatalogKeys(d.value))
-    ) {
-      // app-config.yaml, workflow files and the like: not catalog files.
-      skippedFiles.push(file.shown);
+    const read = readDocuments(file, text);
+    if ('skipped' in read) {
+      if (read.warning)
+        warnings.push({ file: file.shown, message: read.warning });
+      else skippedFiles.push(file.shown);
       continue;
     }
+    const { docs } = read;
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         for (const err of doc.errors) errors.push({ file: file.shown, ...err });

@@ -1,5 +1,4 @@
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
-import { entityKey } from './load';
 import { outsideReferences } from './outsideRefs';
 
 const team = {
@@ -32,11 +31,7 @@ const pilot = (spec: Record<string, unknown> = {}) => ({
 
 function outside(entities: any[]): string[] {
   const engine = createReadinessEngine();
-  const graph = engine.buildGraph(entities);
-  const known = new Set(
-    entities.map(e => entityKey(e.kind, e.metadata.namespace, e.metadata.name)),
-  );
-  return outsideReferences(engine, graph, known);
+  return outsideReferences(engine, engine.buildGraph(entities));
 }
 
 describe('outsideReferences', () => {

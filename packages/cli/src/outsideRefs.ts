@@ -4,7 +4,6 @@
  * outside the files caps nothing (rubric.md, "Weakest link"), so the note
  * tells the user what the run could not see.
  */
-import type { Entity } from '@backstage/catalog-model';
 import {
   createReadinessEngine,
   EntityGraph,
@@ -14,56 +13,20 @@ import {
 type Engine = ReturnType<typeof createReadinessEngine>;
 
 /**
- * Fields the weakest link follows that the checks may not declare as reads:
- * `spec.handoffs` names agents (kind AiResource, the pilot's own namespace by
- * default). The engine's missingRefs covers what the checks read.
- */
-const FOLLOWED_FIELDS: { field: string; defaultKind: string }[] = [
-  { field: 'handoffs', defaultKind: 'AiResource' },
-];
-
-function namespaceOf(entity: Entity): string {
-  return entity.metadata.namespace || 'default';
-}
-
-/** References a pilot's followed fields make, lower-cased kind:namespace/name. */
-function followedRefs(pilot: Entity): string[] {
-  const spec = (pilot as { spec?: unknown }).spec;
-  if (!spec || typeof spec !== 'object') return [];
-  const out: string[] = [];
-  for (const { field, defaultKind } of FOLLOWED_FIELDS) {
-    const value = (spec as Record<string, unknown>)[field];
-    if (!Array.isArray(value)) continue;
-    for (const item of value) {
-      const ref = parseRef(item, {
-        defaultKind,
-        defaultNamespace: namespaceOf(pilot),
-      });
-      if (ref) out.push(ref.key);
-    }
-  }
-  return out;
-}
-
-/**
- * The distinct references the pilots' checks and the weakest link follow
- * that name no entity in `known` (lower-cased kind:namespace/name keys of the
- * entities read), as lower-cased keys.
+ * The distinct references that the pilots' checks, their scope and the
+ * weakest link follow (`spec.handoffs` and `spec.dependsOn` among them) and
+ * that name no entity in the graph built from the files, as lower-cased
+ * kind:namespace/name. The engine's missingRefs knows what the rubric reads;
+ * this only makes its answer countable (one key per entity, whatever the case
+ * it was written in).
  */
 export function outsideReferences(
   engine: Engine,
   graph: EntityGraph,
-  known: { has(key: string): boolean },
 ): string[] {
-  const pilots = engine.pilots(graph);
   const outside = new Set<string>();
-  for (const shown of engine.missingRefs(pilots, graph)) {
+  for (const shown of engine.missingRefs(engine.pilots(graph), graph)) {
     outside.add(parseRef(shown, {})?.key ?? shown.toLowerCase());
-  }
-  for (const pilot of pilots) {
-    for (const key of followedRefs(pilot)) {
-      if (!known.has(key)) outside.add(key);
-    }
   }
   return [...outside].sort();
 }

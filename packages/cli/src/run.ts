@@ -242,7 +242,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     const engine = createReadinessEngine({ config });
     const graph = engine.buildGraph(loaded.entities);
     scorecards = engine.evaluateAll(graph, { asOf });
-    outsideRefs = outsideReferences(engine, graph, loaded.sources).length;
+    outsideRefs = outsideReferences(engine, graph).length;
   }
   if (entityRef !== undefined) {
     scorecards = [pickEntity(entityRef, scorecards, loaded.sources)];

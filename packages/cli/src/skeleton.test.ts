@@ -1,4 +1,8 @@
-import { findSkeletonMarker, mayBeTemplateEntity } from './skeleton';
+import {
+  findSkeletonMarker,
+  mayBeCatalogData,
+  mayBeTemplateEntity,
+} from './skeleton';
 
 describe('findSkeletonMarker', () => {
   it.each([
@@ -29,5 +33,22 @@ describe('mayBeTemplateEntity', () => {
     expect(mayBeTemplateEntity('kind: "Template" # scaffolder\n')).toBe(true);
     expect(mayBeTemplateEntity('kind: Component\n')).toBe(false);
     expect(mayBeTemplateEntity('  kind: Template\n')).toBe(false);
+  });
+});
+
+describe('mayBeCatalogData', () => {
+  it('needs a top-level apiVersion or kind key', () => {
+    expect(
+      mayBeCatalogData(
+        '{%- if values.x %}\napiVersion: backstage.io/v1alpha1\n',
+      ),
+    ).toBe(true);
+    expect(mayBeCatalogData('a: 1\nkind: Component\n')).toBe(true);
+    // A GitHub composite action: template syntax, but no catalog keys.
+    expect(
+      mayBeCatalogData(
+        'runs:\n  using: composite\n  steps:\n    - kind: x\n      run: echo ${{ inputs.v }}\n',
+      ),
+    ).toBe(false);
   });
 });

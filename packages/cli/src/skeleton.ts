@@ -39,6 +39,18 @@ export function findSkeletonMarker(text: string): SkeletonMarker | undefined {
   return { marker: best.shown, line };
 }
 
+/** A top-level apiVersion or kind key: the text means to hold catalog entities. */
+const CATALOG_KEY = /^["']?(apiVersion|kind)["']?\s*:/m;
+
+/**
+ * True when the text has a top-level apiVersion or kind key. Template syntax
+ * in a file without one (a GitHub composite action's `${{ inputs.x }}`) is no
+ * catalog skeleton: such files are skipped quietly like other non-catalog YAML.
+ */
+export function mayBeCatalogData(text: string): boolean {
+  return CATALOG_KEY.test(text);
+}
+
 /** True when the text declares a Template entity (whose steps use template syntax). */
 export function mayBeTemplateEntity(text: string): boolean {
   return TEMPLATE_KIND.test(text);

@@ -1,8 +1,9 @@
 /*
  * A repository shaped like the public catalogs the CLI meets in the wild:
- * upstream Backstage's AI resource kind (an agent that hands off to another,
- * a skill), an MCP server modelled as an API of type mcp-server, a model
- * Resource, and a scaffolder template whose skeleton holds a catalog-info.yaml
+ * upstream Backstage's AI resource kind (a router agent that hands off to a
+ * weaker billing agent, which caps it; a skill), an MCP server modelled as an
+ * API of type mcp-server, a model Resource and a service that uses it, and a
+ * scaffolder template whose skeleton holds a catalog-info.yaml
  * full of `${{ values.* }}`, next to app-config and CI files. Written into the
  * test's temp folder by writeRealRepo.
  */
@@ -53,6 +54,7 @@ metadata:
   description: Reads incoming tickets and hands each to the right specialist
   annotations:
     backstage.io/source-location: url:https://github.com/example/support-agents/tree/main/router/
+    ai-readiness/risk-tier: limited
 spec:
   type: agent
   lifecycle: experimental
@@ -134,6 +136,19 @@ spec:
   consumesApis:
     - tickets-mcp
 `,
+  'catalog/components/ticket-classifier.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ticket-classifier
+  description: Sorts incoming tickets by topic
+spec:
+  type: service
+  lifecycle: production
+  owner: support-platform
+  system: customer-support
+  dependsOn:
+    - resource:default/gpt-4o
+`,
   'templates/new-agent/template.yaml': `apiVersion: scaffolder.backstage.io/v1beta3
 kind: Template
 metadata:
@@ -202,6 +217,20 @@ spec:
   owner: {{ values.owner }}
 {%- endif %}
 `,
+  'actions/setup-node/action.yml': `name: Set up Node
+description: Installs Node and the repository's dependencies
+inputs:
+  node-version:
+    default: '20'
+runs:
+  using: composite
+  steps:
+    - uses: actions/setup-node@v4
+      with:
+        node-version: \${{ inputs.node-version }}
+    - run: npm ci
+      shell: bash
+`,
   'app-config.yaml': `app:
   title: Support agents
 backend:
@@ -217,7 +246,7 @@ jobs:
 };
 
 /** Entities in REAL_REPO that the catalog would accept (the skeletons are none). */
-export const REAL_REPO_ENTITIES = 11;
+export const REAL_REPO_ENTITIES = 12;
 
 /** Writes REAL_REPO under `dir`, returns `dir`. */
 export function writeRealRepo(dir: string): string {
