@@ -36,6 +36,7 @@ const {
   startExamplePortal,
   launchChromium,
   signInAsGuest,
+  entityTab,
 } = require('./lib/portal');
 const { createHarness } = require('./lib/harness');
 
@@ -153,7 +154,7 @@ async function main() {
       await page.goto(`${base}${pathOf(ref)}`);
       const name = ref.split('/').pop();
       // the header names the entity, the Overview tab is there
-      await page.getByRole('tab', { name: 'Overview' }).waitFor();
+      await entityTab(page, 'Overview').waitFor();
       await page.waitForLoadState('networkidle');
       // late panels (cards load their data after the page)
       await page.waitForTimeout(1500);
@@ -179,7 +180,7 @@ async function main() {
     assert(card && card.level, `the API has no scorecard for ${depOnly}`);
     await page.goto(`${base}${pathOf(depOnly)}`);
     await page.getByRole('link', { name: /View readiness details/ }).waitFor();
-    await page.getByRole('tab', { name: 'AI readiness' }).click();
+    await entityTab(page, 'AI readiness').click();
     await page.waitForURL(`${base}${pathOf(depOnly)}/ai-readiness`);
     const badge = page.getByTestId('level-badge').first();
     await badge.waitFor();
