@@ -10,8 +10,9 @@
  * and example catalog; waits for the catalog and a full readiness refresh; then:
  *   - opens one entity page of every kind and of every Component spec.type in
  *     the catalog, and fails on any error or warning panel (WarningPanel,
- *     ErrorPanel, ResponseErrorPanel and MUI Alerts all render role="alert"),
- *     a "not found" page, or an uncaught page error;
+ *     ErrorPanel, ResponseErrorPanel and MUI Alerts all render role="alert";
+ *     Backstage UI alerts by their warning or danger status), a "not found"
+ *     page, or an uncaught page error;
  *   - opens the readiness tab of the pilot that is one only through its
  *     dependency on an `ai-model` Resource (examples/README.md), from its
  *     overview page, and compares its level with the API;
@@ -121,10 +122,20 @@ async function main() {
   page.on('pageerror', e => pageErrors.push(e.message));
   await signInAsGuest(page, base);
 
-  /** Visible alerts (error and warning panels, MUI Alerts) and not-found pages. */
+  /**
+   * Visible alerts and not-found pages: error and warning panels and MUI
+   * Alerts (role="alert"), and the Backstage UI alerts of the new frontend
+   * system's pages (warning or danger status; they have no alert role).
+   */
   const problemsOnPage = async () => {
     const alerts = await page
-      .locator('[role="alert"]:visible')
+      .locator(
+        [
+          '[role="alert"]:visible',
+          '.bui-Alert[data-status="warning"]:visible',
+          '.bui-Alert[data-status="danger"]:visible',
+        ].join(', '),
+      )
       .allTextContents();
     const body = await page.locator('body').innerText();
     const notFound =
