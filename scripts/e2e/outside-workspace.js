@@ -146,8 +146,6 @@ async function main() {
           '--no-audit',
           '--no-fund',
           '--loglevel=error',
-          // the template's embedded database needs its native module built
-          '--allow-scripts=better-sqlite3',
         ],
         { cwd: project, env },
       ),

@@ -76,10 +76,12 @@ function npmify(dir) {
     backend.dependencies.app = '0.0.0';
   }
   writeJson(backendFile, backend);
-  // @material-ui/core 4 declares React 16/17 as peers; the app uses React 18
+  // @material-ui/core 4 declares React 16/17 as peers; the app uses React 18.
+  // npm 11 runs no dependency's install script unless allowed: the
+  // template's embedded database (better-sqlite3) builds its native module.
   fs.writeFileSync(
     path.join(dir, '.npmrc'),
-    'legacy-peer-deps=true\nfund=false\naudit=false\n',
+    'legacy-peer-deps=true\nallow-scripts=better-sqlite3\nfund=false\naudit=false\n',
   );
 }
 

@@ -48,8 +48,8 @@ spec:
 `;
 
 const AI_READINESS_CONFIG = `
-# AI readiness (https://github.com/ai-readiness): score the catalog one second
-# after start, then every 30 minutes
+# AI readiness: score the catalog one second after start, then every 30
+# minutes
 aiReadiness:
   schedule:
     frequency: { minutes: 30 }
