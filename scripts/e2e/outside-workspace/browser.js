@@ -46,14 +46,21 @@ async function checkInBrowser({ base, pilot, scorecard, outDir, log }) {
         t.slice(0, 200),
       );
 
-    // create-app's sign-in page: guest
-    await page.goto(`${base}/`);
-    await page.getByRole('button', { name: 'Enter' }).click();
+    // create-app's sign-in page (guest, not automatic) comes back on every
+    // page load: sign in whenever it shows, until `target` is there
+    const open = async (url, target) => {
+      await page.goto(url);
+      const enter = page.getByRole('button', { name: 'Enter' });
+      await Promise.race([enter.waitFor(), target.waitFor()]);
+      if (await enter.isVisible()) await enter.click();
+      await target.waitFor();
+    };
 
-    const tab = `${base}/catalog/default/component/${pilot}/ai-readiness`;
-    await page.goto(tab);
     const badge = page.getByTestId('level-badge').first();
-    await badge.waitFor();
+    await open(
+      `${base}/catalog/default/component/${pilot}/ai-readiness`,
+      badge,
+    );
     const text = (await badge.textContent()).trim();
     assert(
       text === `${scorecard.level} · ${scorecard.levelName}`,
@@ -65,8 +72,7 @@ async function checkInBrowser({ base, pilot, scorecard, outDir, log }) {
     assert(onTab.length === 0, `panels on the tab: ${onTab.join(' | ')}`);
     log(`readiness tab of ${pilot}: ${text}`);
 
-    await page.goto(`${base}/ai-readiness`);
-    await page.getByTestId('pilot-row').first().waitFor();
+    await open(`${base}/ai-readiness`, page.getByTestId('pilot-row').first());
     const rows = await page.getByTestId('pilot-row').allTextContents();
     assert(
       rows.some(r => r.includes(pilot)),
