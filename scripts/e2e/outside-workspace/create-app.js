@@ -4,8 +4,10 @@
  * system) and the `--legacy` one. create-app refuses Node 20, so it runs on a
  * Node 22 taken from the npm registry (`npx -p node@22`). The project is
  * then made installable with npm (the only package manager proven here): no
- * yarn files, `resolutions` as `overrides`, the backend's `link:` dependency
- * on the app as a workspace version. Nothing else in the template changes.
+ * yarn files, `resolutions` as `overrides`, the template's Backstage
+ * packages pinned to the release create-app names (releaseVersions), the
+ * backend's `link:` dependency on the app as a workspace version. Nothing
+ * else in the template changes.
  */
 const fs = require('fs');
 const path = require('path');
@@ -52,6 +54,31 @@ const readJson = file => JSON.parse(fs.readFileSync(file, 'utf8'));
 const writeJson = (file, value) =>
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
+/**
+ * The Backstage release that create-app writes: each `@backstage/*` range of
+ * the template is `^` and the release's version. With yarn, create-app's
+ * seed lock (fetched from GitHub, out of reach here) keeps the project on
+ * that release; npm would take the newest version in each range, mixing
+ * releases (a newer plugin-signals-backend needs a newer backend-defaults
+ * and stops the backend). Pinned as npm overrides, they stay on the release.
+ */
+function releaseVersions(dir) {
+  const pins = {};
+  const packagesDir = path.join(dir, 'packages');
+  for (const name of fs.readdirSync(packagesDir)) {
+    const file = path.join(packagesDir, name, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    const pkg = readJson(file);
+    for (const deps of [pkg.dependencies, pkg.devDependencies]) {
+      for (const [dep, range] of Object.entries(deps ?? {})) {
+        const m = /^\^(\d+\.\d+\.\d+)$/.exec(range);
+        if (dep.startsWith('@backstage/') && m) pins[dep] = m[1];
+      }
+    }
+  }
+  return pins;
+}
+
 /** The template made installable with npm workspaces (see the file comment). */
 function npmify(dir) {
   for (const f of ['.yarn', '.yarnrc.yml', 'yarn.lock']) {
@@ -60,7 +87,10 @@ function npmify(dir) {
   const rootFile = path.join(dir, 'package.json');
   const pkg = readJson(rootFile);
   delete pkg.packageManager;
-  pkg.overrides = { ...pkg.resolutions };
+  // npm refuses an override that differs from the root's own dependency
+  const pins = releaseVersions(dir);
+  for (const dep of Object.keys(pkg.devDependencies ?? {})) delete pins[dep];
+  pkg.overrides = { ...pkg.resolutions, ...pins };
   delete pkg.resolutions;
   for (const [name, script] of Object.entries(pkg.scripts ?? {})) {
     pkg.scripts[name] = script.replace(
