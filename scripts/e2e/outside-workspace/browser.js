@@ -51,9 +51,17 @@ async function checkInBrowser({ base, pilot, scorecard, outDir, log }) {
     const open = async (url, target) => {
       await page.goto(url);
       const enter = page.getByRole('button', { name: 'Enter' });
-      await Promise.race([enter.waitFor(), target.waitFor()]);
-      if (await enter.isVisible()) await enter.click();
-      await target.waitFor();
+      try {
+        await Promise.race([enter.waitFor(), target.waitFor()]);
+        if (await enter.isVisible()) await enter.click();
+        await target.waitFor();
+      } catch (e) {
+        // what the page showed instead, for the log
+        const file = path.join(outDir, 'failure.png');
+        await page.screenshot({ path: file }).catch(() => {});
+        const shown = (await page.locator('body').innerText()).slice(0, 500);
+        throw new Error(`${url}: ${e.message}\npage (${file}): ${shown}`);
+      }
     };
 
     const badge = page.getByTestId('level-badge').first();
