@@ -185,6 +185,30 @@ async function main() {
           600000,
           { dead },
         );
+        // the org page lists stored scorecards: the first scheduled run may
+        // have come before the catalog was read, so ask for a full refresh
+        const refresh = await request(
+          'POST',
+          `${base}/api/ai-readiness/refresh`,
+          { token, body: {} },
+        );
+        assert(refresh.status === 202, `POST /refresh: ${refresh.status}`);
+        await waitFor(
+          'the pilot among the stored scorecards',
+          async () => {
+            const r = await get(
+              `${base}/api/ai-readiness/scorecards?limit=10`,
+              token,
+            );
+            const items = r.status === 200 ? JSON.parse(r.body).items : [];
+            return {
+              ok: items.some(i => i.entityRef.endsWith(`/${PILOT}`)),
+              ...r,
+            };
+          },
+          600000,
+          { dead },
+        );
         const scorecard = JSON.parse(card.body);
         log(
           `scorecard of ${scorecard.entityRef}: ${scorecard.level}, score ${scorecard.score}`,
