@@ -1,6 +1,7 @@
 /*
- * The AI Readiness portal backend: the catalog, guest sign-in, permissions,
- * notifications and signals, MCP actions, and the AI readiness plugin.
+ * The AI Readiness portal backend: the catalog (with AI agents), guest
+ * sign-in, permissions, notifications and signals, MCP actions, and the AI
+ * readiness plugin.
  */
 
 // First: the example campaigns' dates, relative to today (see the file).
@@ -21,6 +22,8 @@ const features = [
   // catalog, with processing errors written to the log
   import('@backstage/plugin-catalog-backend'),
   import('@backstage/plugin-catalog-backend-module-logs'),
+  // the AiResource kind (AI agents and skills) and `mcp-server` APIs
+  import('@backstage/plugin-catalog-backend-module-ai-model'),
 
   // permissions: allow-all policy by default
   // (see https://backstage.io/docs/permissions/getting-started to write your own)

@@ -10,8 +10,9 @@
  * and example catalog; waits for the catalog and a full readiness refresh; then:
  *   - opens one entity page of every kind and of every Component spec.type in
  *     the catalog, and fails on any error or warning panel (WarningPanel,
- *     ErrorPanel, ResponseErrorPanel and MUI Alerts all render role="alert"),
- *     a "not found" page, or an uncaught page error;
+ *     ErrorPanel, ResponseErrorPanel and MUI Alerts all render role="alert";
+ *     Backstage UI alerts by their warning or danger status), a "not found"
+ *     page, or an uncaught page error;
  *   - opens the readiness tab of the pilot that is one only through its
  *     dependency on an `ai-model` Resource (examples/README.md), from its
  *     overview page, and compares its level with the API;
@@ -36,6 +37,7 @@ const {
   startExamplePortal,
   launchChromium,
   signInAsGuest,
+  entityTab,
 } = require('./lib/portal');
 const { createHarness } = require('./lib/harness');
 
@@ -120,10 +122,20 @@ async function main() {
   page.on('pageerror', e => pageErrors.push(e.message));
   await signInAsGuest(page, base);
 
-  /** Visible alerts (error and warning panels, MUI Alerts) and not-found pages. */
+  /**
+   * Visible alerts and not-found pages: error and warning panels and MUI
+   * Alerts (role="alert"), and the Backstage UI alerts of the new frontend
+   * system's pages (warning or danger status; they have no alert role).
+   */
   const problemsOnPage = async () => {
     const alerts = await page
-      .locator('[role="alert"]:visible')
+      .locator(
+        [
+          '[role="alert"]:visible',
+          '.bui-Alert[data-status="warning"]:visible',
+          '.bui-Alert[data-status="danger"]:visible',
+        ].join(', '),
+      )
       .allTextContents();
     const body = await page.locator('body').innerText();
     const notFound =
@@ -153,7 +165,7 @@ async function main() {
       await page.goto(`${base}${pathOf(ref)}`);
       const name = ref.split('/').pop();
       // the header names the entity, the Overview tab is there
-      await page.getByRole('tab', { name: 'Overview' }).waitFor();
+      await entityTab(page, 'Overview').waitFor();
       await page.waitForLoadState('networkidle');
       // late panels (cards load their data after the page)
       await page.waitForTimeout(1500);
@@ -179,7 +191,7 @@ async function main() {
     assert(card && card.level, `the API has no scorecard for ${depOnly}`);
     await page.goto(`${base}${pathOf(depOnly)}`);
     await page.getByRole('link', { name: /View readiness details/ }).waitFor();
-    await page.getByRole('tab', { name: 'AI readiness' }).click();
+    await entityTab(page, 'AI readiness').click();
     await page.waitForURL(`${base}${pathOf(depOnly)}/ai-readiness`);
     const badge = page.getByTestId('level-badge').first();
     await badge.waitFor();

@@ -26,6 +26,7 @@ const {
   startExamplePortal,
   launchChromium,
   signInAsGuest,
+  entityTab,
 } = require('./lib/portal');
 const { createHarness } = require('./lib/harness');
 
@@ -231,7 +232,7 @@ async function main() {
       await page.getByRole('button', { name: 'Copy YAML' }).first().isVisible(),
       'no copy button',
     );
-    await page.getByRole('tab', { name: 'AI readiness' }).waitFor();
+    await entityTab(page, 'AI readiness').waitFor();
     await page
       .getByRole('img', { name: /Score and level over time/ })
       .waitFor();

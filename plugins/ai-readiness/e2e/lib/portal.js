@@ -322,6 +322,17 @@ async function signInAsGuest(page, base) {
 }
 
 /**
+ * A tab of an entity page by its title. The entity page of the new frontend
+ * system lists its tabs as links in the header's "Content navigation" (not
+ * role="tab"); scoped to it, "AI readiness" is the tab, not the sidebar item.
+ */
+function entityTab(page, title) {
+  return page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: title, exact: true });
+}
+
+/**
  * The example portal as the browser tests run it: the app built unless
  * SKIP_APP_BUILD is set, the first refresh 3 s after start and the next one
  * not before the test is over. `extraConfig` is YAML added after that.
@@ -350,4 +361,5 @@ module.exports = {
   startPortal,
   launchChromium,
   signInAsGuest,
+  entityTab,
 };

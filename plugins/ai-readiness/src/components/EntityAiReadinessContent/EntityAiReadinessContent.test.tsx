@@ -313,6 +313,27 @@ describe('EntityAiReadinessContent', () => {
     expect(screen.queryByTestId('evidence-item')).not.toBeInTheDocument();
   });
 
+  it('shows no target panel, and no stray count, without a target or campaigns', async () => {
+    const { container } = await renderTab(
+      mockAiReadinessApi({
+        getScorecard: jest
+          .fn()
+          .mockResolvedValue(makeScorecard({ target: null, campaigns: [] })),
+      }),
+    );
+    await screen.findByTestId('score');
+    expect(screen.queryByText('Target and campaigns')).not.toBeInTheDocument();
+    // a `0 && ...` would render the campaign count as a bare text node
+    // between the tab's grid items
+    const bareZero = [...container.querySelectorAll('.MuiGrid-container')].some(
+      grid =>
+        [...grid.childNodes].some(
+          n => n.nodeType === Node.TEXT_NODE && n.textContent === '0',
+        ),
+    );
+    expect(bareZero).toBe(false);
+  });
+
   it('draws the trend from the history API', async () => {
     const api = mockAiReadinessApi();
     await renderTab(api);

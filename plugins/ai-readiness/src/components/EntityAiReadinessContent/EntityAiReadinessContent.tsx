@@ -233,7 +233,7 @@ export function EntityAiReadinessContent() {
           {history.value && <TrendChart points={history.value.items} />}
         </InfoCard>
       </Grid>
-      {(scorecard.target || scorecard.campaigns?.length) && (
+      {(scorecard.target || (scorecard.campaigns?.length ?? 0) > 0) && (
         <Grid item xs={12}>
           <EntityTargetPanel scorecard={scorecard} />
         </Grid>
