@@ -1,0 +1,6 @@
+export * from './types';
+export { patchCatalogInfo, findTemplateMarker } from './patchCatalogInfo';
+export { selectFixes } from './selectFixes';
+export type { FixSelection } from './selectFixes';
+export { unifiedDiff } from './unifiedDiff';
+export * from './summary';
