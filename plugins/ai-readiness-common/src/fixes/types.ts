@@ -42,3 +42,30 @@ export class CatalogInfoPatchRefusedError extends Error {
     this.name = 'CatalogInfoPatchRefusedError';
   }
 }
+
+/** The body of POST /fixes/preview. @public */
+export interface FixPreviewRequest {
+  entityRef: string;
+  /** Check ids; every failing check with a remediation when omitted. */
+  checks?: string[];
+}
+
+/** The answer of POST /fixes/preview. @public */
+export interface FixPreviewResponse {
+  file: {
+    /** Where the catalog reads the entity: a URL, or the path of a local file. */
+    url: string;
+    /** The file's path in its repository (for a local file: under the catalog location). */
+    path: string;
+    /** `file` for a local file the catalog reads: no pull request, a download. */
+    type: 'url' | 'file';
+  };
+  /** Unified diff of the file (see unifiedDiff). */
+  diff: string;
+  /** The whole new file. */
+  patched: string;
+  /** The checks the patch closes. */
+  checks: string[];
+  /** What was left out, and why. */
+  notes: string[];
+}
