@@ -12,6 +12,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import {
   EXAMPLES_AS_OF,
@@ -87,6 +88,7 @@ describe.each(databases.eachSupportedId())(
       backend = await startTestBackend({
         features: [
           catalogPlugin,
+          scaffolderEntityModel,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: {
@@ -102,6 +104,8 @@ describe.each(databases.eachSupportedId())(
       const wanted = [
         ...loadExampleEntities().map(refOf),
         'component:default/ai-readiness-for-backstage',
+        // the template of docs/fixes.md, allowed by catalog.rules
+        'template:default/ai-readiness-fix',
       ];
       entities = await waitForEntities(backend, list => {
         const served = new Set(list.map(refOf));

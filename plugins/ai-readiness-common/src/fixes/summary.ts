@@ -25,12 +25,7 @@ export function describeFix(input: {
     "The values come from the rubric's examples (a placeholder team, person or link may need your real one): review them before merging.",
   ];
   if (input.notes?.length) {
-    lines.push(
-      '',
-      'Not in this change:',
-      '',
-      ...input.notes.map(n => `- ${n}`),
-    );
+    lines.push('', 'Notes:', '', ...input.notes.map(n => `- ${n}`));
   }
   return { title, body: `${lines.join('\n')}\n` };
 }

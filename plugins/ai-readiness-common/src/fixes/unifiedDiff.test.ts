@@ -29,7 +29,7 @@ describe('unifiedDiff', () => {
 });
 
 describe('describeFix', () => {
-  it('lists the checks in the title and the body, and what is left out', () => {
+  it('lists the checks in the title and the body, and the notes', () => {
     const { title, body } = describeFix({
       entityRef: 'component:default/claims-bot',
       checks: [
@@ -52,7 +52,7 @@ describe('describeFix', () => {
         '',
         "The values come from the rubric's examples (a placeholder team, person or link may need your real one): review them before merging.",
         '',
-        'Not in this change:',
+        'Notes:',
         '',
         '- OWN-3: the change belongs in another entity (Group my-team); not applied',
         '',
