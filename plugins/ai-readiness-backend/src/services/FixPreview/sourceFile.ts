@@ -59,7 +59,10 @@ export function sourceFileOf(entity: Entity, ref: string): SourceFile {
   }
   const source = readRef(entity, ANNOTATION_SOURCE_LOCATION);
   if (source?.type === 'url') {
-    const target = new URL('catalog-info.yaml', source.target).toString();
+    // A folder URL (.../tree/<branch>/dir/); the file in it is a blob.
+    const target = new URL('catalog-info.yaml', source.target)
+      .toString()
+      .replace(/\/tree\//, '/blob/');
     return {
       type: 'url',
       target,
