@@ -29,12 +29,18 @@ import {
 import { promises as fs } from 'fs';
 import { repositoryOf } from './repositoryOf';
 
+/** The id of the action. @public */
 export const PATCH_ACTION_ID = 'ai-readiness:catalog-info:patch';
 
+/** What the action needs from the backend. @public */
 export interface CatalogInfoPatchActionOptions {
+  /** Tokens to read the scorecard as the task's initiator. */
   auth: AuthService;
+  /** Where the AI readiness backend is. */
   discovery: DiscoveryService;
+  /** The entity, for its source location. */
   catalog: CatalogService;
+  /** Which SCM (github, gitlab, ...) the entity's file is on. */
   integrations: ScmIntegrationRegistry;
 }
 
@@ -48,6 +54,12 @@ export function fixBranchName(name: string, checks: string[]): string {
   return `ai-readiness/fix-${slug}`;
 }
 
+/**
+ * The scaffolder action ai-readiness:catalog-info:patch (see the package
+ * README for its input and output).
+ *
+ * @public
+ */
 export function createCatalogInfoPatchAction(
   options: CatalogInfoPatchActionOptions,
 ) {
