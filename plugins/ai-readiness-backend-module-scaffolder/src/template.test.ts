@@ -20,6 +20,8 @@ import request from 'supertest';
 import { parseDocument } from 'yaml';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+// The integration test runs the portal: the AI readiness backend serves the preview and the scorecard.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import aiReadinessPlugin from '@ai-readiness/plugin-ai-readiness-backend';
 import { FakeGithub, startFakeGithub } from './__testUtils__/fakeGithub';
 import scaffolderModule from './index';
