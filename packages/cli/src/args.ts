@@ -29,6 +29,8 @@ export interface CheckOptions {
   config?: string;
   /** Evaluate through this portal's POST /evaluate. */
   backstageUrl?: string;
+  /** Globs of files and directories to leave out (--exclude, repeatable). */
+  exclude: string[];
 }
 
 export interface FixOptions {
@@ -56,7 +58,10 @@ Scores every AI pilot found in Backstage catalog YAML files against the AI
 readiness rubric. Files may hold several documents (---); directories are read
 recursively for *.yaml and *.yml (skipping node_modules, hidden folders, and
 files in which no document has an apiVersion or kind, such as app-config.yaml).
-Without a FILE or DIR, the current directory is read.
+Without a FILE or DIR, the current directory is read. Scaffolder template
+skeletons (files holding \${{, {%, {{ values. or {{ parameters.) are skipped
+with a warning; entities whose apiVersion, kind or metadata.name the catalog
+would refuse are input errors, left out of the graph.
 
 Options:
   --as-of YYYY-MM-DD     evaluation date (default: today, UTC); review cadences
@@ -69,6 +74,9 @@ Options:
                          (kind defaults to component, namespace to default)
   --config FILE          app-config YAML whose aiReadiness key configures the
                          rubric (weights, types, tags, disabled checks, ...)
+  --exclude GLOB         leave out matching files and directories (repeatable),
+                         matched against the path relative to the current
+                         directory and to the DIR given, e.g. 'templates/**'
   --backstage-url URL    score the files with this portal's POST /evaluate, so
                          references resolve against its live catalog and its
                          configuration applies (default: AI_READINESS_BACKSTAGE_URL;
@@ -76,6 +84,9 @@ Options:
                          the catalog, e.g. L2 → L3
   -h, --help             show this help
   -V, --version          show the version
+
+Warnings (skipped skeletons) go to stderr, or to "warnings" with --format
+json; they never change the exit code.
 
 ai-readiness fix FILE --entity REF writes the remediations of the pilot's
 failing checks into its document of FILE (comments, key order, quoting and the
@@ -118,7 +129,21 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--entity': 'ref',
   '--config': 'file',
   '--backstage-url': 'url',
+  '--exclude': 'glob',
 };
+
+/** Options that may be given more than once; each value is collected. */
+const REPEATABLE = new Set(['--exclude']);
+
+/** A repeatable value option: collects every value, rejects an option name given as its value. */
+function listParser(name: string) {
+  return (value: string, previous: string[] | undefined) => {
+    if (value.startsWith('--') && value.length > 2) {
+      throw new UsageError(`option ${name} needs a value`);
+    }
+    return [...(previous ?? []), value];
+  };
+}
 
 /** A value option: rejects a repeat, and an option name given as its value. */
 function valueParser(name: string) {
@@ -144,7 +169,11 @@ function program(): Command {
     .option('-h, --help')
     .option('-V, --version');
   for (const [name, value] of Object.entries(VALUE_OPTIONS)) {
-    cmd.option(`${name} <${value}>`, '', valueParser(name));
+    if (REPEATABLE.has(name)) {
+      cmd.option(`${name} <${value}>`, '', listParser(name));
+    } else {
+      cmd.option(`${name} <${value}>`, '', valueParser(name));
+    }
   }
   // fix only: repeatable --check, and --write
   cmd.option('--check <id>', '', (id: string, previous: string[] = []) => {
@@ -221,9 +250,14 @@ export function parseArgs(argv: string[]): ParsedCommand {
   const {
     check: checks,
     write,
+    exclude,
     ...values
   } = cmd.opts<
-    Record<string, string | undefined> & { check?: string[]; write?: boolean }
+    Record<string, string | undefined> & {
+      check?: string[];
+      write?: boolean;
+      exclude?: string[];
+    }
   >();
 
   if (command === undefined) {
@@ -248,7 +282,16 @@ export function parseArgs(argv: string[]): ParsedCommand {
     );
   }
 
-  const options: CheckOptions = { paths: [...paths], format: 'table' };
+  const options: CheckOptions = {
+    paths: [...paths],
+    format: 'table',
+    exclude: [],
+  };
+  for (const glob of exclude ?? []) {
+    if (glob.trim() === '')
+      throw new UsageError('--exclude needs a glob, such as "templates/**"');
+    options.exclude.push(glob);
+  }
 
   options.asOf = readAsOf(values.asOf);
 

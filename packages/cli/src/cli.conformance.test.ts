@@ -28,7 +28,13 @@ describe('conformance catalog', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(Object.keys(out).sort()).toEqual(['asOf', 'errors', 'scorecards']);
+    expect(Object.keys(out).sort()).toEqual([
+      'asOf',
+      'errors',
+      'scorecards',
+      'warnings',
+    ]);
+    expect(out.warnings).toEqual([]);
     expect(out.asOf).toBe(AS_OF);
     expect(out.errors).toEqual([]);
     const byRef = new Map<string, any>(

@@ -6,6 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import {
+  assertNotTemplate,
   CatalogInfoPatchRefusedError,
   createReadinessEngine,
   patchCatalogInfo,
@@ -25,6 +26,18 @@ export interface FixIO {
   env: Record<string, string | undefined>;
 }
 
+/** The patcher's refusal as this command's error, naming the file. */
+function refusedAs<T>(shown: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CatalogInfoPatchRefusedError) {
+      throw new FatalError(`${shown}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
 /** 0: a change (printed or written); 1: nothing to change; 2 is thrown (FatalError). */
 export async function fix(options: FixOptions, io: FixIO): Promise<number> {
   const config = options.config ? readConfig(options.config, io) : undefined;
@@ -36,6 +49,7 @@ export async function fix(options: FixOptions, io: FixIO): Promise<number> {
   } catch (e) {
     throw new FatalError(`cannot read ${shown}: ${(e as Error).message}`);
   }
+  refusedAs(shown, () => assertNotTemplate(text));
   const loaded = loadInputs([options.file], io.cwd);
   if (loaded.errors.length) {
     const e = loaded.errors[0];
@@ -50,19 +64,13 @@ export async function fix(options: FixOptions, io: FixIO): Promise<number> {
   const card = pickEntity(options.entity, cards, loaded.sources);
 
   const selection = selectFixes(card, options.checks);
-  let patch;
-  try {
-    patch = patchCatalogInfo({
+  const patch = refusedAs(shown, () =>
+    patchCatalogInfo({
       text,
       entityRef: card.entityRef,
       remediations: selection.remediations,
-    });
-  } catch (e) {
-    if (e instanceof CatalogInfoPatchRefusedError) {
-      throw new FatalError(`${shown}: ${e.message}`);
-    }
-    throw e;
-  }
+    }),
+  );
   for (const note of [...selection.notes, ...patch.notes]) {
     io.stderr(`${PROG}: ${note}\n`);
   }

@@ -19,6 +19,7 @@ import {
 } from './shared';
 import { fix } from './fix';
 import { entityKey, InputError, loadInputs } from './load';
+import { outsideReferences } from './outsideRefs';
 import {
   evaluateRemotely,
   PortalError,
@@ -120,6 +121,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
   const loaded = loadInputs(
     options.paths.length ? options.paths : ['.'],
     io.cwd,
+    { exclude: options.exclude },
   );
 
   let scorecards: Scorecard[];
@@ -131,7 +133,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     const engine = createReadinessEngine({ config });
     const graph = engine.buildGraph(loaded.entities);
     scorecards = engine.evaluateAll(graph, { asOf });
-    outsideRefs = engine.missingRefs(engine.pilots(graph), graph).length;
+    outsideRefs = outsideReferences(engine, graph, loaded.sources).length;
   }
   if (entityRef !== undefined) {
     scorecards = [pickEntity(entityRef, scorecards, loaded.sources)];
@@ -141,6 +143,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     asOf,
     scorecards,
     errors,
+    warnings: loaded.warnings,
     sources: loaded.sources,
     minLevel: options.minLevel as ReadinessLevel | 'target' | undefined,
     filesRead: loaded.filesRead,
@@ -155,6 +158,12 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     io.stderr(
       `${PROG}: ${e.line ? `${e.file}:${e.line}` : e.file}: ${e.message}\n`,
     );
+  }
+  // In JSON, warnings are part of the answer ("warnings"); elsewhere, stderr.
+  if (options.format !== 'json') {
+    for (const w of loaded.warnings) {
+      io.stderr(`${PROG}: warning: ${w.file}: ${w.message}\n`);
+    }
   }
   io.stdout(render(report, options, io));
 

@@ -15,6 +15,7 @@ import {
   READINESS_LEVELS,
   ReadinessEngine,
   SCORECARD_EVIDENCE_FILTERS,
+  SCOPE_RULES,
   SCORECARD_ORDER_BY,
   SUMMARY_GROUP_BY,
 } from '@ai-readiness/plugin-ai-readiness-common';
@@ -82,6 +83,7 @@ const filterFields = {
   dimension: z.enum(DIMENSION_IDS).optional(),
   q: z.string().max(200).optional(),
   evidence: z.enum(SCORECARD_EVIDENCE_FILTERS).optional(),
+  scope: z.enum(SCOPE_RULES).optional(),
   orderBy: z.enum(SCORECARD_ORDER_BY).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   offTarget: z
@@ -169,6 +171,7 @@ function toQuery(
   if (params.dimension) query.dimension = params.dimension;
   if (params.q) query.q = params.q;
   if (params.evidence) query.evidence = params.evidence;
+  if (params.scope) query.scope = params.scope;
   if (params.orderBy) query.orderBy = params.orderBy;
   if (params.order) query.order = params.order;
   if (params.offTarget !== undefined) query.offTarget = params.offTarget;

@@ -73,6 +73,8 @@ describe.each([
     }
     expect(card!.level).toBe(want.level);
     expect(card!.drift.length > 0).toBe(want.drift);
+    if (want.scope !== undefined) expect(card!.scope?.rule).toBe(want.scope);
+    expect(card!.cap ?? null).toEqual(want.cap ?? null);
   });
 
   it('scores exactly the expected pilots', () => {

@@ -18,13 +18,16 @@ import {
   LEVEL_NAMES,
   ReadinessLevel,
   Scorecard,
+  ScorecardCap,
+  ScorecardScope,
   WaiverInfo,
 } from '../types';
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
 import { PilotContext } from './context';
 import { flatten, internalize } from './metadata';
-import { blockersOf, computeLevel } from './levels';
+import { blockersOf, compareLevels, computeLevel, LevelInput } from './levels';
+import { isPilotNode, scopeOfNode } from './scope';
 import { driftOf } from './drift';
 import { applyWaiver } from './waivers';
 import { SharedResults, SharedValues, sameElements } from './sharedResults';
@@ -53,6 +56,13 @@ export interface EvaluateOptions {
    * check lists its items, requireVerified applies. Without it, no evidence.
    */
   evidence?: EvidenceView;
+  /**
+   * The weakest link needs the uncapped level of every pilot a pilot reaches.
+   * A caller that evaluates one graph in several batches (same time and
+   * options) may share this map across them, so that no pilot is scored for
+   * its level twice.
+   */
+  uncappedLevels?: Map<string, ReadinessLevel>;
 }
 
 /** When an evaluation happens, validated once for a batch. @public */
@@ -188,14 +198,31 @@ function resultOf(
   };
 }
 
-/** Scores one pilot (a node of `graph`, or read as given). @public */
-export function evaluatePilot(
+/**
+ * One pilot scored: checks, dimensions and its own (uncapped) level; what
+ * finishScorecard needs to assemble the scorecard once the weakest link is
+ * known.
+ */
+export interface ScoredPilot {
+  pilot: GraphNode;
+  ctx: PilotContext;
+  dimensions: DimensionResult[];
+  score: number;
+  levelInput: LevelInput;
+  /** The pilot's own level, before the weakest link. */
+  level: ReadinessLevel;
+  nextLevel: Scorecard['nextLevel'];
+  evidence?: PilotEvidence;
+}
+
+/** Scores one pilot (a node of `graph`, or read as given), without the weakest link. */
+export function scorePilot(
   rubric: CompiledRubric,
   pilot: GraphNode,
   graph: EntityGraph,
   time: EvaluationTime,
   options: EvaluateOptions = {},
-): Scorecard {
+): ScoredPilot {
   const state = stateOf(rubric);
   const ctx = new PilotContext(
     pilot,
@@ -205,6 +232,7 @@ export function evaluatePilot(
     time.asOf,
     time.asOfDay,
     state.keyNames,
+    node => isPilotNode(rubric, node, graph),
   );
   // Evidence: only with a view.
   const evidence = options.evidence
@@ -286,15 +314,69 @@ export function evaluatePilot(
         unverifiedOf(evidence, dimensionChecks),
       )
     : computeLevel(rubric.levels, levelInput);
-  const { level } = computed;
-  const next = computed.nextLevel;
-  const nextLevel =
+  return {
+    pilot,
+    ctx,
+    dimensions,
+    score: weightSum ? Math.round((weighted / weightSum) * 100) : 0,
+    levelInput,
+    level: computed.level,
+    nextLevel: sharedNextLevel(state, computed.nextLevel),
+    evidence,
+  };
+}
+
+function sharedNextLevel(
+  state: RubricState,
+  next: Scorecard['nextLevel'],
+): Scorecard['nextLevel'] {
+  return (
     next &&
     (state.nextLevels.find(next, sameNextLevel) ??
       state.nextLevels.remember({
         level: next.level,
         blockers: Object.freeze(next.blockers.slice()) as string[],
-      }));
+      }))
+  );
+}
+
+/**
+ * The scorecard of a scored pilot, its level held down by the weakest link
+ * when `cap` says so (rubric "Levels", weakest link): level, next level,
+ * drift, targets and campaigns read the capped level.
+ */
+export function finishScorecard(
+  rubric: CompiledRubric,
+  scored: ScoredPilot,
+  graph: EntityGraph,
+  time: EvaluationTime,
+  scope: ScorecardScope | null,
+  /** The weakest link: the lowest uncapped level reachable, when below the pilot's own, and the pilots at it. */
+  cap: ScorecardCap | null,
+): Scorecard {
+  const state = stateOf(rubric);
+  const { pilot, ctx, levelInput } = scored;
+  let level = scored.level;
+  let nextLevel = scored.nextLevel;
+  const capBlockers = (goal: ReadinessLevel) =>
+    cap && compareLevels(goal, cap.level) > 0
+      ? cap.by.map(ref => `pilot ${ref} at ${cap.level}`)
+      : [];
+  if (cap) {
+    const capped = compareLevels(cap.level, level) < 0 ? cap.level : level;
+    const rule = rubric.levels.find(r => compareLevels(r.level, capped) > 0);
+    // Each capping pilot is named, as the rubric asks: `pilot <ref> at <level>`.
+    nextLevel = rule
+      ? sharedNextLevel(state, {
+          level: rule.level,
+          blockers: [
+            ...blockersOf(rule, levelInput),
+            ...capBlockers(rule.level),
+          ],
+        })
+      : null;
+    level = capped;
+  }
   // Targets and campaigns (shared/targets.md), from facts already read.
   const goals = rubric.goals.evaluate({
     node: pilot,
@@ -308,29 +390,53 @@ export function evaluatePilot(
     statuses: {
       get: (id: string) => {
         const i = state.checkIndex.get(id);
-        return i === undefined ? undefined : statuses[i];
+        return i === undefined ? undefined : levelInput.statuses[i];
       },
     },
     blockersFor: goal => {
       const rule = rubric.levels.find(r => r.level === goal);
-      return rule ? blockersOf(rule, levelInput) : [];
+      return [
+        ...(rule ? blockersOf(rule, levelInput) : []),
+        ...capBlockers(goal),
+      ];
     },
   });
 
-  return assembleScorecard(
-    {
-      pilot,
-      ctx,
-      time,
-      level,
-      nextLevel,
-      score: weightSum ? Math.round((weighted / weightSum) * 100) : 0,
-      dimensions,
-      drift: driftOf(ctx, level),
-      evidence: evidence?.counts,
-      goals,
-    },
-    options,
+  return assembleScorecard({
+    pilot,
+    ctx,
+    time,
+    level,
+    nextLevel,
+    score: scored.score,
+    dimensions: scored.dimensions,
+    drift: driftOf(ctx, level),
+    evidence: scored.evidence?.counts,
+    goals,
+    scope,
+    cap: cap ? { level: scored.level, by: cap.by } : null,
+  });
+}
+
+/**
+ * Scores one pilot alone: the weakest link needs the other pilots, so this
+ * is the uncapped scorecard (ReadinessEngine.evaluate applies the weakest
+ * link). @public
+ */
+export function evaluatePilot(
+  rubric: CompiledRubric,
+  pilot: GraphNode,
+  graph: EntityGraph,
+  time: EvaluationTime,
+  options: EvaluateOptions = {},
+): Scorecard {
+  return finishScorecard(
+    rubric,
+    scorePilot(rubric, pilot, graph, time, options),
+    graph,
+    time,
+    scopeOfNode(rubric, pilot, graph),
+    null,
   );
 }
 
@@ -347,13 +453,12 @@ interface ScorecardParts {
   evidence?: EvidenceCounts;
   /** The pilot's target and campaigns. */
   goals: Pick<Scorecard, 'target' | 'campaigns'>;
+  scope: ScorecardScope | null;
+  cap: ScorecardCap | null;
 }
 
 /** The one place where a scorecard is put together (new fields go here). */
-function assembleScorecard(
-  parts: ScorecardParts,
-  _options: EvaluateOptions,
-): Scorecard {
+function assembleScorecard(parts: ScorecardParts): Scorecard {
   const { pilot, ctx, time, level } = parts;
   return {
     entityRef: pilot.ref,
@@ -372,6 +477,8 @@ function assembleScorecard(
     // Named, not spread: a literal keeps every field inside the object.
     target: parts.goals.target,
     campaigns: parts.goals.campaigns,
+    ...(parts.scope ? { scope: parts.scope } : {}),
+    cap: parts.cap,
   };
 }
 

@@ -1,5 +1,9 @@
 export * from './types';
-export { patchCatalogInfo, findTemplateMarker } from './patchCatalogInfo';
+export {
+  assertNotTemplate,
+  findTemplateMarker,
+  patchCatalogInfo,
+} from './patchCatalogInfo';
 export { selectFixes } from './selectFixes';
 export type { FixSelection } from './selectFixes';
 export { unifiedDiff } from './unifiedDiff';

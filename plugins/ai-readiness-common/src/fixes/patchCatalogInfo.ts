@@ -21,6 +21,19 @@ export function findTemplateMarker(text: string): string | undefined {
   return TEMPLATE_MARKERS.find(marker => text.includes(marker));
 }
 
+/**
+ * Throws CatalogInfoPatchRefusedError for a scaffolder template skeleton:
+ * it is not catalog data as it stands. @public
+ */
+export function assertNotTemplate(text: string): void {
+  const marker = findTemplateMarker(text);
+  if (marker) {
+    throw new CatalogInfoPatchRefusedError(
+      `the file is a template (it holds "${marker}"), not catalog data as it stands; patch the template by hand`,
+    );
+  }
+}
+
 const lower = (value: unknown) =>
   typeof value === 'string' ? value.toLocaleLowerCase('en-US') : undefined;
 
@@ -94,12 +107,7 @@ function findEntityDocument(
 export function patchCatalogInfo(
   input: PatchCatalogInfoInput,
 ): CatalogInfoPatch {
-  const marker = findTemplateMarker(input.text);
-  if (marker) {
-    throw new CatalogInfoPatchRefusedError(
-      `the file is a template (it holds "${marker}"), not catalog data as it stands; patch the template by hand`,
-    );
-  }
+  assertNotTemplate(input.text);
   const target = parseTarget(input.entityRef);
   // Fails early when the entity is not in the file, even with nothing to apply.
   findEntityDocument(input.text, target, input.entityRef);

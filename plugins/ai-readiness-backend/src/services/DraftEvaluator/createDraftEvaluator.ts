@@ -126,10 +126,13 @@ export function createDraftEvaluator(options: {
     const pilots = drafts.filter(d => engine.isPilot(d, graph));
     const day = asOf ?? todayUtc(now());
     const current = await currentCards(pilots.map(keyOf), credentials);
-    const scorecards = pilots.map(pilot => ({
-      ...engine.evaluate(pilot, graph, { asOf: day, now: now() }),
-      current: current.get(keyOf(pilot)) ?? null,
-    }));
+    // One batch: drafts that depend on each other cap each other (the weakest link).
+    const scorecards = engine
+      .evaluatePilots(pilots, graph, { asOf: day, now: now() })
+      .map((card, i) => ({
+        ...card,
+        current: current.get(keyOf(pilots[i])) ?? null,
+      }));
     errors.sort((a, b) => a.document - b.document);
     return { asOf: day, scorecards, errors };
   }
