@@ -13,6 +13,7 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import aiModelModule from '@backstage/plugin-catalog-backend-module-ai-model';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import {
   EXAMPLES_AS_OF,
@@ -97,6 +98,7 @@ describe.each(databases.eachSupportedId())(
           catalogPlugin,
           // as in src/index.ts: the AiResource kind and mcp-server APIs
           aiModelModule,
+          scaffolderEntityModel,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: {
@@ -114,6 +116,8 @@ describe.each(databases.eachSupportedId())(
         'component:default/ai-readiness-for-backstage',
         'airesource:default/claims-intake-agent',
         'api:default/claims-documents-mcp',
+        // the template of docs/fixes.md, allowed by catalog.rules
+        'template:default/ai-readiness-fix',
       ];
       entities = await waitForEntities(backend, list => {
         const served = new Set(list.map(refOf));

@@ -32,6 +32,8 @@ import { requirePermission } from './services/permissions/requirePermission';
 import { toCsv } from './csv';
 import { createEvaluateRouter } from './routes/evaluate';
 import type { DraftEvaluator } from './services/DraftEvaluator/types';
+import { createFixesRouter } from './routes/fixes';
+import type { FixPreviewService } from './services/FixPreview/types';
 
 /** Largest page of GET /scorecards. */
 export const MAX_LIMIT = 1000;
@@ -49,6 +51,8 @@ export interface RouterOptions {
   triggerRefresh: () => Promise<void>;
   /** Serves POST /evaluate when given. */
   drafts?: DraftEvaluator;
+  /** Serves POST /fixes/preview when given. */
+  fixes?: FixPreviewService;
 }
 
 /** An entity ref parameter: parsed like the catalog does, lower-cased. */
@@ -206,6 +210,11 @@ export async function createRouter(
   if (options.drafts) {
     router.use(
       createEvaluateRouter({ httpAuth, permissions, drafts: options.drafts }),
+    );
+  }
+  if (options.fixes) {
+    router.use(
+      createFixesRouter({ httpAuth, permissions, fixes: options.fixes }),
     );
   }
   router.use(express.json());

@@ -27,7 +27,8 @@ import { OffTargetChip } from '../OffTargetChip';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { TrendChart } from '../TrendChart';
 import { RefreshButton } from '../RefreshButton';
-import { FixAllDialog } from '../FixAllDialog';
+import { countRemediations, FixAllDialog } from '../FixAllDialog';
+import { FixPullRequestDialog } from '../FixPullRequestDialog';
 import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
 import { EvidenceSummaryLine } from '../EvidenceSummaryLine';
@@ -204,6 +205,9 @@ export function EntityAiReadinessContent() {
           <Blockers card={scorecard} />
           <Box display="flex" mt={2} style={{ gap: 8 }} flexWrap="wrap">
             <FixAllDialog scorecard={scorecard} editLink={editLink} />
+            {countRemediations(scorecard) > 0 && (
+              <FixPullRequestDialog entityRef={scorecard.entityRef} />
+            )}
             <RefreshButton entityRef={entityRef} onRefreshed={onRefreshed} />
           </Box>
           <Typography
@@ -244,6 +248,7 @@ export function EntityAiReadinessContent() {
             key={dimension.id}
             dimension={dimension}
             editLink={editLink}
+            entityRef={scorecard.entityRef}
           />
         ))}
       </Grid>
