@@ -37,13 +37,19 @@ if (!fs.existsSync(other)) {
     cwd: root,
     stdio: 'ignore',
   });
-  // This tree's node_modules, hard-linked: its workspace links are relative,
-  // so they point at the other revision's packages.
-  execFileSync('cp', [
-    '-al',
-    path.join(root, 'node_modules'),
-    path.join(other, 'node_modules'),
-  ]);
+  // This tree's node_modules (the root's and each package's, which hold
+  // their own dependency versions), hard-linked: workspace links are
+  // relative, so they point at the other revision's packages.
+  const dirs = ['.'];
+  for (const top of ['plugins', 'packages'])
+    for (const pkg of fs.readdirSync(path.join(root, top)))
+      dirs.push(path.join(top, pkg));
+  for (const dir of dirs) {
+    const from = path.join(root, dir, 'node_modules');
+    const to = path.join(other, dir, 'node_modules');
+    if (fs.existsSync(from) && fs.existsSync(path.dirname(to)))
+      execFileSync('cp', ['-al', from, to]);
+  }
 }
 
 function runOnce(tree) {

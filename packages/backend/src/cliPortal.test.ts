@@ -23,6 +23,7 @@ import {
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import type { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import aiModelModule from '@backstage/plugin-catalog-backend-module-ai-model';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import aiReadinessPlugin from '@ai-readiness/plugin-ai-readiness-backend';
 import { repoRoot } from './__testUtils__/examples';
@@ -129,6 +130,8 @@ describe('ai-readiness check --backstage-url against a running backend', () => {
     backend = await startTestBackend({
       features: [
         catalogPlugin,
+        // as in src/index.ts: the AiResource kind and mcp-server APIs of the conformance catalog
+        aiModelModule,
         aiReadinessPlugin,
         mockServices.database.factory({ knex }),
         createServiceFactory({

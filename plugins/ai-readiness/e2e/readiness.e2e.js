@@ -299,6 +299,73 @@ async function main() {
     await page.waitForURL(tabUrl);
   });
 
+  await test("an agent's readiness tab says why it is a pilot and what caps it, with no error panel", async () => {
+    const agent = (
+      await http(
+        '/api/ai-readiness/scorecards/default/airesource/claims-intake-router',
+        { token },
+      )
+    ).json;
+    assert(
+      agent && agent.cap,
+      'the API has no capped scorecard for the router agent',
+    );
+    await page.goto(
+      `${base}/catalog/default/airesource/claims-intake-router/ai-readiness`,
+    );
+    const badge = page.getByTestId('level-badge').first();
+    await badge.waitFor();
+    assert(
+      (await badge.textContent()).trim() ===
+        `${agent.level} · ${agent.levelName}`,
+      'the agent level differs from the API',
+    );
+    const reason = page.getByTestId('scope-reason').first();
+    await reason.waitFor();
+    const reasonText = await reason.textContent();
+    assert(
+      reasonText.includes(`AI pilot because ${agent.scope.message}`),
+      `scope reason reads "${reasonText}"`,
+    );
+    const cap = page.getByTestId('level-cap').first();
+    await cap.waitFor();
+    const capText = await cap.textContent();
+    assert(
+      capText.includes(`Capped at ${agent.level}`) &&
+        /payment specialist agent|payment-specialist-agent/i.test(capText) &&
+        capText.includes(agent.cap.level),
+      `cap reads "${capText}"`,
+    );
+    await page.waitForTimeout(1000); // late panels (cards load their data after the page)
+    const alerts = await page
+      .locator(
+        '[role="alert"]:visible, .bui-Alert[data-status="warning"]:visible, .bui-Alert[data-status="danger"]:visible',
+      )
+      .allTextContents();
+    // Drift is a finding the tab shows on purpose (the router claims production at L1).
+    const panels = alerts.filter(a => !a.startsWith('Drift:'));
+    assert(
+      alerts.some(a => a.startsWith('Drift:')),
+      'the capped router shows no drift',
+    );
+    assert(
+      panels.length === 0,
+      `panels on the agent tab: ${panels.join(' | ')}`,
+    );
+  });
+
+  await test('the catalog list shows agents with their level', async () => {
+    await page.goto(
+      `${base}/catalog?filters%5Bkind%5D=airesource&filters%5Buser%5D=all`,
+    );
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: /claims-intake-router|Claims intake router/ });
+    await row.first().waitFor();
+    const text = await row.first().textContent();
+    assert(/L1/.test(text), `the agent's catalog row shows no level: ${text}`);
+  });
+
   const owner = expected.owner;
   await test('the org page lists the pilots with summary panels', async () => {
     await page.goto(`${base}/ai-readiness`);

@@ -99,6 +99,8 @@ export function createReadinessEngine(
     nodes: readonly GraphNode[],
     graph: EntityGraph,
     evaluateOptions: EvaluateOptions,
+    /** Each node's scope, when the caller has decided it already. */
+    scopes?: readonly (ScorecardScope | null)[],
   ): Scorecard[] {
     const time = evaluationTime(evaluateOptions);
     const scored = nodes.map(node =>
@@ -107,6 +109,8 @@ export function createReadinessEngine(
     const levels = evaluateOptions.uncappedLevels ?? new Map();
     scored.forEach(s => levels.set(s.pilot.key, s.level));
     const pilotMemo = new Map<string, boolean>();
+    if (scopes)
+      nodes.forEach((n, i) => pilotMemo.set(n.key, scopes[i] !== null));
     const isPilotMemo = (node: GraphNode) => {
       let known = pilotMemo.get(node.key);
       if (known === undefined) {
@@ -123,13 +127,13 @@ export function createReadinessEngine(
       }
       return level;
     });
-    return scored.map(s =>
+    return scored.map((s, i) =>
       finishScorecard(
         rubric,
         s,
         graph,
         time,
-        scopeOfNode(rubric, s.pilot, graph),
+        scopes ? scopes[i] : scopeOfNode(rubric, s.pilot, graph),
         caps.get(s.pilot.key) ?? null,
       ),
     );
@@ -159,10 +163,15 @@ export function createReadinessEngine(
     },
     evaluateAll(graph, evaluateOptions = {}) {
       const nodes: GraphNode[] = [];
+      const scopes: ScorecardScope[] = [];
       for (const node of graph.nodesIterator()) {
-        if (isPilotNode(rubric, node, graph)) nodes.push(node);
+        const scope = scopeOfNode(rubric, node, graph);
+        if (scope) {
+          nodes.push(node);
+          scopes.push(scope);
+        }
       }
-      return evaluateNodes(nodes, graph, evaluateOptions);
+      return evaluateNodes(nodes, graph, evaluateOptions, scopes);
     },
     scopeOf: (entity, graph) => scopeOf(rubric, entity, graph),
     describeRubric: () => describeRubric(rubric),

@@ -363,19 +363,21 @@ export function finishScorecard(
       ? cap.by.map(ref => `pilot ${ref} at ${cap.level}`)
       : [];
   if (cap) {
-    const capped = compareLevels(cap.level, level) < 0 ? cap.level : level;
-    const rule = rubric.levels.find(r => compareLevels(r.level, capped) > 0);
+    const cappedLevel = compareLevels(cap.level, level) < 0 ? cap.level : level;
+    const nextRule = rubric.levels.find(
+      r => compareLevels(r.level, cappedLevel) > 0,
+    );
     // Each capping pilot is named, as the rubric asks: `pilot <ref> at <level>`.
-    nextLevel = rule
+    nextLevel = nextRule
       ? sharedNextLevel(state, {
-          level: rule.level,
+          level: nextRule.level,
           blockers: [
-            ...blockersOf(rule, levelInput),
-            ...capBlockers(rule.level),
+            ...blockersOf(nextRule, levelInput),
+            ...capBlockers(nextRule.level),
           ],
         })
       : null;
-    level = capped;
+    level = cappedLevel;
   }
   // Targets and campaigns (shared/targets.md), from facts already read.
   const goals = rubric.goals.evaluate({

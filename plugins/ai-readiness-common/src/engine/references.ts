@@ -132,12 +132,6 @@ export function missingRefs(
 ): string[] {
   const missing = new Map<string, string>();
   const pilots = new Set<string>();
-  const visitPilot = (node: GraphNode) => {
-    if (pilots.has(node.key)) return;
-    pilots.add(node.key);
-    visit(node, rubric.references);
-    for (const reached of reachedPilots(node)) visitPilot(reached);
-  };
   const visit = (node: GraphNode, plans: readonly ReferencePlan[]) => {
     for (const plan of plans) {
       for (const ref of referencesAt(node, plan, rubric.prefix)) {
@@ -146,6 +140,12 @@ export function missingRefs(
         else if (plan.next.length) visit(target, plan.next);
       }
     }
+  };
+  const visitPilot = (node: GraphNode) => {
+    if (pilots.has(node.key)) return;
+    pilots.add(node.key);
+    visit(node, rubric.references);
+    for (const reached of reachedPilots(node)) visitPilot(reached);
   };
   for (const entity of entities) {
     const node = nodeFor(entity, graph);
