@@ -28,7 +28,7 @@ import { PilotContext } from './context';
 import { flatten, internalize } from './metadata';
 import { blockersOf, compareLevels, computeLevel, LevelInput } from './levels';
 import { isPilotNode, scopeOfNode } from './scope';
-import { driftOf } from './drift';
+import { DriftFacts, driftFactsOf, driftOf } from './drift';
 import { applyWaiver } from './waivers';
 import { SharedResults, SharedValues, sameElements } from './sharedResults';
 import type { CompiledCheck, CompiledRubric } from './rubric';
@@ -205,7 +205,12 @@ function resultOf(
  */
 export interface ScoredPilot {
   pilot: GraphNode;
-  ctx: PilotContext;
+  /** What the scorecard reads of the pilot beyond its checks (no context is kept: batches hold many). */
+  facts: {
+    owner: string | null;
+    system: string | null;
+    drift: DriftFacts;
+  };
   dimensions: DimensionResult[];
   score: number;
   levelInput: LevelInput;
@@ -316,7 +321,11 @@ export function scorePilot(
     : computeLevel(rubric.levels, levelInput);
   return {
     pilot,
-    ctx,
+    facts: {
+      owner: safely(() => ctx.owner()?.ref) ?? null,
+      system: safely(() => ctx.system()?.ref) ?? null,
+      drift: driftFactsOf(ctx),
+    },
     dimensions,
     score: weightSum ? Math.round((weighted / weightSum) * 100) : 0,
     levelInput,
@@ -355,7 +364,7 @@ export function finishScorecard(
   cap: ScorecardCap | null,
 ): Scorecard {
   const state = stateOf(rubric);
-  const { pilot, ctx, levelInput } = scored;
+  const { pilot, facts, levelInput } = scored;
   let level = scored.level;
   let nextLevel = scored.nextLevel;
   const capBlockers = (goal: ReadinessLevel) =>
@@ -384,10 +393,10 @@ export function finishScorecard(
     node: pilot,
     graph,
     lifecycle: pilot.lifecycle,
-    rolloutStage: safely(() => ctx.key('rollout-stage'))?.toLowerCase(),
+    rolloutStage: facts.drift.stage,
     riskTier: levelInput.riskTier,
-    owner: safely(() => ctx.owner()?.ref)?.toLowerCase(),
-    system: safely(() => ctx.system()?.ref)?.toLowerCase(),
+    owner: facts.owner?.toLowerCase(),
+    system: facts.system?.toLowerCase(),
     level,
     statuses: {
       get: (id: string) => {
@@ -406,13 +415,13 @@ export function finishScorecard(
 
   return assembleScorecard({
     pilot,
-    ctx,
+    facts,
     time,
     level,
     nextLevel,
     score: scored.score,
     dimensions: scored.dimensions,
-    drift: driftOf(ctx, level),
+    drift: driftOf(facts.drift, level),
     evidence: scored.evidence?.counts,
     goals,
     scope,
@@ -444,7 +453,7 @@ export function evaluatePilot(
 
 interface ScorecardParts {
   pilot: GraphNode;
-  ctx: PilotContext;
+  facts: ScoredPilot['facts'];
   time: EvaluationTime;
   level: ReadinessLevel;
   nextLevel: Scorecard['nextLevel'];
@@ -461,12 +470,12 @@ interface ScorecardParts {
 
 /** The one place where a scorecard is put together (new fields go here). */
 function assembleScorecard(parts: ScorecardParts): Scorecard {
-  const { pilot, ctx, time, level } = parts;
+  const { pilot, facts, time, level } = parts;
   return {
     entityRef: pilot.ref,
     title: titleOf(pilot),
-    owner: safely(() => ctx.owner()?.ref) ?? null,
-    system: safely(() => ctx.system()?.ref) ?? null,
+    owner: facts.owner,
+    system: facts.system,
     asOf: time.asOf,
     evaluatedAt: time.evaluatedAt,
     level,
