@@ -366,6 +366,51 @@ async function main() {
     assert(/L1/.test(text), `the agent's catalog row shows no level: ${text}`);
   });
 
+  await test('a check\'s "Open a pull request" shows the same diff as POST /fixes/preview, and offers the local file', async () => {
+    await page.goto(
+      `${base}/catalog/default/component/innovation-lab-chatbot/ai-readiness`,
+    );
+    await page
+      .getByRole('button', {
+        name: 'Open a pull request for all failing checks',
+      })
+      .waitFor();
+    await page
+      .getByTestId('check-FB-2')
+      .getByRole('button', { name: 'Open a pull request for FB-2' })
+      .click();
+    const dialog = page.getByRole('dialog', {
+      name: 'Open a pull request for FB-2',
+    });
+    await dialog.waitFor();
+    const diffRegion = dialog.getByRole('region', { name: /^Diff of / });
+    await diffRegion.waitFor();
+    const shown = await diffRegion.locator('pre').first().textContent();
+    const preview = await http('/api/ai-readiness/fixes/preview', {
+      token,
+      method: 'POST',
+      body: {
+        entityRef: 'component:default/innovation-lab-chatbot',
+        checks: ['FB-2'],
+      },
+    });
+    assert(
+      preview.status === 200,
+      `POST /fixes/preview answered ${preview.status}`,
+    );
+    assert(
+      shown === preview.json.diff,
+      'the diff on the tab differs from POST /fixes/preview',
+    );
+    assert(
+      preview.json.diff.includes('ai-readiness/confidence-threshold'),
+      `the diff does not add the threshold:\n${preview.json.diff}`,
+    );
+    await dialog.getByRole('link', { name: /^Download / }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   const owner = expected.owner;
   await test('the org page lists the pilots with summary panels', async () => {
     await page.goto(`${base}/ai-readiness`);
