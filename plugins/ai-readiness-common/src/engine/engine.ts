@@ -119,14 +119,23 @@ export function createReadinessEngine(
       }
       return known;
     };
-    const caps = weakestLinks(nodes, graph, isPilotMemo, node => {
-      let level = levels.get(node.key);
-      if (level === undefined) {
-        level = scorePilot(rubric, node, graph, time, evaluateOptions).level;
-        levels.set(node.key, level);
-      }
-      return level;
-    });
+    const knownEdges = new Map<string, string[]>();
+    for (const s of scored)
+      if (s.reaches) knownEdges.set(s.pilot.key, s.reaches);
+    const caps = weakestLinks(
+      nodes,
+      graph,
+      isPilotMemo,
+      node => {
+        let level = levels.get(node.key);
+        if (level === undefined) {
+          level = scorePilot(rubric, node, graph, time, evaluateOptions).level;
+          levels.set(node.key, level);
+        }
+        return level;
+      },
+      knownEdges,
+    );
     return scored.map((s, i) =>
       finishScorecard(
         rubric,

@@ -216,6 +216,8 @@ export interface ScoredPilot {
   levelInput: LevelInput;
   /** The pilot's own level, before the weakest link. */
   level: ReadinessLevel;
+  /** Keys of what it depends on and hands off to (the weakest link's edges), as its checks read them. */
+  reaches?: string[];
   nextLevel: Scorecard['nextLevel'];
   evidence?: PilotEvidence;
 }
@@ -321,6 +323,7 @@ export function scorePilot(
     : computeLevel(rubric.levels, levelInput);
   return {
     pilot,
+    reaches: safely(() => reachedKeys(ctx)),
     facts: {
       owner: safely(() => ctx.owner()?.ref) ?? null,
       system: safely(() => ctx.system()?.ref) ?? null,
@@ -333,6 +336,15 @@ export function scorePilot(
     nextLevel: sharedNextLevel(state, computed.nextLevel),
     evidence,
   };
+}
+
+/** What the pilot depends on (read by its checks already) and the agents it hands off to. */
+function reachedKeys(ctx: PilotContext): string[] {
+  const keys = ctx.dependsOn().map(d => d.parsed.key);
+  const spec = (ctx.entity as { spec?: { handoffs?: unknown } }).spec;
+  if (Array.isArray(spec?.handoffs))
+    for (const agent of ctx.handoffs()) keys.push(agent.parsed.key);
+  return keys;
 }
 
 function sharedNextLevel(

@@ -38,6 +38,8 @@ export function weakestLinkEdges(
   node: GraphNode,
   graph: EntityGraph,
   isPilot: (node: GraphNode) => boolean,
+  /** The keys it depends on and hands off to, when already read (a scored pilot's). */
+  known?: readonly string[],
 ): GraphNode[] {
   const out: GraphNode[] = [];
   const seen = new Set<string>([node.key]);
@@ -48,9 +50,14 @@ export function weakestLinkEdges(
     // References that do not resolve cap nothing; the chain passes through pilots only.
     if (target && isPilot(target)) out.push(target);
   };
-  for (const dep of readDependsOn(node, graph, true)) add(dep.parsed.key);
-  for (const agent of readRefList(node, 'handoffs', true))
-    add(agent.parsed.key);
+  for (const key of known ?? []) add(key);
+  if (!known)
+    for (const dep of readDependsOn(node, graph, true)) add(dep.parsed.key);
+  // spec.handoffs has no catalog relation: read the field only where it is.
+  const spec = (node.entity as { spec?: { handoffs?: unknown } }).spec;
+  if (!known && Array.isArray(spec?.handoffs))
+    for (const agent of readRefList(node, 'handoffs', true))
+      add(agent.parsed.key);
   return out;
 }
 
@@ -64,6 +71,8 @@ export function weakestLinks(
   graph: EntityGraph,
   isPilot: (node: GraphNode) => boolean,
   uncappedLevel: (node: GraphNode) => ReadinessLevel,
+  /** Per node key, the keys it depends on and hands off to, where already read. */
+  knownEdges?: ReadonlyMap<string, readonly string[]>,
 ): Map<string, ScorecardCap | null> {
   const index = new Map<string, number>();
   const lowLink = new Map<string, number>();
@@ -76,7 +85,7 @@ export function weakestLinks(
   const edgesOf = (node: GraphNode) => {
     let edges = edgesMemo.get(node.key);
     if (!edges) {
-      edges = weakestLinkEdges(node, graph, isPilot);
+      edges = weakestLinkEdges(node, graph, isPilot, knownEdges?.get(node.key));
       edgesMemo.set(node.key, edges);
     }
     return edges;
@@ -140,6 +149,11 @@ export function weakestLinks(
 
   const caps = new Map<string, ScorecardCap | null>();
   for (const start of starts) {
+    // Most pilots reach no other pilot: nothing to walk, nothing to cap.
+    if (!edgesOf(start).length) {
+      caps.set(start.key, null);
+      continue;
+    }
     if (!index.has(start.key)) visit(start);
     const own = uncappedLevel(start);
     const lowest = reach.get(start.key);
