@@ -22,7 +22,7 @@ const MAX_FETCH_ROUNDS = 4;
  * Rounds for one entity: the weakest link follows chains of pilots, each a
  * round deeper (a bound, so that a long chain costs a known number of reads).
  */
-const MAX_FETCH_ROUNDS_AROUND = 12;
+export const MAX_FETCH_ROUNDS_AROUND = 12;
 
 type Filter = Record<string, string[]>[];
 
