@@ -24,6 +24,7 @@ const PACKAGES = [
   'plugins/ai-readiness-common',
   'plugins/ai-readiness-node',
   'plugins/ai-readiness-backend',
+  'plugins/ai-readiness-backend-module-scaffolder',
   'plugins/ai-readiness',
 ];
 

@@ -22,10 +22,20 @@ export interface Config {
        */
       types?: string[];
       /**
-       * Tags that make an entity an AI pilot.
+       * Tags that make a Component an AI pilot (tags on other kinds do not count).
        * @default ["ai-pilot", "genai", "llm"]
        */
       tags?: string[];
+      /**
+       * Kinds whose entities of an agent type are AI pilots.
+       * @default ["AiResource"]
+       */
+      agentKinds?: string[];
+      /**
+       * spec.type values of those kinds that are agents.
+       * @default ["agent", "ai-agent"]
+       */
+      agentTypes?: string[];
       /**
        * Resource spec.type values counted as data sources (DATA checks).
        * @default ["database", "dataset", "data-product", "vector-store", "table", "bucket", "s3-bucket", "stream", "topic", "queue", "warehouse", "data-lake", "feature-store"]
@@ -37,10 +47,25 @@ export interface Config {
        */
       modelResourceTypes?: string[];
       /**
-       * Component spec.type values counted as governed model access.
-       * @default ["model-server", "llm-gateway", "ai-gateway"]
+       * Component spec.type values that are model endpoints (governed model access).
+       * @default ["model-server", "ai-model-server", "llm-gateway", "ai-gateway"]
        */
       modelGatewayTypes?: string[];
+      /**
+       * API spec.type values that are model endpoints.
+       * @default ["ai-model-server"]
+       */
+      modelApiTypes?: string[];
+      /**
+       * Kinds that are model endpoints whatever their type.
+       * @default ["AiModelServerAPI"]
+       */
+      modelEndpointKinds?: string[];
+      /**
+       * API spec.type values that are tool servers (SEC-6).
+       * @default ["mcp-server"]
+       */
+      toolServerTypes?: string[];
     };
 
     /**

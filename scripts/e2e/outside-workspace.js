@@ -1,37 +1,44 @@
 #!/usr/bin/env node
 /*
- * Proof that the packages work outside this workspace.
+ * Proof that the packages work in a Backstage project as create-app makes it
+ * today, outside this workspace.
  *
  * In a temporary folder (outside this repository, so that Node never finds
  * its node_modules) it
  *   1. builds and packs the four plugin packages (scripts/build-packages.js),
- *   2. creates a minimal Backstage project of its own: packages/backend and
- *      packages/app, on the Backstage 1.55 release's packages from the npm
- *      registry (versions of shared/toolchain.md), with the tarballs as
- *      dependencies, and installs it with npm,
- *   3. starts that backend (catalog + the ai-readiness plugin, PostgreSQL)
- *      and reads GET /api/ai-readiness/rubric and a scorecard from it,
- *   4. builds that app (legacy frontend system, the plugin's page and entity
- *      tab wired in) with its own @backstage/cli.
+ *   2. makes a project with `@backstage/create-app` (the Backstage 1.55
+ *      release's, on Node 22 from the npm registry): the default template,
+ *      on the new frontend system, and beside its app the app of the
+ *      `--legacy` template (packages/app-legacy); commits it to git,
+ *   3. adds the tarballs and the configuration, plus the legacy app's wiring
+ *      of docs/frontend.md, and prints that diff (outside-workspace/project.js),
+ *   4. installs the project with npm,
+ *   5. builds the new-frontend-system app, which finds the plugin by itself
+ *      (`app.packages: all`),
+ *   6. starts the backend (SQLite in memory, as the template configures it),
+ *      which serves that app; reads GET /api/ai-readiness/rubric and the
+ *      pilot's scorecard as the guest user; opens the pilot's readiness tab
+ *      and the org page in Chromium (outside-workspace/browser.js),
+ *   7. builds the legacy app.
  *
- * npm installs from the same cache as the repository's own `npm ci` (most of
- * the project's packages are there already); --prefer-offline uses cached
- * metadata and tarballs when they fit.
- * PostgreSQL: AI_READINESS_PG_CONNECTION (set by scripts/with-postgres.sh); every
- * database this test creates has a unique prefix and is dropped at the end.
+ * npm (create-app's npx and the install) uses the same cache as the
+ * repository's own `npm ci`, which holds most of the project's packages
+ * already; --prefer-offline uses cached metadata and tarballs when they fit.
  * E2E_SKIP_BUILD=1 packs the packages as built (`npm run build` ran before).
  * Port: E2E_OUTSIDE_PORT or a free one. E2E_TARBALLS=<folder> takes tarballs
- * packed earlier instead of building; E2E_KEEP=1 keeps the project folder.
- * Prints the time of each phase.
+ * packed earlier instead of building; E2E_KEEP=1 keeps the project folder
+ * (with the screenshots). Prints the time of each phase.
  */
-const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { assert, createRun, sh, startNode, stop } = require('./lib/process');
 const { freePort, request, waitFor, waitReady } = require('./lib/http');
-const { dropDatabases } = require('./lib/postgres');
-const { projectFiles } = require('./outside-workspace/project');
+const {
+  addAiReadiness,
+  createProject,
+} = require('./outside-workspace/project');
+const { checkInBrowser } = require('./outside-workspace/browser');
 const {
   checkInstalled,
   packTarballs,
@@ -39,27 +46,93 @@ const {
 } = require('./outside-workspace/tarballs');
 
 const { log, phase, logTimes, logTail, runMain } = createRun('outside');
+const PILOT = 'claims-summarizer';
 let backend = null;
 const dead = () =>
   backend &&
   backend.exitCode !== null &&
   `backend exited (${backend.exitCode})`;
 const get = (url, token) => request('GET', url, { token, timeoutMs: 10000 });
+const env = { ...process.env, NODE_PATH: '' };
+
+/** Builds a frontend package of the project with its own CLI. */
+function buildApp(project, app, overlay) {
+  sh(
+    path.join(project, 'node_modules/.bin/backstage-cli'),
+    [
+      'package',
+      'build',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      overlay,
+    ],
+    { cwd: path.join(project, 'packages', app), env },
+  );
+  assert(
+    fs.existsSync(path.join(project, 'packages', app, 'dist', 'index.html')),
+    `packages/${app}: the build made no dist/index.html`,
+  );
+}
+
+/** The template's TypeScript backend, run from source as `backstage-cli package start` does. */
+function startBackend(project, overlay) {
+  const cli = path.dirname(
+    require.resolve('@backstage/cli/package.json', { paths: [project] }),
+  );
+  const transform = require.resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+    { paths: [cli] },
+  );
+  return startNode(
+    [
+      '--require',
+      transform,
+      'src/index.ts',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      overlay,
+    ],
+    {
+      cwd: path.join(project, 'packages', 'backend'),
+      logFile: path.join(project, 'backend.log'),
+      env: {
+        ...env,
+        NODE_ENV: 'development',
+        ESBK_TSCONFIG_PATH: path.join(project, 'tsconfig.json'),
+      },
+    },
+  );
+}
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-outside-'));
-  const prefix = `outside_${crypto.randomBytes(4).toString('hex')}_`;
-  const token = crypto.randomBytes(24).toString('hex');
   const port = Number(process.env.E2E_OUTSIDE_PORT) || (await freePort());
+  const base = `http://localhost:${port}`;
   const keep = process.env.E2E_KEEP === '1';
-  log(
-    `project in ${dir} (E2E_KEEP=1 keeps it), port ${port}, database prefix ${prefix}`,
-  );
+  log(`folder ${dir} (E2E_KEEP=1 keeps it), port ${port}`);
+  let project = path.join(dir, 'portal');
   try {
     const tarballDir = path.join(dir, 'tarballs');
     await packTarballs(tarballDir, phase);
     const tarballs = readTarballs(tarballDir);
-    projectFiles(dir, tarballs, port, token, prefix);
+
+    project = await phase(
+      'create-app: the default and the --legacy template',
+      () => createProject(dir),
+    );
+    await phase('add the packages and the configuration', () => {
+      const diff = addAiReadiness(project, tarballDir, tarballs);
+      log(`the changes to the project as create-app made it:\n${diff}`);
+    });
+    // what this test needs on top (not part of the diff): its port
+    const overlay = path.join(dir, 'app-config.e2e.yaml');
+    fs.writeFileSync(
+      overlay,
+      `app:\n  baseUrl: ${base}\nbackend:\n  baseUrl: ${base}\n` +
+        `  listen: { port: ${port} }\n  cors: { origin: ${base} }\n`,
+    );
 
     await phase('npm install (the npm cache of npm ci)', () =>
       sh(
@@ -71,105 +144,92 @@ async function main() {
           '--no-fund',
           '--loglevel=error',
         ],
-        { cwd: dir, env: { ...process.env, NODE_PATH: '' } },
+        { cwd: project, env },
       ),
     );
     // installed from the tarballs, into the project's own node_modules
-    checkInstalled(dir, tarballs);
+    checkInstalled(project, tarballs);
 
-    await phase('start the backend, GET /rubric and a scorecard', async () => {
-      backend = startNode(['packages/backend', '--config', 'app-config.yaml'], {
-        cwd: dir,
-        logFile: path.join(dir, 'backend.log'),
-        env: { ...process.env, NODE_ENV: 'production', NODE_PATH: '' },
-      });
-      const base = `http://127.0.0.1:${port}`;
-      await waitReady('readiness', base, 600000, { dead });
-      const noToken = await get(`${base}/api/ai-readiness/rubric`);
-      assert(
-        noToken.status === 401,
-        `GET /rubric without a token: ${noToken.status}, expected 401`,
-      );
-      const rubric = await get(`${base}/api/ai-readiness/rubric`, token);
-      assert(
-        rubric.status === 200,
-        `GET /rubric: ${rubric.status} ${rubric.body.slice(0, 300)}`,
-      );
-      const parsed = JSON.parse(rubric.body);
-      assert(
-        Array.isArray(parsed.checks) &&
-          parsed.checks.length >= 30 &&
-          Array.isArray(parsed.dimensions),
-        `GET /rubric: unexpected answer ${rubric.body.slice(0, 300)}`,
-      );
-      log(
-        `GET /rubric: ${parsed.checks.length} checks, ${parsed.dimensions.length} dimensions`,
-      );
-      const card = await waitFor(
-        'the scorecard of component:default/claims-summarizer',
-        async () => {
-          const r = await get(
-            `${base}/api/ai-readiness/scorecards/default/component/claims-summarizer`,
-            token,
-          );
-          return { ok: r.status === 200, ...r };
-        },
-        600000,
-        { dead },
-      );
-      const scorecard = JSON.parse(card.body);
-      assert(
-        scorecard.entityRef === 'component:default/claims-summarizer' &&
-          /^L[0-3]$/.test(scorecard.level?.id ?? scorecard.level),
-        `unexpected scorecard ${card.body.slice(0, 300)}`,
-      );
-      log(
-        `scorecard of ${scorecard.entityRef}: level ${JSON.stringify(
-          scorecard.level,
-        ).slice(0, 80)}, score ${scorecard.score}`,
-      );
-      await stop(backend);
-      backend = null;
-    });
+    await phase('build the app (new frontend system)', () =>
+      buildApp(project, 'app', overlay),
+    );
 
-    await phase('build the app with the frontend plugin', () =>
-      sh(
-        path.join(dir, 'node_modules/.bin/backstage-cli'),
-        ['package', 'build', '--config', '../../app-config.yaml'],
-        {
-          cwd: path.join(dir, 'packages/app'),
-          env: { ...process.env, NODE_PATH: '' },
-        },
-      ),
+    await phase(
+      'start the backend; the API; the tab and the org page in Chromium',
+      async () => {
+        backend = startBackend(project, overlay);
+        await waitReady('readiness', base, 600000, { dead });
+        const guest = await get(`${base}/api/auth/guest/refresh`);
+        const token = JSON.parse(guest.body || '{}').backstageIdentity?.token;
+        assert(
+          token,
+          `no guest token: ${guest.status} ${guest.body.slice(0, 200)}`,
+        );
+        const rubric = await get(`${base}/api/ai-readiness/rubric`, token);
+        assert(
+          rubric.status === 200 && JSON.parse(rubric.body).checks.length >= 30,
+          `GET /rubric: ${rubric.status} ${rubric.body.slice(0, 300)}`,
+        );
+        const card = await waitFor(
+          `the scorecard of component:default/${PILOT}`,
+          async () => {
+            const r = await get(
+              `${base}/api/ai-readiness/scorecards/default/component/${PILOT}`,
+              token,
+            );
+            return { ok: r.status === 200, ...r };
+          },
+          600000,
+          { dead },
+        );
+        // the org page lists stored scorecards: the first scheduled run may
+        // have come before the catalog was read, so ask for a full refresh
+        const refresh = await request(
+          'POST',
+          `${base}/api/ai-readiness/refresh`,
+          { token, body: {} },
+        );
+        assert(refresh.status === 202, `POST /refresh: ${refresh.status}`);
+        await waitFor(
+          'the pilot among the stored scorecards',
+          async () => {
+            const r = await get(
+              `${base}/api/ai-readiness/scorecards?limit=10`,
+              token,
+            );
+            const items = r.status === 200 ? JSON.parse(r.body).items : [];
+            return {
+              ok: items.some(i => i.entityRef.endsWith(`/${PILOT}`)),
+              ...r,
+            };
+          },
+          600000,
+          { dead },
+        );
+        const scorecard = JSON.parse(card.body);
+        log(
+          `scorecard of ${scorecard.entityRef}: ${scorecard.level}, score ${scorecard.score}`,
+        );
+        await checkInBrowser({
+          base,
+          pilot: PILOT,
+          scorecard,
+          outDir: dir,
+          log,
+        });
+        await stop(backend);
+        backend = null;
+      },
     );
-    const assets = path.join(dir, 'packages/app/dist/static');
-    const js = fs.readdirSync(assets).filter(f => f.endsWith('.js'));
-    const withPlugin = js.filter(
-      f =>
-        fs
-          .readFileSync(path.join(assets, f), 'utf8')
-          .includes('/api/ai-readiness') ||
-        fs.readFileSync(path.join(assets, f), 'utf8').includes('ai-readiness'),
-    );
-    if (
-      !fs.existsSync(path.join(dir, 'packages/app/dist/index.html')) ||
-      withPlugin.length === 0
-    ) {
-      throw new Error(
-        'the app build has no index.html or no chunk with the ai-readiness plugin',
-      );
-    }
-    log(
-      `app built: ${js.length} scripts, ${withPlugin.length} with the plugin`,
+
+    await phase('build the legacy app (wired as docs/frontend.md shows)', () =>
+      buildApp(project, 'app-legacy', overlay),
     );
   } catch (e) {
-    logTail('backend log', path.join(dir, 'backend.log'), 60);
+    logTail('backend log', path.join(project, 'backend.log'), 60);
     throw e;
   } finally {
     if (backend) backend.kill('SIGKILL');
-    await dropDatabases(prefix, log).catch(e =>
-      log(`could not drop the databases ${prefix}*: ${e.message}`),
-    );
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     logTimes();
   }

@@ -15,7 +15,7 @@ describe('App', () => {
         },
       ] as any,
     };
-    render(<App />);
+    render(App.createRoot());
 
     expect(
       await screen.findByRole('button', { name: 'Enter' }, { timeout: 10_000 }),

@@ -12,6 +12,8 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import aiModelModule from '@backstage/plugin-catalog-backend-module-ai-model';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import {
   EXAMPLES_AS_OF,
@@ -33,13 +35,14 @@ function catalogConfig() {
   const backendDir = path.join(repoRoot, 'packages', 'backend');
   return {
     ...appConfig.catalog,
-    locations: appConfig.catalog.locations.map(
-      (l: { type: string; target: string }) => ({
-        ...l,
-        target:
-          l.type === 'file' ? path.resolve(backendDir, l.target) : l.target,
-      }),
-    ),
+    locations: [
+      ...appConfig.catalog.locations,
+      // an AI agent (kind AiResource) and an MCP server API, beside the examples
+      { type: 'file', target: 'src/__fixtures__/ai-agent.yaml' },
+    ].map((l: { type: string; target: string }) => ({
+      ...l,
+      target: l.type === 'file' ? path.resolve(backendDir, l.target) : l.target,
+    })),
   };
 }
 
@@ -75,6 +78,12 @@ async function waitForEntities(
   }
 }
 
+const fixtureRefs = new Set([
+  'airesource:default/claims-intake-agent',
+  'api:default/claims-documents-mcp',
+]);
+const isFixture = (e: Entity) => fixtureRefs.has(refOf(e));
+
 describe.each(databases.eachSupportedId())(
   'the portal catalog on %p',
   databaseId => {
@@ -87,6 +96,9 @@ describe.each(databases.eachSupportedId())(
       backend = await startTestBackend({
         features: [
           catalogPlugin,
+          // as in src/index.ts: the AiResource kind and mcp-server APIs
+          aiModelModule,
+          scaffolderEntityModel,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: {
@@ -102,6 +114,10 @@ describe.each(databases.eachSupportedId())(
       const wanted = [
         ...loadExampleEntities().map(refOf),
         'component:default/ai-readiness-for-backstage',
+        'airesource:default/claims-intake-agent',
+        'api:default/claims-documents-mcp',
+        // the template of docs/fixes.md, allowed by catalog.rules
+        'template:default/ai-readiness-fix',
       ];
       entities = await waitForEntities(backend, list => {
         const served = new Set(list.map(refOf));
@@ -164,9 +180,30 @@ describe.each(databases.eachSupportedId())(
       expect(errors.map(e => e.metadata.name)).toEqual([]);
     });
 
+    it('accepts an AI agent (kind AiResource) and an MCP server API under the portal rules', async () => {
+      const agent = await request(backend.server)
+        .get(
+          '/api/catalog/entities/by-name/airesource/default/claims-intake-agent',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(agent.status).toBe(200);
+      expect(agent.body.spec.type).toBe('agent');
+      expect(agent.body.relations).toEqual(
+        expect.arrayContaining([
+          { type: 'ownedBy', targetRef: 'group:default/claims-ai' },
+          { type: 'partOf', targetRef: 'system:default/claims-platform' },
+        ]),
+      );
+      const mcp = entities.find(
+        e => e.metadata.name === 'claims-documents-mcp',
+      );
+      expect((mcp as any)?.status?.items ?? []).toEqual([]);
+    });
+
     it('gives the same levels from the catalog as from the YAML files', () => {
       const engine = createReadinessEngine();
-      const graph = engine.buildGraph(entities);
+      // the examples only: the agent above is not one of them
+      const graph = engine.buildGraph(entities.filter(e => !isFixture(e)));
       const levels = Object.fromEntries(
         engine
           .evaluateAll(graph, { asOf: EXAMPLES_AS_OF })

@@ -23,6 +23,7 @@ import {
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import type { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import aiModelModule from '@backstage/plugin-catalog-backend-module-ai-model';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import aiReadinessPlugin from '@ai-readiness/plugin-ai-readiness-backend';
 import { repoRoot } from './__testUtils__/examples';
@@ -36,7 +37,13 @@ const expected = JSON.parse(
   asOf: string;
   scorecards: Record<
     string,
-    { level: string; checks: Record<string, string>; drift: boolean }
+    {
+      level: string;
+      checks: Record<string, string>;
+      drift: boolean;
+      scope?: string;
+      cap?: { level: string; by: string[] };
+    }
   >;
   absent: string[];
 };
@@ -123,6 +130,8 @@ describe('ai-readiness check --backstage-url against a running backend', () => {
     backend = await startTestBackend({
       features: [
         catalogPlugin,
+        // as in src/index.ts: the AiResource kind and mcp-server APIs of the conformance catalog
+        aiModelModule,
         aiReadinessPlugin,
         mockServices.database.factory({ knex }),
         createServiceFactory({
@@ -216,9 +225,16 @@ describe('ai-readiness check --backstage-url against a running backend', () => {
             .flatMap((d: any) => d.checks.map((k: any) => [k.id, k.status]))
             .filter(([id]: [string]) => id in named),
         );
+        const want = expected.scorecards[c.entityRef];
         return [
           c.entityRef,
-          { level: c.level, checks, drift: c.drift.length > 0 },
+          {
+            level: c.level,
+            checks,
+            drift: c.drift.length > 0,
+            ...(want?.scope !== undefined ? { scope: c.scope?.rule } : {}),
+            ...(want?.cap !== undefined || c.cap ? { cap: c.cap } : {}),
+          },
         ];
       }),
     );

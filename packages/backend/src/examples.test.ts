@@ -74,12 +74,43 @@ describe('examples/', () => {
     expect(status('finance-close-copilot', 'INT-3').status).toBe('partial');
   });
 
+  it('shows the agent team: scope, handoffs, the tool server and the weakest link', () => {
+    const router = byName.get('claims-intake-router')!;
+    expect(router.scope).toEqual({
+      rule: 'agent',
+      message: 'AiResource of spec.type agent',
+    });
+    expect(router.cap).toEqual({
+      level: 'L3',
+      by: ['airesource:default/payment-specialist-agent'],
+    });
+    expect(router.nextLevel?.blockers).toEqual([
+      'pilot airesource:default/payment-specialist-agent at L1',
+    ]);
+    const checks = (name: string) =>
+      Object.fromEntries(
+        byName
+          .get(name)!
+          .dimensions.flatMap(d => d.checks)
+          .map(c => [c.id, c.status]),
+      );
+    expect(checks('coverage-checker-agent')).toMatchObject({
+      'INT-1': 'pass',
+      'SEC-6': 'pass',
+    });
+    expect(checks('payment-specialist-agent')['INT-3']).toBe('partial');
+    // The model server in Red Hat's shape is what pilots use, not a pilot.
+    const server = entities.find(e => e.metadata.name === 'granite-inference')!;
+    expect(engine.isPilot(server, graph)).toBe(false);
+  });
+
   it('reports drift where a pilot claims more than its level', () => {
     const drifting = cards
       .filter(c => c.drift.length > 0)
       .map(c => c.entityRef)
       .sort();
     expect(drifting).toEqual([
+      'airesource:default/claims-intake-router',
       'component:default/claims-letter-drafter',
       'component:default/kyc-document-checker',
       'component:default/policy-renewal-advisor',

@@ -1,6 +1,8 @@
 /*
- * The AI Readiness portal backend: the catalog, guest sign-in, permissions,
- * notifications and signals, MCP actions, and the AI readiness plugin.
+ * The AI Readiness portal backend: the catalog (with AI agents), guest
+ * sign-in, permissions, notifications and signals, MCP actions, the
+ * scaffolder, and the AI
+ * readiness plugin.
  */
 
 // First: the example campaigns' dates, relative to today (see the file).
@@ -21,6 +23,10 @@ const features = [
   // catalog, with processing errors written to the log
   import('@backstage/plugin-catalog-backend'),
   import('@backstage/plugin-catalog-backend-module-logs'),
+  // the AiResource kind (AI agents and skills) and `mcp-server` APIs
+  import('@backstage/plugin-catalog-backend-module-ai-model'),
+  // the Template kind, for the scaffolder's templates
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 
   // permissions: allow-all policy by default
   // (see https://backstage.io/docs/permissions/getting-started to write your own)
@@ -38,6 +44,13 @@ const features = [
 
   // MCP actions for agents
   import('@backstage/plugin-mcp-actions-backend'),
+
+  // scaffolder: the template ai-readiness-fix (templates/) opens pull requests
+  // on GitHub and merge requests on GitLab (set a token under integrations)
+  import('@backstage/plugin-scaffolder-backend'),
+  import('@backstage/plugin-scaffolder-backend-module-github'),
+  import('@backstage/plugin-scaffolder-backend-module-gitlab'),
+  import('@ai-readiness/plugin-ai-readiness-backend-module-scaffolder'),
 
   // AI readiness scorecards (/api/ai-readiness). src/modules/securityReviewCheck.ts
   // is an example module that adds a check through the plugin's extension point;

@@ -20,6 +20,26 @@ describe('parseArgs', () => {
         format: 'json',
         minLevel: 'L2',
         asOf: '2026-02-28',
+        exclude: [],
+      },
+    });
+  });
+
+  it('collects every --exclude, in order', () => {
+    expect(
+      parseArgs([
+        'check',
+        'catalog',
+        '--exclude',
+        'templates/**',
+        '--exclude=**/skeleton/**',
+      ]),
+    ).toEqual({
+      command: 'check',
+      options: {
+        paths: ['catalog'],
+        format: 'table',
+        exclude: ['templates/**', '**/skeleton/**'],
       },
     });
   });
@@ -27,7 +47,11 @@ describe('parseArgs', () => {
   it('takes everything after -- as a path, and - as stdin', () => {
     expect(parseArgs(['check', '-', '--', '--odd-name.yaml'])).toEqual({
       command: 'check',
-      options: { paths: ['-', '--odd-name.yaml'], format: 'table' },
+      options: {
+        paths: ['-', '--odd-name.yaml'],
+        format: 'table',
+        exclude: [],
+      },
     });
   });
 
@@ -44,6 +68,8 @@ describe('parseArgs', () => {
     [['check', '--entity', '--format'], 'option --entity needs a value'],
     [['check', '--entity='], '--entity needs a non-empty entity reference'],
     [['check', '--config='], '--config needs a file path'],
+    [['check', '--exclude', '--format'], 'option --exclude needs a value'],
+    [['check', '--exclude='], '--exclude needs a glob, such as "templates/**"'],
     [['check', '-x'], 'unknown option "-x"'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv as string[])).toThrow(new UsageError(message));

@@ -29,20 +29,39 @@ export interface CheckOptions {
   config?: string;
   /** Evaluate through this portal's POST /evaluate. */
   backstageUrl?: string;
+  /** Globs of files and directories to leave out (--exclude, repeatable). */
+  exclude: string[];
+}
+
+export interface FixOptions {
+  /** The catalog YAML file to patch. */
+  file: string;
+  entity: string;
+  /** Check ids; every failing check with a remediation when empty. */
+  checks: string[];
+  /** Write the file instead of printing the diff. */
+  write: boolean;
+  asOf?: string;
+  config?: string;
 }
 
 export type ParsedCommand =
   | { command: 'help' }
   | { command: 'version' }
-  | { command: 'check'; options: CheckOptions };
+  | { command: 'check'; options: CheckOptions }
+  | { command: 'fix'; options: FixOptions };
 
 export const USAGE = `Usage: ai-readiness check [FILE|DIR ...] [options]
+       ai-readiness fix FILE --entity REF [--check ID ...] [--write]
 
 Scores every AI pilot found in Backstage catalog YAML files against the AI
 readiness rubric. Files may hold several documents (---); directories are read
 recursively for *.yaml and *.yml (skipping node_modules, hidden folders, and
 files in which no document has an apiVersion or kind, such as app-config.yaml).
-Without a FILE or DIR, the current directory is read.
+Without a FILE or DIR, the current directory is read. Scaffolder template
+skeletons (files holding \${{, {%, {{ values. or {{ parameters.) are skipped
+with a warning; entities whose apiVersion, kind or metadata.name the catalog
+would refuse are input errors, left out of the graph.
 
 Options:
   --as-of YYYY-MM-DD     evaluation date (default: today, UTC); review cadences
@@ -55,6 +74,9 @@ Options:
                          (kind defaults to component, namespace to default)
   --config FILE          app-config YAML whose aiReadiness key configures the
                          rubric (weights, types, tags, disabled checks, ...)
+  --exclude GLOB         leave out matching files and directories (repeatable),
+                         matched against the path relative to the current
+                         directory and to the DIR given, e.g. 'templates/**'
   --backstage-url URL    score the files with this portal's POST /evaluate, so
                          references resolve against its live catalog and its
                          configuration applies (default: AI_READINESS_BACKSTAGE_URL;
@@ -62,6 +84,18 @@ Options:
                          the catalog, e.g. L2 → L3
   -h, --help             show this help
   -V, --version          show the version
+
+Warnings (skipped skeletons) go to stderr, or to "warnings" with --format
+json; they never change the exit code.
+
+ai-readiness fix FILE --entity REF writes the remediations of the pilot's
+failing checks into its document of FILE (comments, key order, quoting and the
+other documents kept) and prints the change as a unified diff:
+  --check ID             close only this check (repeatable); default: every
+                         failing check with a remediation
+  --write                write FILE instead of printing the diff
+  --as-of and --config as for check. Exit 0 when there is a change, 1 when
+  there is nothing to change, 2 when the file cannot be read or patched.
 
 Exit codes:
   0  every input was read and every pilot meets --min-level
@@ -95,7 +129,21 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--entity': 'ref',
   '--config': 'file',
   '--backstage-url': 'url',
+  '--exclude': 'glob',
 };
+
+/** Options that may be given more than once; each value is collected. */
+const REPEATABLE = new Set(['--exclude']);
+
+/** A repeatable value option: collects every value, rejects an option name given as its value. */
+function listParser(name: string) {
+  return (value: string, previous: string[] | undefined) => {
+    if (value.startsWith('--') && value.length > 2) {
+      throw new UsageError(`option ${name} needs a value`);
+    }
+    return [...(previous ?? []), value];
+  };
+}
 
 /** A value option: rejects a repeat, and an option name given as its value. */
 function valueParser(name: string) {
@@ -121,8 +169,20 @@ function program(): Command {
     .option('-h, --help')
     .option('-V, --version');
   for (const [name, value] of Object.entries(VALUE_OPTIONS)) {
-    cmd.option(`${name} <${value}>`, '', valueParser(name));
+    if (REPEATABLE.has(name)) {
+      cmd.option(`${name} <${value}>`, '', listParser(name));
+    } else {
+      cmd.option(`${name} <${value}>`, '', valueParser(name));
+    }
   }
+  // fix only: repeatable --check, and --write
+  cmd.option('--check <id>', '', (id: string, previous: string[] = []) => {
+    if (id.startsWith('--') && id.length > 2) {
+      throw new UsageError('option --check needs a value');
+    }
+    return [...previous, id];
+  });
+  cmd.option('--write');
   return cmd;
 }
 
@@ -157,7 +217,7 @@ function scan(args: string[]): {
       return { early: 'version', needsCommand: false };
     if (arg === '-' || !arg.startsWith('-')) {
       operand = true;
-    } else if (arg in VALUE_OPTIONS) {
+    } else if (arg in VALUE_OPTIONS || arg === '--check') {
       const next = args[i + 1];
       if (next === undefined || (next.startsWith('--') && next.length > 2))
         break;
@@ -187,30 +247,53 @@ export function parseArgs(argv: string[]): ParsedCommand {
     throw e;
   }
   const [command, paths] = cmd.processedArgs as [string | undefined, string[]];
-  const values = cmd.opts<Record<string, string | undefined>>();
+  const {
+    check: checks,
+    write,
+    exclude,
+    ...values
+  } = cmd.opts<
+    Record<string, string | undefined> & {
+      check?: string[];
+      write?: boolean;
+      exclude?: string[];
+    }
+  >();
 
   if (command === undefined) {
     throw new UsageError('missing command; did you mean "ai-readiness check"?');
   }
+  if (command === 'fix') {
+    return {
+      command: 'fix',
+      options: fixOptions(paths, values, checks, write),
+    };
+  }
   if (command !== 'check') {
     throw new UsageError(
-      `unknown command ${quote(command)}; the command is "check"`,
+      `unknown command ${quote(command)}; the commands are "check" and "fix"`,
+    );
+  }
+  if (checks?.length || write) {
+    throw new UsageError(
+      `option ${
+        checks?.length ? '--check' : '--write'
+      } belongs to "ai-readiness fix"`,
     );
   }
 
-  const options: CheckOptions = { paths: [...paths], format: 'table' };
-
-  const asOf = values.asOf;
-  if (asOf !== undefined) {
-    if (!isValidDate(asOf)) {
-      throw new UsageError(
-        `--as-of must be a calendar date written YYYY-MM-DD, found ${quote(
-          asOf,
-        )}`,
-      );
-    }
-    options.asOf = asOf;
+  const options: CheckOptions = {
+    paths: [...paths],
+    format: 'table',
+    exclude: [],
+  };
+  for (const glob of exclude ?? []) {
+    if (glob.trim() === '')
+      throw new UsageError('--exclude needs a glob, such as "templates/**"');
+    options.exclude.push(glob);
   }
+
+  options.asOf = readAsOf(values.asOf);
 
   const format = values.format;
   if (format !== undefined) {
@@ -245,11 +328,7 @@ export function parseArgs(argv: string[]): ParsedCommand {
     options.entity = entity;
   }
 
-  const config = values.config;
-  if (config !== undefined) {
-    if (config === '') throw new UsageError('--config needs a file path');
-    options.config = config;
-  }
+  options.config = readConfigPath(values.config);
 
   const backstageUrl = values.backstageUrl;
   if (backstageUrl !== undefined) {
@@ -261,4 +340,64 @@ export function parseArgs(argv: string[]): ParsedCommand {
   }
 
   return { command: 'check', options };
+}
+
+function readAsOf(asOf: string | undefined): string | undefined {
+  if (asOf !== undefined && !isValidDate(asOf)) {
+    throw new UsageError(
+      `--as-of must be a calendar date written YYYY-MM-DD, found ${quote(
+        asOf,
+      )}`,
+    );
+  }
+  return asOf;
+}
+
+function readConfigPath(config: string | undefined): string | undefined {
+  if (config === '') throw new UsageError('--config needs a file path');
+  return config;
+}
+
+const CHECK_ID = /^[A-Za-z0-9][\w.-]*$/;
+
+/** The options of `fix FILE --entity REF [--check ID ...] [--write]`. */
+function fixOptions(
+  paths: string[],
+  values: Record<string, string | undefined>,
+  checks: string[] = [],
+  write = false,
+): FixOptions {
+  if (paths.length !== 1 || paths[0] === '-') {
+    throw new UsageError(
+      `fix needs one FILE, the catalog YAML file to patch${
+        paths.length > 1 ? `, found ${paths.length}` : ''
+      }`,
+    );
+  }
+  for (const name of ['format', 'minLevel', 'backstageUrl'] as const) {
+    if (values[name] !== undefined) {
+      const option = `--${name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
+      throw new UsageError(`option ${option} does not apply to fix`);
+    }
+  }
+  const entity = values.entity?.trim();
+  if (!entity) {
+    throw new UsageError(
+      'fix needs --entity REF, the pilot whose document is patched',
+    );
+  }
+  const bad = checks.find(id => !CHECK_ID.test(id));
+  if (bad !== undefined) {
+    throw new UsageError(
+      `--check must be a check id such as OWN-2, found ${quote(bad)}`,
+    );
+  }
+  return {
+    file: paths[0],
+    entity,
+    checks,
+    write,
+    asOf: readAsOf(values.asOf),
+    config: readConfigPath(values.config),
+  };
 }

@@ -28,7 +28,13 @@ describe('conformance catalog', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(Object.keys(out).sort()).toEqual(['asOf', 'errors', 'scorecards']);
+    expect(Object.keys(out).sort()).toEqual([
+      'asOf',
+      'errors',
+      'scorecards',
+      'warnings',
+    ]);
+    expect(out.warnings).toEqual([]);
     expect(out.asOf).toBe(AS_OF);
     expect(out.errors).toEqual([]);
     const byRef = new Map<string, any>(
@@ -52,6 +58,19 @@ describe('conformance catalog', () => {
         ref,
         drift: want.drift,
       });
+      // Every scorecard says why it is a pilot; the case pins the rule where it matters.
+      expect({ ref, scope: card.scope }).toEqual({
+        ref,
+        scope: {
+          rule: expect.any(String),
+          message: expect.stringMatching(/\S/),
+        },
+      });
+      expect({ ref, rule: want.scope && card.scope.rule }).toEqual({
+        ref,
+        rule: want.scope,
+      });
+      expect({ ref, cap: card.cap }).toEqual({ ref, cap: want.cap ?? null });
     }
     for (const ref of expected.absent) expect(byRef.has(ref)).toBe(false);
   });
@@ -108,6 +127,13 @@ describe('conformance catalog', () => {
     );
     expect(r.stdout).toContain(
       `(${relative}:${docStartLine(text, 'claims-summarizer')})`,
+    );
+    // Why a pilot is one, and the weakest link, under the pilot.
+    expect(r.stdout).toMatch(
+      /^component:default\/intake-router {2}L0 Unready {2}score \d+ .*\n(?: {2}.*\n)*? {2}Capped at L0 by component:default\/claims-summarizer \(L3 without the cap\)$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^airesource:default\/claims-agent {2}L2 .*\n(?: {2}.*\n)*? {2}AI pilot: AiResource of spec\.type agent$/m,
     );
   });
 

@@ -66,7 +66,7 @@ describe('bad input', () => {
     expect(out.scorecards.map((c: any) => c.entityRef)).toEqual([
       'component:default/good-bot',
     ]);
-    expect(out.errors.length).toBeGreaterThan(0);
+    expect(out.errors).toHaveLength(1);
     expect(out.errors[0]).toMatchObject({ file: 'catalog.yaml', line: 24 });
     expect(out.errors[0].message).toMatch(/^invalid YAML: /);
     expect(r.stderr).toMatch(
@@ -227,6 +227,7 @@ describe('help and version', () => {
       '--min-level',
       '--entity',
       '--config',
+      '--exclude',
     ]) {
       expect(help.stdout).toContain(flag);
     }

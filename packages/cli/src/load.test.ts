@@ -63,6 +63,27 @@ describe('YAML parsing', () => {
     ]);
   });
 
+  it('reports one error per bad line, the first the parser gives', () => {
+    // A stray list item in a mapping: the yaml package gives three errors on line 5.
+    const text =
+      'apiVersion: v1\nkind: Component\nmetadata:\n  name: x\n  - bad\nspec:\n  type: x\n';
+    expect(parseYamlDocuments(text)).toEqual([
+      {
+        line: 1,
+        errors: [
+          {
+            line: 5,
+            message:
+              'invalid YAML: A block sequence may not be used as an implicit map key (column 1)',
+          },
+        ],
+      },
+    ]);
+    // Mistakes on different lines are each reported.
+    const two = parseYamlDocuments('a:\n  b: 1\n  - x\nc:\n  d: 2\n  - y\n');
+    expect(two[0].errors.map(e => e.line)).toEqual([3, 6]);
+  });
+
   it('ignores a byte order mark', () => {
     expect(parseYamlDocuments('\ufeffa: 1\n')).toEqual([
       { line: 1, value: { a: 1 }, errors: [] },

@@ -6,7 +6,15 @@
 import fs from 'fs';
 import path from 'path';
 import { entityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
-import { parseYamlDocuments } from './yamlDocuments';
+import { fieldLine, ParsedDoc, parseYamlDocuments } from './yamlDocuments';
+import { catalogRuleViolation } from './entityRules';
+import { Excluder, makeExcluder } from './exclude';
+import {
+  findSkeletonMarker,
+  mayBeCatalogData,
+  mayBeTemplateEntity,
+  skeletonWarning,
+} from './skeleton';
 
 export {
   parseFast,
@@ -19,6 +27,12 @@ export interface InputError {
   file: string;
   /** 1-based; null when the whole file is concerned (e.g. it cannot be read). */
   line: number | null;
+  message: string;
+}
+
+/** Something the user should know that is not an input error (never changes the exit code). */
+export interface InputWarning {
+  file: string;
   message: string;
 }
 
@@ -42,6 +56,8 @@ export interface LoadResult {
   /** By lower-cased `kind:namespace/name`. */
   sources: Map<string, EntitySource>;
   errors: InputError[];
+  /** Files skipped with a reason (template skeletons). */
+  warnings: InputWarning[];
   /** Files read (whether or not they held entities). */
   filesRead: number;
   /** Files found in directories that hold no catalog document at all. */
@@ -118,17 +134,27 @@ interface FileToRead {
   fromDirectory: boolean;
 }
 
+/** What a directory walk shares: where it started, and what is left out. */
+interface WalkContext {
+  /** The directory given on the command line (absolute). */
+  root: string;
+  excluder?: Excluder;
+  /** Files and directories left out by --exclude. */
+  excluded: number;
+  visited: Set<string>;
+}
+
 function walk(
   dir: string,
   shownDir: string,
   out: FileToRead[],
   errors: InputError[],
-  visited: Set<string>,
+  ctx: WalkContext,
 ): void {
   const cannot = 'cannot read directory';
   const real = tryRead(() => fs.realpathSync(dir), shownDir, cannot, errors);
-  if (real === undefined || visited.has(real)) return;
-  visited.add(real);
+  if (real === undefined || ctx.visited.has(real)) return;
+  ctx.visited.add(real);
   const entries = tryRead(
     () => fs.readdirSync(dir, { withFileTypes: true }),
     shownDir,
@@ -158,9 +184,12 @@ function walk(
         continue; // a dangling link is not an input anyone named
       }
     }
+    if ((isDir || isFile) && ctx.excluder?.excludes(full, isDir, ctx.root)) {
+      ctx.excluded++;
+      continue;
+    }
     if (isDir) {
-      if (!SKIPPED_DIRS.has(entry.name))
-        walk(full, shown, out, errors, visited);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(full, shown, out, errors, ctx);
     } else if (isFile && YAML_FILE.test(entry.name)) {
       out.push({ abs: full, shown, fromDirectory: true });
     }
@@ -225,6 +254,54 @@ function readText(file: FileToRead): string {
   return fs.readFileSync(file.abs, 'utf8');
 }
 
+/** True when every document parses into an entity of kind Template. */
+function isTemplateEntityFile(docs: ParsedDoc[]): boolean {
+  return (
+    docs.length > 0 &&
+    docs.every(
+      d =>
+        d.errors.length === 0 &&
+        !notAnEntity(d.value) &&
+        (d.value as LoadedEntity).kind.toLocaleLowerCase('en-US') ===
+          'template',
+    )
+  );
+}
+
+/**
+ * A file's documents, or why the file is no catalog data: a template skeleton
+ * (with the warning to give) or other YAML found in a directory (skipped
+ * quietly: app-config.yaml, CI files).
+ */
+function readDocuments(
+  file: FileToRead,
+  text: string,
+): { docs: ParsedDoc[] } | { skipped: true; warning?: string } {
+  const skeleton = findSkeletonMarker(text);
+  if (skeleton) {
+    // Template syntax without catalog keys: a CI action's ${{ inputs.x }}.
+    if (file.fromDirectory && !mayBeCatalogData(text)) return { skipped: true };
+    // Parse only what may be a Template entity (whose steps hold ${{ }}): a
+    // skeleton's {{ }} would make the parser warn on the process's stderr.
+    const docs = mayBeTemplateEntity(text) ? parseYamlDocuments(text) : [];
+    if (isTemplateEntityFile(docs)) return { docs };
+    return { skipped: true, warning: skeletonWarning(skeleton) };
+  }
+  const docs = parseYamlDocuments(text);
+  if (
+    file.fromDirectory &&
+    docs.every(d => d.errors.length === 0 && !hasCatalogKeys(d.value))
+  ) {
+    return { skipped: true };
+  }
+  return { docs };
+}
+
+export interface LoadOptions {
+  /** Globs of files and directories to leave out (--exclude). */
+  exclude?: readonly string[];
+}
+
 /**
  * Reads every path (files, directories, or - for stdin) into entities.
  * Never throws for a user mistake: problems land in `errors`.
@@ -232,10 +309,13 @@ function readText(file: FileToRead): string {
 export function loadInputs(
   paths: string[],
   cwd: string = process.cwd(),
+  options: LoadOptions = {},
 ): LoadResult {
   const errors: InputError[] = [];
+  const warnings: InputWarning[] = [];
   const files: FileToRead[] = [];
   const visited = new Set<string>();
+  const excluder = makeExcluder(options.exclude ?? [], cwd);
   for (const p of paths) {
     if (p === '-') {
       files.push({ abs: '-', shown: '<stdin>', fromDirectory: false });
@@ -248,15 +328,21 @@ export function loadInputs(
     if (st.isDirectory()) {
       const before = files.length;
       const errorsBefore = errors.length;
-      walk(abs, shown, files, errors, visited);
-      if (files.length === before && errors.length === errorsBefore) {
+      const ctx: WalkContext = { root: abs, excluder, excluded: 0, visited };
+      walk(abs, shown, files, errors, ctx);
+      // A directory whose YAML files were all excluded is what was asked for.
+      if (
+        files.length === before &&
+        errors.length === errorsBefore &&
+        ctx.excluded === 0
+      ) {
         errors.push({
           file: shown,
           line: null,
           message: 'the directory holds no *.yaml or *.yml file',
         });
       }
-    } else {
+    } else if (!excluder?.excludes(abs, false)) {
       files.push({ abs, shown, fromDirectory: false });
     }
   }
@@ -278,15 +364,14 @@ export function loadInputs(
     );
     if (text === undefined) continue;
     filesRead++;
-    const docs = parseYamlDocuments(text);
-    if (
-      file.fromDirectory &&
-      docs.every(d => d.errors.length === 0 && !hasCatalogKeys(d.value))
-    ) {
-      // app-config.yaml, workflow files and the like: not catalog files.
-      skippedFiles.push(file.shown);
+    const read = readDocuments(file, text);
+    if ('skipped' in read) {
+      if (read.warning)
+        warnings.push({ file: file.shown, message: read.warning });
+      else skippedFiles.push(file.shown);
       continue;
     }
+    const { docs } = read;
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         for (const err of doc.errors) errors.push({ file: file.shown, ...err });
@@ -295,6 +380,15 @@ export function loadInputs(
       const why = notAnEntity(doc.value);
       if (why) {
         errors.push({ file: file.shown, line: doc.line, message: why });
+        continue;
+      }
+      const broken = catalogRuleViolation(doc.value);
+      if (broken) {
+        errors.push({
+          file: file.shown,
+          line: fieldLine(text, doc.line, broken.path) ?? doc.line,
+          message: broken.message,
+        });
         continue;
       }
       const entity = doc.value as LoadedEntity;
@@ -316,5 +410,5 @@ export function loadInputs(
       entities.push(entity);
     }
   }
-  return { entities, sources, errors, filesRead, skippedFiles };
+  return { entities, sources, errors, warnings, filesRead, skippedFiles };
 }

@@ -173,6 +173,64 @@ describe('--backstage-url', () => {
     ]);
   });
 
+  it('sends neither skipped skeletons nor entities the catalog would refuse', async () => {
+    let sent: string[] = [];
+    handler = (_req, body, res) => {
+      sent = JSON.parse(body).entities.map((e: any) => e.metadata.name);
+      res.setHeader('Content-Type', 'application/json');
+      res.end(
+        JSON.stringify({
+          asOf: '2026-11-25',
+          scorecards: [card('bot', 'L1', null)],
+          errors: [],
+        }),
+      );
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-remote-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'catalog-info.yaml'),
+        `${PILOT}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: Refused Bot\nspec:\n  type: ai-pilot\n`,
+      );
+      fs.mkdirSync(path.join(dir, 'skeleton'));
+      fs.writeFileSync(
+        path.join(dir, 'skeleton', 'catalog-info.yaml'),
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${{ values.name }}\n',
+      );
+      let stdout = '';
+      const code = await run(
+        ['check', '.', '--format', 'json', '--backstage-url', url],
+        {
+          stdout: t => {
+            stdout += t;
+          },
+          stderr: () => {},
+          cwd: dir,
+          env: {},
+          isTTY: false,
+        },
+      );
+      expect(code).toBe(2);
+      expect(sent).toEqual(['bot', 'other-bot']);
+      const out = JSON.parse(stdout);
+      expect(out.errors).toEqual([
+        {
+          file: 'catalog-info.yaml',
+          line: 22,
+          message: expect.stringMatching(/^metadata\.name "Refused Bot"/),
+        },
+      ]);
+      expect(out.warnings).toEqual([
+        {
+          file: 'skeleton/catalog-info.yaml',
+          message: expect.stringContaining('scaffolder template skeleton'),
+        },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [
       401,

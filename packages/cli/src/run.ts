@@ -1,23 +1,25 @@
 /*
- * `ai-readiness check`: read the inputs, build the engine's graph from all of
+ * `ai-readiness check` (and the dispatch to `fix`): read the inputs, build the engine's graph from all of
  * them, score every AI pilot, print, and choose the exit code.
  */
-import { substituteEnv } from './substitute';
 import fs from 'fs';
-import path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
 import {
-  AiReadinessConfig,
-  AiReadinessConfigError,
   createReadinessEngine,
-  entityRefKey,
-  parseAiReadinessConfig,
   ReadinessLevel,
   Scorecard,
   todayUtc,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { CheckOptions, parseArgs, USAGE, UsageError } from './args';
-import { displayPath, entityKey, InputError, loadInputs } from './load';
+import {
+  FatalError,
+  parseEntityOption,
+  pickEntity,
+  PROG,
+  readConfig,
+} from './shared';
+import { fix } from './fix';
+import { entityKey, InputError, loadInputs } from './load';
+import { outsideReferences } from './outsideRefs';
 import {
   evaluateRemotely,
   PortalError,
@@ -47,11 +49,6 @@ export const EXIT_OK = 0;
 export const EXIT_BELOW_MIN_LEVEL = 1;
 export const EXIT_INPUT_ERROR = 2;
 
-/** A mistake that stops the command before scoring (bad config, unknown --entity). */
-class FatalError extends Error {}
-
-const PROG = 'ai-readiness';
-
 /** True when colour is wanted: a TTY without NO_COLOR, or FORCE_COLOR. */
 export function wantsColor(io: Pick<RunIO, 'env' | 'isTTY'>): boolean {
   if (io.env.NO_COLOR) return false;
@@ -59,111 +56,6 @@ export function wantsColor(io: Pick<RunIO, 'env' | 'isTTY'>): boolean {
   if (force !== undefined && force !== '')
     return force !== '0' && force !== 'false';
   return io.isTTY;
-}
-
-/** Reads the `aiReadiness` key of an app-config-style YAML file. */
-function readConfig(file: string, io: RunIO): AiReadinessConfig {
-  const shown = displayPath(file, io.cwd);
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why: Record<string, string> = {
-      ENOENT: 'no such file',
-      EISDIR: 'is a directory',
-    };
-    throw new FatalError(
-      `cannot read the config file ${shown}: ${
-        why[code ?? ''] ?? (e as Error).message
-      }`,
-    );
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length) {
-    const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
-    const gist = err.message
-      .split('\n')[0]
-      .replace(/ at line \d+, column \d+:?$/, '');
-    throw new FatalError(
-      `${shown}:${line}: invalid YAML in the config file: ${gist}`,
-    );
-  }
-  const value = doc.toJS() as unknown;
-  if (
-    value !== null &&
-    value !== undefined &&
-    (typeof value !== 'object' || Array.isArray(value))
-  ) {
-    throw new FatalError(
-      `${shown}: the config file must be a mapping with an aiReadiness key`,
-    );
-  }
-  // Environment substitution, as the backend's config loader applies it.
-  const raw = substituteEnv(
-    (value as Record<string, unknown> | null)?.aiReadiness,
-    io.env,
-  );
-  if (raw === undefined) {
-    io.stderr(
-      `${PROG}: warning: ${shown} has no aiReadiness key; using the default rubric\n`,
-    );
-  }
-  try {
-    return parseAiReadinessConfig(raw, 'aiReadiness');
-  } catch (e) {
-    if (e instanceof AiReadinessConfigError) {
-      throw new FatalError(`${shown}: ${e.message}`);
-    }
-    throw e;
-  }
-}
-
-const REF_PATTERN = /^(?:([^\s:/]+):)?(?:([^\s:/]+)\/)?([^\s:/]+)$/;
-
-/** Parses --entity: `[kind:][namespace/]name`. */
-function parseEntityOption(ref: string): {
-  kind?: string;
-  namespace: string;
-  name: string;
-} {
-  const m = REF_PATTERN.exec(ref.trim());
-  if (!m) {
-    throw new UsageError(
-      `--entity must be an entity reference such as component:default/claims-bot, found ${JSON.stringify(
-        ref,
-      )}`,
-    );
-  }
-  return { kind: m[1], namespace: m[2] ?? 'default', name: m[3] };
-}
-
-function pickEntity(
-  option: string,
-  cards: Scorecard[],
-  sources: Map<string, unknown>,
-): Scorecard {
-  const ref = parseEntityOption(option);
-  const byKey = new Map(cards.map(c => [entityRefKey(c.entityRef), c]));
-  const key = entityKey(ref.kind ?? 'component', ref.namespace, ref.name);
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  if (!ref.kind) {
-    // Without a kind, accept a pilot of any kind with that name, if only one.
-    const suffix = `:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
-    const candidates = cards.filter(c =>
-      entityRefKey(c.entityRef).endsWith(suffix),
-    );
-    if (candidates.length === 1) return candidates[0];
-  }
-  if (sources.has(key)) {
-    throw new FatalError(
-      `--entity ${option}: ${key} is in the inputs but is not an AI pilot`,
-    );
-  }
-  throw new FatalError(`--entity ${option}: no entity ${key} in the inputs`);
 }
 
 /**
@@ -229,6 +121,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
   const loaded = loadInputs(
     options.paths.length ? options.paths : ['.'],
     io.cwd,
+    { exclude: options.exclude },
   );
 
   let scorecards: Scorecard[];
@@ -240,7 +133,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     const engine = createReadinessEngine({ config });
     const graph = engine.buildGraph(loaded.entities);
     scorecards = engine.evaluateAll(graph, { asOf });
-    outsideRefs = engine.missingRefs(engine.pilots(graph), graph).length;
+    outsideRefs = outsideReferences(engine, graph).length;
   }
   if (entityRef !== undefined) {
     scorecards = [pickEntity(entityRef, scorecards, loaded.sources)];
@@ -250,6 +143,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     asOf,
     scorecards,
     errors,
+    warnings: loaded.warnings,
     sources: loaded.sources,
     minLevel: options.minLevel as ReadinessLevel | 'target' | undefined,
     filesRead: loaded.filesRead,
@@ -264,6 +158,12 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
     io.stderr(
       `${PROG}: ${e.line ? `${e.file}:${e.line}` : e.file}: ${e.message}\n`,
     );
+  }
+  // In JSON, warnings are part of the answer ("warnings"); elsewhere, stderr.
+  if (options.format !== 'json') {
+    for (const w of loaded.warnings) {
+      io.stderr(`${PROG}: warning: ${w.file}: ${w.message}\n`);
+    }
   }
   io.stdout(render(report, options, io));
 
@@ -298,6 +198,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
       io.stdout(`${packageJson.version}\n`);
       return EXIT_OK;
     }
+    if (parsed.command === 'fix') return await fix(parsed.options, io);
     return await check(parsed.options, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -33,18 +33,20 @@ export function parseWithYamlPackage(text: string): ParsedDoc[] {
     const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
     const line = lineCounter.linePos(start).line;
     if (doc.errors.length > 0) {
-      const seen = new Set<string>();
+      // One mistake often yields several parser errors on its line (a stray
+      // "- item" gives three); the first names the mistake, the rest follow
+      // from it. One error per line.
+      const seenLines = new Set<number>();
       const errors = [];
       for (const err of doc.errors) {
         const errLine =
           err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
+        if (seenLines.has(errLine)) continue;
+        seenLines.add(errLine);
         const col = err.linePos?.[0]?.col;
         const message = `invalid YAML: ${yamlErrorGist(err.message)}${
           col ? ` (column ${col})` : ''
         }`;
-        const key = `${errLine}:${message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
         errors.push({ line: errLine, message });
       }
       out.push({ line, errors });
@@ -142,4 +144,30 @@ export function parseFast(text: string): ParsedDoc[] | undefined {
 export function parseYamlDocuments(text: string): ParsedDoc[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return parseFast(source) ?? parseWithYamlPackage(source);
+}
+
+/**
+ * The 1-based line of a field (`['metadata', 'name']`) in the document that
+ * starts on `docLine`, read with the yaml package; undefined when the field
+ * cannot be found. Only called for the rare entity the catalog would refuse.
+ */
+export function fieldLine(
+  text: string,
+  docLine: number,
+  fieldPath: string[],
+): number | undefined {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(source, { lineCounter });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  for (const doc of docs) {
+    const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+    if (lineCounter.linePos(start).line !== docLine) continue;
+    const node = doc.getIn(fieldPath, true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  }
+  return undefined;
 }

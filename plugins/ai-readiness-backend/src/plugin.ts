@@ -30,6 +30,7 @@ import { createReadinessEvaluator } from './services/ReadinessEvaluator/createRe
 import { createRefreshScheduler } from './services/RefreshScheduler/createRefreshScheduler';
 import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
+import { createFixPreview } from './services/FixPreview/createFixPreview';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
 import { setupEvidence } from './services/evidence/setupEvidence';
 
@@ -70,6 +71,7 @@ export const aiReadinessPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        urlReader: coreServices.urlReader,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -217,6 +219,11 @@ export const aiReadinessPlugin = createBackendPlugin({
             evaluator,
             triggerRefresh: refresh.triggerRefresh,
             drafts,
+            fixes: createFixPreview({
+              queries,
+              urlReader: deps.urlReader,
+              config,
+            }),
           }),
         );
         httpRouter.use(

@@ -94,8 +94,9 @@ describe.each(databases.eachSupportedId())(
         });
 
         // One refresh's catalog read, by one replica, with the plugin's own
-        // credentials: the model dependencies, the scope candidates and the
-        // components depending on a model (one query each, one page here).
+        // credentials: the model dependencies and tool servers, the scope
+        // candidates, the components depending on one of them and those
+        // consuming one (one query each, one page here).
         const refreshReads = (calls: typeof one.catalog.calls) =>
           calls.filter(
             c =>
@@ -106,7 +107,7 @@ describe.each(databases.eachSupportedId())(
           r => refreshReads(r.catalog.calls).length > 0,
         );
         expect(readers).toHaveLength(1);
-        expect(refreshReads(readers[0].catalog.calls)).toHaveLength(3);
+        expect(refreshReads(readers[0].catalog.calls)).toHaveLength(4);
         expect(await count(knex1, 'ai_readiness_scorecards')).toBe(
           expectedPilots,
         );

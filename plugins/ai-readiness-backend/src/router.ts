@@ -15,6 +15,7 @@ import {
   READINESS_LEVELS,
   ReadinessEngine,
   SCORECARD_EVIDENCE_FILTERS,
+  SCOPE_RULES,
   SCORECARD_ORDER_BY,
   SUMMARY_GROUP_BY,
 } from '@ai-readiness/plugin-ai-readiness-common';
@@ -31,6 +32,8 @@ import { requirePermission } from './services/permissions/requirePermission';
 import { toCsv } from './csv';
 import { createEvaluateRouter } from './routes/evaluate';
 import type { DraftEvaluator } from './services/DraftEvaluator/types';
+import { createFixesRouter } from './routes/fixes';
+import type { FixPreviewService } from './services/FixPreview/types';
 
 /** Largest page of GET /scorecards. */
 export const MAX_LIMIT = 1000;
@@ -48,6 +51,8 @@ export interface RouterOptions {
   triggerRefresh: () => Promise<void>;
   /** Serves POST /evaluate when given. */
   drafts?: DraftEvaluator;
+  /** Serves POST /fixes/preview when given. */
+  fixes?: FixPreviewService;
 }
 
 /** An entity ref parameter: parsed like the catalog does, lower-cased. */
@@ -78,6 +83,7 @@ const filterFields = {
   dimension: z.enum(DIMENSION_IDS).optional(),
   q: z.string().max(200).optional(),
   evidence: z.enum(SCORECARD_EVIDENCE_FILTERS).optional(),
+  scope: z.enum(SCOPE_RULES).optional(),
   orderBy: z.enum(SCORECARD_ORDER_BY).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   offTarget: z
@@ -165,6 +171,7 @@ function toQuery(
   if (params.dimension) query.dimension = params.dimension;
   if (params.q) query.q = params.q;
   if (params.evidence) query.evidence = params.evidence;
+  if (params.scope) query.scope = params.scope;
   if (params.orderBy) query.orderBy = params.orderBy;
   if (params.order) query.order = params.order;
   if (params.offTarget !== undefined) query.offTarget = params.offTarget;
@@ -203,6 +210,11 @@ export async function createRouter(
   if (options.drafts) {
     router.use(
       createEvaluateRouter({ httpAuth, permissions, drafts: options.drafts }),
+    );
+  }
+  if (options.fixes) {
+    router.use(
+      createFixesRouter({ httpAuth, permissions, fixes: options.fixes }),
     );
   }
   router.use(express.json());

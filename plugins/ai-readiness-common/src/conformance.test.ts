@@ -73,6 +73,11 @@ describe.each([
     }
     expect(card!.level).toBe(want.level);
     expect(card!.drift.length > 0).toBe(want.drift);
+    // expected.json names the scope rule of the cases it pins.
+    expect(card!.scope?.rule ?? null).toBe(
+      want.scope ?? card!.scope?.rule ?? null,
+    );
+    expect(card!.cap ?? null).toEqual(want.cap ?? null);
   });
 
   it('scores exactly the expected pilots', () => {

@@ -280,7 +280,7 @@ function shapeProblems(card: Scorecard): string[] {
           check.status === 'not-applicable'), `${check.id} remediation`);
     }
   }
-  require(checks === 33, `33 checks, found ${checks}`);
+  require(checks === 34, `34 checks, found ${checks}`);
   try {
     JSON.stringify(card);
   } catch {

@@ -13,3 +13,4 @@ export * from './evidence';
 export * from './util/entityRefs';
 export * from './evaluate';
 export * from './targets';
+export * from './fixes';

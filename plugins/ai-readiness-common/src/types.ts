@@ -138,6 +138,45 @@ export interface Scorecard {
   target?: TargetStatus | null;
   /** The campaigns whose scope holds the pilot. */
   campaigns?: ScorecardCampaign[];
+  /**
+   * Why the entity is an AI pilot: the scope rule that decided (rubric "Which
+   * entities are AI pilots"). The engine always sets it; optional for
+   * scorecards stored before it existed.
+   */
+  scope?: ScorecardScope;
+  /**
+   * The weakest link (rubric "Levels"): set when pilots this one depends on or
+   * hands off to hold its level down; `level` is then the capped level.
+   */
+  cap?: ScorecardCap | null;
+}
+
+/** The scope rules, in the order they are tried. @public */
+export const SCOPE_RULES = [
+  'opt-in',
+  'type',
+  'agent',
+  'tag',
+  'model-dependency',
+  'tool-server',
+] as const;
+
+/** @public */
+export type ScopeRule = (typeof SCOPE_RULES)[number];
+
+/** Why an entity is an AI pilot. @public */
+export interface ScorecardScope {
+  rule: ScopeRule;
+  /** What matched, e.g. "tag genai", "uses resource:default/gpt (ai-model)". */
+  message: string;
+}
+
+/** A level held down by the pilots reached through dependsOn and handoffs. @public */
+export interface ScorecardCap {
+  /** The pilot's own (uncapped) level. */
+  level: ReadinessLevel;
+  /** Refs of the reachable pilots whose uncapped level is the lowest. */
+  by: string[];
 }
 
 /** @public */
@@ -239,9 +278,14 @@ export interface LevelRule {
 export interface RubricScope {
   types: string[];
   tags: string[];
+  agentKinds: string[];
+  agentTypes: string[];
   dataResourceTypes: string[];
   modelResourceTypes: string[];
   modelGatewayTypes: string[];
+  modelApiTypes: string[];
+  modelEndpointKinds: string[];
+  toolServerTypes: string[];
 }
 
 /** Sort keys of GET /scorecards and GET /export.csv. @public */
@@ -286,6 +330,8 @@ export interface ScorecardListQuery {
   q?: string;
   /** `refuted`: only pilots with at least one refuted evidence item. */
   evidence?: ScorecardEvidenceFilter;
+  /** Only pilots in scope by this rule (rubric "Which entities are AI pilots"). */
+  scope?: ScopeRule;
   limit?: number;
   offset?: number;
   orderBy?: ScorecardOrderBy;

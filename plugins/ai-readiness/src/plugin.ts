@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aiReadinessApiRef, AiReadinessClient } from './api';
-import { campaignsRouteRef, rootRouteRef } from './routes';
+import { campaignsRouteRef, rootRouteRef, scaffolderRouteRef } from './routes';
 
 /** @public */
 export const aiReadinessPlugin = createPlugin({
@@ -23,6 +23,9 @@ export const aiReadinessPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     campaigns: campaignsRouteRef,
+  },
+  externalRoutes: {
+    scaffolder: scaffolderRouteRef,
   },
 });
 

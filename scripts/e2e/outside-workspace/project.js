@@ -1,146 +1,41 @@
 /*
  * The Backstage project scripts/e2e/outside-workspace.js makes in its
- * temporary folder: the root package.json (the tarballs as overrides), a
- * plain JavaScript backend, app-config.yaml on the test's PostgreSQL, a small
- * catalog and the app's package.json; the app's sources are app-source.js.
+ * temporary folder: create-app's default template (new frontend system), with
+ * the app of create-app's `--legacy` template beside it as
+ * packages/app-legacy (one npm install for both), committed to git as
+ * create-app left them; then what an adopter adds, and nothing else:
+ *   - the packages (the tarballs) in packages/app, packages/app-legacy and
+ *     packages/backend, and the backend's one `backend.add` line;
+ *   - configuration: an `aiReadiness` block in app-config.yaml and an AI
+ *     pilot in the template's example catalog;
+ *   - in the legacy app only, the wiring that docs/frontend.md shows
+ *     (legacy-wiring.js).
+ * `git diff` of those changes is what the test prints.
  */
 const fs = require('fs');
 const path = require('path');
-const { pgConnection } = require('../lib/postgres');
-const { appSource } = require('./app-source');
+const { spawnSync } = require('child_process');
+const { createApp, npmify, readJson, writeJson } = require('./create-app');
+const { wireLegacyApp } = require('./legacy-wiring');
 
-/** The Backstage 1.55 release's ranges (shared/toolchain.md). */
-const V = {
-  '@backstage/cli': '^0.36.6',
-  '@backstage/backend-defaults': '^0.18.0',
-  '@backstage/plugin-catalog-backend': '^4.0.0',
-  '@backstage/app-defaults': '^1.7.12',
-  '@backstage/core-app-api': '^1.20.5',
-  '@backstage/core-plugin-api': '^1.12.10',
-  '@backstage/core-components': '^0.18.14',
-  '@backstage/plugin-catalog': '~2.0.9',
-  '@backstage/plugin-catalog-react': '^3.2.3',
-  '@backstage/theme': '^0.7.3',
-  '@backstage/catalog-model': '^1.10.1',
-  '@material-ui/core': '^4.12.2',
-  react: '^18.0.2',
-  'react-dom': '^18.0.2',
-  'react-router': '^6.30.2',
-  'react-router-dom': '^6.30.2',
-  pg: '^8.11.3',
+const git = (dir, ...args) => {
+  const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`git ${args.join(' ')}: ${r.stderr || r.stdout}`);
+  }
+  return r.stdout;
 };
-const pick = (...names) => Object.fromEntries(names.map(n => [n, V[n]]));
 
-function write(file, content) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(
-    file,
-    typeof content === 'string'
-      ? content
-      : `${JSON.stringify(content, null, 2)}\n`,
-  );
-}
-
-/**
- * Writes the project into `dir`; `tarballs` maps each package name to its
- * file in `dir`/tarballs.
- */
-function projectFiles(dir, tarballs, port, token, prefix) {
-  const tgz = name => `file:${path.join(dir, 'tarballs', tarballs[name])}`;
-  const ours = Object.fromEntries(Object.keys(tarballs).map(n => [n, tgz(n)]));
-  write(path.join(dir, 'package.json'), {
-    name: 'outside-portal',
-    version: '0.0.0',
-    private: true,
-    workspaces: ['packages/*'],
-    // the tarballs depend on each other by version (0.1.0), which is not on
-    // the registry: point those edges at the tarballs too
-    overrides: { ...ours, '@types/react': '^18', '@types/react-dom': '^18' },
-    // the CLI's modules (build, ...), as create-app sets them up
-    devDependencies: { '@backstage/cli-defaults': '^0.1.6' },
-  });
-  write(
-    path.join(dir, '.npmrc'),
-    'legacy-peer-deps=true\nfund=false\naudit=false\n',
-  );
-
-  // --- backend: plain JavaScript, run with node
-  write(path.join(dir, 'packages/backend/package.json'), {
-    name: 'backend',
-    version: '0.0.0',
-    private: true,
-    main: 'index.js',
-    dependencies: {
-      ...pick(
-        '@backstage/backend-defaults',
-        '@backstage/plugin-catalog-backend',
-        'pg',
-      ),
-      '@ai-readiness/plugin-ai-readiness-backend':
-        ours['@ai-readiness/plugin-ai-readiness-backend'],
-    },
-  });
-  write(
-    path.join(dir, 'packages/backend/index.js'),
-    `const { createBackend } = require('@backstage/backend-defaults');
-const backend = createBackend();
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@ai-readiness/plugin-ai-readiness-backend'));
-backend.start();
-`,
-  );
-  const pg = pgConnection();
-  write(
-    path.join(dir, 'app-config.yaml'),
-    `app:
-  title: Outside portal
-  baseUrl: http://localhost:${port}
-backend:
-  baseUrl: http://localhost:${port}
-  listen: { port: ${port}, host: 127.0.0.1 }
-  database:
-    client: pg
-    prefix: ${prefix}
-    connection:
-      host: ${pg.host}
-      port: ${pg.port}
-      user: ${pg.user}
-      password: ${JSON.stringify(pg.password || 'unused')}
-  auth:
-    externalAccess:
-      - type: static
-        options:
-          token: ${token}
-          subject: outside-e2e
-catalog:
-  rules:
-    - allow: [Component, Group, User, System, Resource, API, Location]
-  locations:
-    - type: file
-      target: ${path.join(dir, 'catalog.yaml')}
-aiReadiness:
-  schedule:
-    frequency: { minutes: 30 }
-    initialDelay: { seconds: 1 }
-`,
-  );
-  write(
-    path.join(dir, 'catalog.yaml'),
-    `apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata:
-  name: team-a
-spec:
-  type: team
-  children: []
----
+/** The pilot the test opens: an LLM app with the enabled annotation. */
+const PILOT = `---
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: claims-summarizer
+  description: Summarises incoming claims for the handlers
   annotations:
     ai-readiness/enabled: 'true'
-    ai-readiness/business-owner: group:default/team-a
+    ai-readiness/business-owner: group:default/guests
   links:
     - url: https://wiki.example.com/claims-summarizer/runbook
       title: Runbook
@@ -148,43 +43,117 @@ metadata:
 spec:
   type: llm-app
   lifecycle: experimental
-  owner: team-a
-`,
-  );
+  owner: guests
+  system: examples
+`;
 
-  // --- app: the legacy frontend system, like `create-app --legacy`
-  write(path.join(dir, 'packages/app/package.json'), {
-    name: 'app',
-    version: '0.0.0',
-    private: true,
-    bundled: true,
-    backstage: { role: 'frontend' },
-    scripts: { build: 'backstage-cli package build' },
-    dependencies: {
-      ...pick(
-        '@backstage/app-defaults',
-        '@backstage/core-app-api',
-        '@backstage/core-components',
-        '@backstage/core-plugin-api',
-        '@backstage/plugin-catalog',
-        '@backstage/plugin-catalog-react',
-        '@backstage/theme',
-        '@backstage/catalog-model',
-        '@material-ui/core',
-        'react',
-        'react-dom',
-        'react-router',
-        'react-router-dom',
-      ),
-      '@ai-readiness/plugin-ai-readiness':
-        ours['@ai-readiness/plugin-ai-readiness'],
-    },
-    devDependencies: pick('@backstage/cli'),
-    browserslist: ['last 1 chrome version'],
-  });
-  for (const [file, content] of Object.entries(appSource)) {
-    write(path.join(dir, 'packages/app', file), content);
-  }
+const AI_READINESS_CONFIG = `
+# AI readiness: score the catalog one second after start, then every 30
+# minutes
+aiReadiness:
+  schedule:
+    frequency: { minutes: 30 }
+    initialDelay: { seconds: 1 }
+`;
+
+/** Adds a dependency to a workspace package.json, keeping the keys sorted. */
+function addDependency(file, name, spec) {
+  const pkg = readJson(file);
+  pkg.dependencies = Object.fromEntries(
+    Object.entries({ ...pkg.dependencies, [name]: spec }).sort(([a], [b]) =>
+      a.localeCompare(b),
+    ),
+  );
+  writeJson(file, pkg);
 }
 
-module.exports = { projectFiles };
+/** Inserts `text` after the first line that matches `anchor`; throws if none does. */
+function insertAfter(file, anchor, text) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex(l => anchor.test(l));
+  if (at < 0) throw new Error(`${file}: no line matches ${anchor}`);
+  lines.splice(at + 1, 0, text);
+  fs.writeFileSync(file, lines.join('\n'));
+}
+
+/**
+ * Makes the project in `dir`/portal from create-app (the legacy template in
+ * `dir`/legacy, of which only packages/app is kept); returns its folder.
+ */
+function createProject(dir) {
+  const project = path.join(dir, 'portal');
+  const legacy = path.join(dir, 'legacy');
+  createApp(project);
+  createApp(legacy, { legacy: true });
+  const legacyApp = path.join(project, 'packages', 'app-legacy');
+  fs.cpSync(path.join(legacy, 'packages', 'app'), legacyApp, {
+    recursive: true,
+  });
+  fs.rmSync(legacy, { recursive: true, force: true });
+  const legacyPkg = readJson(path.join(legacyApp, 'package.json'));
+  legacyPkg.name = 'app-legacy';
+  writeJson(path.join(legacyApp, 'package.json'), legacyPkg);
+  npmify(project);
+
+  if (!fs.existsSync(path.join(project, '.git'))) git(project, 'init', '-q');
+  git(project, 'add', '-A');
+  git(
+    project,
+    '-c',
+    'user.name=e2e',
+    '-c',
+    'user.email=e2e@localhost',
+    'commit',
+    '-q',
+    '--allow-empty',
+    '-m',
+    'create-app (default and --legacy), for npm',
+  );
+  return project;
+}
+
+/**
+ * What an adopter adds (see the file comment); returns `git diff` of it.
+ * `tarballs` maps each package name to its file in `tarballDir`.
+ */
+function addAiReadiness(project, tarballDir, tarballs) {
+  const tgz = name => `file:${path.join(tarballDir, tarballs[name])}`;
+  // The tarballs depend on each other by version (0.1.0), which is not on
+  // the registry: point those edges at the tarballs (npm overrides).
+  const rootFile = path.join(project, 'package.json');
+  const root = readJson(rootFile);
+  root.overrides = {
+    ...root.overrides,
+    ...Object.fromEntries(Object.keys(tarballs).map(n => [n, tgz(n)])),
+  };
+  writeJson(rootFile, root);
+
+  const frontend = '@ai-readiness/plugin-ai-readiness';
+  const backend = '@ai-readiness/plugin-ai-readiness-backend';
+  for (const app of ['app', 'app-legacy']) {
+    addDependency(
+      path.join(project, 'packages', app, 'package.json'),
+      frontend,
+      tgz(frontend),
+    );
+  }
+  addDependency(
+    path.join(project, 'packages', 'backend', 'package.json'),
+    backend,
+    tgz(backend),
+  );
+  insertAfter(
+    path.join(project, 'packages', 'backend', 'src', 'index.ts'),
+    /^backend\.add\(import\('@backstage\/plugin-catalog-backend'\)\);$/,
+    `backend.add(import('${backend}'));`,
+  );
+
+  fs.appendFileSync(path.join(project, 'app-config.yaml'), AI_READINESS_CONFIG);
+  fs.appendFileSync(path.join(project, 'examples', 'entities.yaml'), PILOT);
+
+  wireLegacyApp(path.join(project, 'packages', 'app-legacy'));
+
+  return git(project, '--no-pager', 'diff', '--no-color');
+}
+
+module.exports = { addAiReadiness, createProject };

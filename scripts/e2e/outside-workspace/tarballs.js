@@ -43,7 +43,15 @@ async function packTarballs(tarballDir, phase) {
   );
 }
 
-/** Package name -> tarball file of the four packages in `tarballDir`. */
+/** The packages every adopter installs; the scaffolder module (fixes as pull requests) is optional. */
+const ADOPTER_PACKAGES = [
+  '@ai-readiness/plugin-ai-readiness',
+  '@ai-readiness/plugin-ai-readiness-backend',
+  '@ai-readiness/plugin-ai-readiness-common',
+  '@ai-readiness/plugin-ai-readiness-node',
+];
+
+/** Package name -> tarball file of the four adopter packages in `tarballDir`. */
 function readTarballs(tarballDir) {
   const tarballs = {};
   for (const file of fs.readdirSync(tarballDir)) {
@@ -63,12 +71,17 @@ function readTarballs(tarballDir) {
       );
     }
   }
-  if (Object.keys(tarballs).length !== 4) {
+  const missing = ADOPTER_PACKAGES.filter(name => !tarballs[name]);
+  if (missing.length) {
     throw new Error(
-      `expected 4 tarballs, found ${Object.keys(tarballs).join(', ')}`,
+      `missing tarballs of ${missing.join(', ')}; found ${Object.keys(
+        tarballs,
+      ).join(', ')}`,
     );
   }
-  return tarballs;
+  return Object.fromEntries(
+    ADOPTER_PACKAGES.map(name => [name, tarballs[name]]),
+  );
 }
 
 /** Each package installed into `dir`'s own node_modules, from its tarball. */

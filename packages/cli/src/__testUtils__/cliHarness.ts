@@ -20,7 +20,15 @@ export const expected = JSON.parse(
   asOf: string;
   scorecards: Record<
     string,
-    { level: string; checks: Record<string, string>; drift: boolean }
+    {
+      level: string;
+      checks: Record<string, string>;
+      drift: boolean;
+      /** The scope rule that makes it a pilot, where the case pins it. */
+      scope?: string;
+      /** The weakest link's cap, where the case has one (null otherwise). */
+      cap?: { level: string; by: string[] };
+    }
   >;
   absent: string[];
 };

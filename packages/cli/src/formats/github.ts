@@ -8,7 +8,15 @@
  * gaps and drift. Input errors get one error each.
  */
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
-import { gaps, isBelow, plural, Report, sourceOf } from './report';
+import {
+  capLine,
+  gaps,
+  isBelow,
+  plural,
+  Report,
+  scopeLine,
+  sourceOf,
+} from './report';
 
 /** Escapes the message of a workflow command. */
 export function escapeData(value: string): string {
@@ -42,6 +50,12 @@ function annotationsFor(card: Scorecard, report: Report): string[] {
   const src = sourceOf(report, card);
   const where = { file: src?.file, line: src?.line };
   const ref = card.entityRef;
+  // Why it is a pilot and what caps it, closing each of its annotations.
+  const scope = scopeLine(card);
+  const cap = capLine(card);
+  const context = [cap, scope].filter((t): t is string => Boolean(t));
+  const withContext = (message: string) =>
+    [message, ...context.map(t => `${t}.`)].join('\n');
   if (isBelow(card, report.minLevel)) {
     const blockers = card.nextLevel
       ? ` Blocking ${card.nextLevel.level}: ${card.nextLevel.blockers.join(
@@ -55,7 +69,9 @@ function annotationsFor(card: Scorecard, report: Report): string[] {
           ...where,
           title: `AI readiness: ${ref} is ${card.level}, below ${report.minLevel}`,
         },
-        `${ref} is at ${card.level} ${card.levelName} (score ${card.score}); the required level is ${report.minLevel}.${blockers}`,
+        withContext(
+          `${ref} is at ${card.level} ${card.levelName} (score ${card.score}); the required level is ${report.minLevel}.${blockers}`,
+        ),
       ),
     );
   }
@@ -73,9 +89,11 @@ function annotationsFor(card: Scorecard, report: Report): string[] {
             'gate check',
           )} short of pass`,
         },
-        gates
-          .map(c => `${c.id} ${c.title} (${c.status}): ${c.message}`)
-          .join('\n'),
+        withContext(
+          gates
+            .map(c => `${c.id} ${c.title} (${c.status}): ${c.message}`)
+            .join('\n'),
+        ),
       ),
     );
   }
@@ -96,7 +114,17 @@ function annotationsFor(card: Scorecard, report: Report): string[] {
             .filter(Boolean)
             .join(' and ')}`,
         },
-        warnings.join('\n'),
+        withContext(warnings.join('\n')),
+      ),
+    );
+  }
+  if (cap && out.length === 0) {
+    // Nothing else to say about this pilot: the cap alone explains its level.
+    out.push(
+      workflowCommand(
+        'notice',
+        { ...where, title: `AI readiness: ${ref} is capped at ${card.level}` },
+        withContext(`${ref} is at ${card.level} ${card.levelName}.`),
       ),
     );
   }

@@ -1,5 +1,6 @@
 /*
- * `--format json`: exactly { asOf, scorecards, errors } (shared/interfaces.md).
+ * `--format json`: exactly { asOf, scorecards, errors, warnings }
+ * (shared/interfaces.md); scorecards as the engine made them.
  */
 import type { Report } from './report';
 
@@ -12,6 +13,7 @@ export function formatJson(report: Report): string {
       line: e.line,
       message: e.message,
     })),
+    warnings: report.warnings.map(w => ({ file: w.file, message: w.message })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

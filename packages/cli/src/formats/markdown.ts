@@ -73,6 +73,8 @@ function details(card: Scorecard, view: PilotView): string {
   if (src) facts.push(`defined in ${mdCode(src.file)} line ${src.line}`);
   if (card.owner) facts.push(`owner ${mdCode(card.owner)}`);
   if (facts.length) out.push(facts.join(' · '), '');
+  if (view.scope) out.push(mdText(view.scope), '');
+  if (view.cap) out.push(`**${mdText(view.cap)}**`, '');
   out.push(`Dimensions: ${view.dimensions.join(' · ')}`);
   out.push('');
   if (open.length === 0) {

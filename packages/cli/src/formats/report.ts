@@ -11,12 +11,14 @@ import {
   entityRefKey,
   levelAtLeast,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import type { EntitySource, InputError } from '../load';
+import type { EntitySource, InputError, InputWarning } from '../load';
 
 export interface Report {
   asOf: string;
   scorecards: Scorecard[];
   errors: InputError[];
+  /** Files skipped with a reason (never an error). */
+  warnings: InputWarning[];
   /** Where each entity's document starts, by lower-cased kind:namespace/name. */
   sources: Map<string, EntitySource>;
   /** A level, or 'target': each pilot against its own target. */
@@ -61,7 +63,75 @@ export function outsideRefsLine(report: Report): string | undefined {
     n,
     'reference points',
     'references point',
-  )} outside the files read (owners, systems, APIs, resources registered elsewhere) and count as unresolved; to resolve them against your catalog, run with --backstage-url URL (or AI_READINESS_BACKSTAGE_URL) and a token in AI_READINESS_TOKEN.`;
+  )} outside the files read (owners, systems, APIs, resources, agents registered elsewhere) and count as unresolved (a pilot outside the files caps nothing); to resolve them against your catalog, run with --backstage-url URL (or AI_READINESS_BACKSTAGE_URL) and a token in AI_READINESS_TOKEN.`;
+}
+
+/*
+ * Why the entity is a pilot (scope) and what caps its level (cap), as the
+ * engine puts them on the scorecard (rubric.md). Read defensively: scorecards
+ * from an older engine or portal do not carry them.
+ */
+interface ScopeField {
+  rule?: unknown;
+  message?: unknown;
+}
+interface CapField {
+  level?: unknown;
+  by?: unknown;
+}
+
+/** Verbs a scope message may start with ("uses resource:default/gpt (ai-model)"). */
+const SCOPE_VERB =
+  /^(uses|is|has|hands|carries|names|opts|depends|consumes)\b/i;
+
+/**
+ * "AI pilot because it uses resource:default/gpt (ai-model)" from the
+ * scorecard's scope.message, whatever form the message takes ("uses ...",
+ * "it uses ...", "because ...", or a bare finding such as "tag genai").
+ */
+export function scopeLine(card: Scorecard): string | undefined {
+  const scope = (card as { scope?: ScopeField | null }).scope;
+  if (!scope || typeof scope !== 'object') return undefined;
+  const message = typeof scope.message === 'string' ? scope.message.trim() : '';
+  if (message) {
+    if (/^ai pilot\b/i.test(message)) return message;
+    if (/^because\b/i.test(message)) return `AI pilot ${message}`;
+    if (/^it\b/i.test(message)) return `AI pilot because ${message}`;
+    if (SCOPE_VERB.test(message)) return `AI pilot because it ${message}`;
+    return `AI pilot: ${message}`;
+  }
+  if (typeof scope.rule === 'string' && scope.rule) {
+    return `AI pilot by the rule ${scope.rule}`;
+  }
+  return undefined;
+}
+
+/** The pilots that cap the card's level, or undefined when nothing caps it. */
+export function capOf(
+  card: Scorecard,
+): { uncapped?: string; by: string[] } | undefined {
+  const cap = (card as { cap?: CapField | null }).cap;
+  if (!cap || typeof cap !== 'object') return undefined;
+  const by = Array.isArray(cap.by)
+    ? cap.by.filter((r): r is string => typeof r === 'string')
+    : [];
+  const uncapped = typeof cap.level === 'string' ? cap.level : undefined;
+  return { uncapped, by };
+}
+
+/**
+ * "Capped at L1 by airesource:default/billing-agent (L2 without the cap)":
+ * the capped level is the card's level; the cap's own level is the uncapped one.
+ */
+export function capLine(card: Scorecard): string | undefined {
+  const cap = capOf(card);
+  if (!cap) return undefined;
+  const by = cap.by.length ? cap.by.join(', ') : 'the pilots it reaches';
+  const own =
+    cap.uncapped && cap.uncapped !== card.level
+      ? ` (${cap.uncapped} without the cap)`
+      : '';
+  return `Capped at ${card.level} by ${by}${own}`;
 }
 
 /** A check with the dimension it belongs to. */
@@ -157,6 +227,10 @@ export interface PilotView {
   title?: string;
   /** Each dimension as "id score" (two decimals, or n/a). */
   dimensions: string[];
+  /** Why the entity is a pilot (scope.message), when the scorecard says. */
+  scope?: string;
+  /** What caps its level (cap), when something does. */
+  cap?: string;
   gaps: PlacedCheck[];
   waived: PlacedCheck[];
 }
@@ -171,6 +245,8 @@ export function pilotView(report: Report, card: Scorecard): PilotView {
     source: sourceOf(report, card),
     title: hasOwnTitle(card) ? card.title : undefined,
     dimensions: card.dimensions.map(d => `${d.id} ${dimScore(d.score)}`),
+    scope: scopeLine(card),
+    cap: capLine(card),
     gaps: gaps(card),
     waived: waived(card),
   };

@@ -138,6 +138,8 @@ export function formatTable(report: Report, color: boolean): string {
         )(view.level)}  score ${card.score}${where}`,
       );
       if (view.title) lines.push(`  ${plain(view.title)}`);
+      if (view.scope) lines.push(p.dim(`  ${plain(view.scope)}`));
+      if (view.cap) lines.push(p.yellow(`  ${plain(view.cap)}`));
       lines.push(`  ${view.dimensions.join('  ')}`);
       const open = view.gaps;
       if (open.length === 0) {
@@ -192,6 +194,17 @@ export function formatTable(report: Report, color: boolean): string {
         )} without catalog entities: ${report.skippedFiles
           .slice(0, 5)
           .join(', ')}${report.skippedFiles.length > 5 ? ', ...' : ''}`,
+      ),
+    );
+  }
+  if (report.warnings.length > 0) {
+    lines.push('');
+    lines.push(
+      p.yellow(
+        `${plural(
+          report.warnings.length,
+          'file',
+        )} skipped with a warning (see stderr).`,
       ),
     );
   }

@@ -100,6 +100,7 @@ const RELATION_FIELDS: Array<[string, string, string, string]> = [
   ['memberOf', 'group', 'memberOf', 'hasMember'],
   ['members', 'user', 'hasMember', 'memberOf'],
   ['dependsOn', 'component', 'dependsOn', 'dependencyOf'],
+  ['dependencyOf', 'component', 'dependencyOf', 'dependsOn'],
   ['providesApis', 'api', 'providesApi', 'apiProvidedBy'],
   ['consumesApis', 'api', 'consumesApi', 'apiConsumedBy'],
 ];

@@ -31,7 +31,15 @@ export function conformanceEntities(): Entity[] {
 
 export function conformanceExpected(): {
   asOf: string;
-  scorecards: Record<string, { level: string; checks: Record<string, string> }>;
+  scorecards: Record<
+    string,
+    {
+      level: string;
+      checks: Record<string, string>;
+      scope?: string;
+      cap?: { level: string; by: string[] };
+    }
+  >;
   absent: string[];
 } {
   return JSON.parse(

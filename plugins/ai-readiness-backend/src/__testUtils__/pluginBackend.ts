@@ -2,7 +2,10 @@
  * The whole plugin in a test backend, on the conformance catalog: what the
  * plugin-level tests (plugin.test.ts, evidence.test.ts) start.
  */
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
@@ -27,6 +30,8 @@ export async function startPluginBackend(options: {
   config?: object;
   extra?: Entity[];
   send?: NotificationService['send'];
+  /** More features or service factories (a mock URL reader, ...). */
+  features?: BackendFeature[];
 }) {
   const entities = withCatalogRelations([
     ...conformanceEntities(),
@@ -48,6 +53,7 @@ export async function startPluginBackend(options: {
         factory: () => actions,
       }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      ...(options.features ?? []),
     ],
   });
   return { backend, server: backend.server, entities, actions, catalog };

@@ -24,6 +24,8 @@ export interface FakeScorecardOptions {
   dimensions?: Partial<Record<DimensionId, number | null>>;
   /** Failing check ids per dimension. */
   failing?: Partial<Record<DimensionId, string[]>>;
+  /** Why the entity is a pilot (default: spec.type ai-pilot). */
+  scope?: Scorecard['scope'];
 }
 
 export function fakeScorecard(options: FakeScorecardOptions): Scorecard {
@@ -79,5 +81,7 @@ export function fakeScorecard(options: FakeScorecardOptions): Scorecard {
             blockers: ['FB-2'],
           },
     drift: [],
+    scope: options.scope ?? { rule: 'type', message: 'spec.type ai-pilot' },
+    cap: null,
   };
 }

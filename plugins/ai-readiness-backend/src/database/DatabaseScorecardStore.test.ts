@@ -145,6 +145,7 @@ describe.each(databases.eachSupportedId())(
           score: 70,
           failing: { security: ['SEC-5'] },
           evaluatedAt: '2026-11-25T09:00:00.000Z',
+          scope: { rule: 'agent', message: 'AiResource of spec.type agent' },
         }),
         fakeScorecard({
           entityRef: 'resource:default/c',
@@ -164,6 +165,8 @@ describe.each(databases.eachSupportedId())(
         'component:default/b',
         'resource:default/c',
       ]);
+      expect(await refs({ scope: 'agent' })).toEqual(['component:default/b']);
+      expect(await refs({ scope: 'tool-server' })).toEqual([]);
       expect(await refs({ owner: 'group:default/ml' })).toEqual([
         'component:default/a',
         'resource:default/c',

@@ -219,6 +219,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .toLocaleLowerCase('en-US'),
         evaluated_at: card.evaluatedAt,
         evidence_refuted: card.evidence?.refuted ?? 0,
+        scope_rule: card.scope?.rule ?? null,
         summary: JSON.stringify(summary),
         scorecard: JSON.stringify(card),
       });
@@ -303,6 +304,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       q.where('failing_dimensions', 'like', `%|${query.dimension}|%`);
     }
     if (query.evidence === 'refuted') q.where('evidence_refuted', '>', 0);
+    if (query.scope) q.where('scope_rule', query.scope);
     if (query.q) {
       q.whereRaw('search_text like ? escape ?', [
         `%${escapeLike(query.q.toLocaleLowerCase('en-US'))}%`,

@@ -25,6 +25,8 @@ export type LatestRow = {
   search_text: string;
   /** Refuted evidence items (migration 20261127110000_evidence_refuted). */
   evidence_refuted: number;
+  /** The scope rule (migration 20261201120000_scope_rule); null before rubric v2. */
+  scope_rule: string | null;
   summary: string;
   scorecard: string;
 };

@@ -81,7 +81,8 @@ function setup(
 
 /** Level and the statuses of the checks expected.json names. */
 function outcome(card: Scorecard) {
-  const named = expected.scorecards[card.entityRef]?.checks ?? {};
+  const want = expected.scorecards[card.entityRef];
+  const named = want?.checks ?? {};
   return {
     level: card.level,
     checks: Object.fromEntries(
@@ -89,6 +90,9 @@ function outcome(card: Scorecard) {
         .flatMap(d => d.checks.map(c => [c.id, c.status]))
         .filter(([id]) => id in named),
     ),
+    // The scope rule where expected.json names one; the weakest link's cap always.
+    ...(want?.scope !== undefined ? { scope: card.scope?.rule } : {}),
+    cap: card.cap ?? null,
   };
 }
 
@@ -126,7 +130,12 @@ describe('POST /evaluate', () => {
     const want = Object.fromEntries(
       Object.entries(expected.scorecards).map(([ref, e]) => [
         ref,
-        { level: e.level, checks: e.checks },
+        {
+          level: e.level,
+          checks: e.checks,
+          ...(e.scope !== undefined ? { scope: e.scope } : {}),
+          cap: e.cap ?? null,
+        },
       ]),
     );
     expect(got).toEqual(want);

@@ -24,7 +24,13 @@ export function loadConformance() {
       asOf: string;
       scorecards: Record<
         string,
-        { level: string; checks: Record<string, string>; drift: boolean }
+        {
+          level: string;
+          checks: Record<string, string>;
+          drift: boolean;
+          scope?: string;
+          cap?: { level: string; by: string[] };
+        }
       >;
       absent: string[];
     },

@@ -108,11 +108,25 @@ export interface CheckContext {
   ownerGroup(): GraphNode | undefined;
   /** spec.system (or partOf a System), resolved. */
   system(): ResolvedRef | undefined;
+  /** spec.dependsOn (and dependsOn relations), plus the entities naming the pilot in spec.dependencyOf. */
   dependsOn(): ResolvedRef[];
   providesApis(): ResolvedRef[];
   consumesApis(): ResolvedRef[];
+  /** What the pilot uses: dependsOn and consumesApis, without duplicates. */
+  uses(): ResolvedRef[];
+  /** spec.handoffs: the agents the pilot hands work to (kind AiResource by default). */
+  handoffs(): ResolvedRef[];
+  /** The pilots that hand work off to this one. */
+  handedOffBy(): GraphNode[];
+  /** Whether a node of the graph is an AI pilot. */
+  isPilot(node: GraphNode): boolean;
   isDataResource(node: GraphNode | undefined): boolean;
+  /** Model endpoints and model Resources. */
   isModelDependency(node: GraphNode | undefined): boolean;
+  /** Model servers and gateways (Components, APIs, endpoint kinds). */
+  isModelEndpoint(node: GraphNode | undefined): boolean;
+  /** APIs of a tool-server type (mcp-server). */
+  isToolServer(node: GraphNode | undefined): boolean;
   /** The first on-call annotation found on the pilot or its owner Group, as "annotation (on where)". */
   onCallRoute(): string | undefined;
   /**

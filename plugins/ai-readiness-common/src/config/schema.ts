@@ -37,9 +37,20 @@ export const DEFAULT_DATA_RESOURCE_TYPES = [
 export const DEFAULT_MODEL_RESOURCE_TYPES = ['ai-model'];
 export const DEFAULT_MODEL_GATEWAY_TYPES = [
   'model-server',
+  'ai-model-server',
   'llm-gateway',
   'ai-gateway',
 ];
+/** AiResource types that are agents (upstream Backstage's AI resource kind). */
+export const DEFAULT_AGENT_TYPES = ['agent', 'ai-agent'];
+/** Kinds whose entities are agents when of an agent type. */
+export const DEFAULT_AGENT_KINDS = ['AiResource'];
+/** API types that serve model inference. */
+export const DEFAULT_MODEL_API_TYPES = ['ai-model-server'];
+/** Kinds that are model endpoints whatever their type (Red Hat Developer Hub's model catalog). */
+export const DEFAULT_MODEL_ENDPOINT_KINDS = ['AiModelServerAPI'];
+/** API types that are tool servers. */
+export const DEFAULT_TOOL_SERVER_TYPES = ['mcp-server'];
 
 const typeList = z.array(z.string().min(1)).max(500);
 const checkId = z
@@ -144,11 +155,25 @@ export const aiReadinessConfigSchema = z
       .default('ai-readiness/'),
     scope: z
       .object({
+        /** Component types that are pilots. */
         types: typeList.default(DEFAULT_PILOT_TYPES),
+        /** Component tags that make a pilot. */
         tags: typeList.default(DEFAULT_PILOT_TAGS),
+        /** Kinds (e.g. AiResource) whose entities of an agent type are pilots. */
+        agentKinds: typeList.default(DEFAULT_AGENT_KINDS),
+        /** Types of those kinds that are agents. */
+        agentTypes: typeList.default(DEFAULT_AGENT_TYPES),
         dataResourceTypes: typeList.default(DEFAULT_DATA_RESOURCE_TYPES),
+        /** Resource types that are models. */
         modelResourceTypes: typeList.default(DEFAULT_MODEL_RESOURCE_TYPES),
+        /** Component types that are model endpoints (servers, gateways). */
         modelGatewayTypes: typeList.default(DEFAULT_MODEL_GATEWAY_TYPES),
+        /** API types that are model endpoints. */
+        modelApiTypes: typeList.default(DEFAULT_MODEL_API_TYPES),
+        /** Kinds that are model endpoints. */
+        modelEndpointKinds: typeList.default(DEFAULT_MODEL_ENDPOINT_KINDS),
+        /** API types that are tool servers. */
+        toolServerTypes: typeList.default(DEFAULT_TOOL_SERVER_TYPES),
       })
       .strict()
       .default({}),

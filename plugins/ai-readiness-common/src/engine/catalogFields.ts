@@ -28,10 +28,11 @@ export interface CatalogFieldsPlan {
    */
   pilotFilter: Record<string, string[]>[];
   /**
-   * `filter` selecting the model dependencies. A Component that dependsOn one
-   * of them is a pilot too: read those with
-   * `{ kind: ['component'], 'relations.dependsOn': [<their refs>] }`, or take
-   * them from the references of a full read.
+   * `filter` selecting the model dependencies and tool servers. A Component
+   * that uses one of them is a pilot too: read those with
+   * `{ kind: ['component'], 'relations.dependsOn': [<their refs>] }` and
+   * `{ kind: ['component'], 'relations.consumesApi': [<their refs>] }`, or
+   * take them from the references of a full read.
    */
   modelDependencyFilter: Record<string, string[]>[];
 }
@@ -98,7 +99,15 @@ export function catalogFieldsOf(rubric: {
       'spec.type': [...scope.pilotTypes],
     });
   if (scope.pilotTags.size)
-    pilotFilter.push({ 'metadata.tags': [...scope.pilotTags] });
+    pilotFilter.push({
+      kind: ['component'],
+      'metadata.tags': [...scope.pilotTags],
+    });
+  if (scope.agentKinds.size && scope.agentTypes.size)
+    pilotFilter.push({
+      kind: [...scope.agentKinds],
+      'spec.type': [...scope.agentTypes],
+    });
   const modelDependencyFilter: Record<string, string[]>[] = [];
   if (scope.modelResourceTypes.size)
     modelDependencyFilter.push({
@@ -110,6 +119,11 @@ export function catalogFieldsOf(rubric: {
       kind: ['component'],
       'spec.type': [...scope.modelGatewayTypes],
     });
+  const apiTypes = [...scope.modelApiTypes, ...scope.toolServerTypes];
+  if (apiTypes.length)
+    modelDependencyFilter.push({ kind: ['api'], 'spec.type': apiTypes });
+  if (scope.modelEndpointKinds.size)
+    modelDependencyFilter.push({ kind: [...scope.modelEndpointKinds] });
   return {
     pilotFields: sorted(pilot),
     referencedFields: sorted(referenced),

@@ -1,6 +1,6 @@
 /*
  * The CheckContext of one pilot: lazy, memoised readers over the entity and
- * the graph, so that 33 checks read each field once.
+ * the graph, so that 34 checks read each field once.
  */
 import type { Entity } from '@backstage/catalog-model';
 import type { CheckContext } from '../checks/types';
@@ -11,6 +11,7 @@ import {
   GraphNode,
   isRecord,
   MalformedFieldError,
+  readDependsOn,
   readRefField,
   readRefList,
   ResolvedRef,
@@ -19,11 +20,25 @@ import {
 import { isSafeHttpUrl } from '../util/urls';
 import type { PilotEvidence } from '../evidence/pilot';
 import {
+  isDataResourceNode,
+  isModelDependencyNode,
+  isModelEndpointNode,
+  isToolServerNode,
+  ScopeSets,
+} from './roles';
+import {
   internalize,
   metadataMap,
   readEntry,
   readMetadataValue,
 } from './metadata';
+
+export {
+  isDataResourceNode,
+  isModelDependencyNode,
+  scopeSetsOf,
+} from './roles';
+export type { ScopeSets } from './roles';
 
 /** Annotations that route alerts to an on-call rotation. */
 export const ON_CALL_ANNOTATIONS = [
@@ -34,48 +49,6 @@ export const ON_CALL_ANNOTATIONS = [
   'splunk.com/on-call-team',
   'splunk.com/on-call-routing-key',
 ];
-
-/** Settings derived once per engine from the config. */
-export interface ScopeSets {
-  pilotTypes: Set<string>;
-  pilotTags: Set<string>;
-  dataResourceTypes: Set<string>;
-  modelResourceTypes: Set<string>;
-  modelGatewayTypes: Set<string>;
-}
-
-export function scopeSetsOf(config: AiReadinessConfig): ScopeSets {
-  const lower = (list: string[]) => new Set(list.map(v => v.toLowerCase()));
-  return {
-    pilotTypes: lower(config.scope.types),
-    pilotTags: lower(config.scope.tags),
-    dataResourceTypes: lower(config.scope.dataResourceTypes),
-    modelResourceTypes: lower(config.scope.modelResourceTypes),
-    modelGatewayTypes: lower(config.scope.modelGatewayTypes),
-  };
-}
-
-export function isDataResourceNode(
-  node: GraphNode | undefined,
-  sets: ScopeSets,
-): boolean {
-  return (
-    !!node &&
-    node.kind === 'resource' &&
-    !!node.type &&
-    sets.dataResourceTypes.has(node.type)
-  );
-}
-
-export function isModelDependencyNode(
-  node: GraphNode | undefined,
-  sets: ScopeSets,
-): boolean {
-  if (!node || !node.type) return false;
-  if (node.kind === 'resource') return sets.modelResourceTypes.has(node.type);
-  if (node.kind === 'component') return sets.modelGatewayTypes.has(node.type);
-  return false;
-}
 
 /** A memo slot: 0 not computed, 1 value, 2 malformed input. */
 interface Slot<T> {
@@ -90,8 +63,10 @@ const readOwner = (c: PilotContext) =>
   c.resolveLike(readRefField(c.node, 'owner'));
 const readSystem = (c: PilotContext) =>
   c.resolveLike(readRefField(c.node, 'system'));
-const readDependsOn = (c: PilotContext) =>
-  c.resolveAll(readRefList(c.node, 'dependsOn'));
+const readDependsOnRefs = (c: PilotContext) =>
+  c.resolveAll(readDependsOn(c.node, c.graph));
+const readHandoffs = (c: PilotContext) =>
+  c.resolveAll(readRefList(c.node, 'handoffs'));
 const readProvides = (c: PilotContext) =>
   c.resolveAll(readRefList(c.node, 'providesApis'));
 const readConsumes = (c: PilotContext) =>
@@ -115,6 +90,7 @@ export class PilotContext implements CheckContext {
   private readonly ownerSlot = emptySlot<ResolvedRef | undefined>();
   private readonly systemSlot = emptySlot<ResolvedRef | undefined>();
   private readonly dependsOnSlot = emptySlot<ResolvedRef[]>();
+  private readonly handoffsSlot = emptySlot<ResolvedRef[]>();
   private readonly providesSlot = emptySlot<ResolvedRef[]>();
   private readonly consumesSlot = emptySlot<ResolvedRef[]>();
   private readonly onCallSlot = emptySlot<string | undefined>();
@@ -130,6 +106,8 @@ export class PilotContext implements CheckContext {
     readonly asOf: string,
     readonly asOfDay: number,
     private readonly keyNames: Map<string, string>,
+    /** Whether a node of the graph is a pilot (scope.ts, which needs the rubric). */
+    readonly isPilot: (node: GraphNode) => boolean = () => false,
   ) {
     this.entity = node.entity;
   }
@@ -287,7 +265,29 @@ export class PilotContext implements CheckContext {
   }
 
   dependsOn(): ResolvedRef[] {
-    return this.once(this.dependsOnSlot, readDependsOn);
+    return this.once(this.dependsOnSlot, readDependsOnRefs);
+  }
+
+  uses(): ResolvedRef[] {
+    const deps = this.dependsOn();
+    const apis = this.consumesApis();
+    if (!apis.length) return deps;
+    if (!deps.length) return apis;
+    const seen = new Set(deps.map(d => d.parsed.key));
+    return deps.concat(apis.filter(a => !seen.has(a.parsed.key)));
+  }
+
+  handoffs(): ResolvedRef[] {
+    return this.once(this.handoffsSlot, readHandoffs);
+  }
+
+  handedOffBy(): GraphNode[] {
+    const out: GraphNode[] = [];
+    for (const key of this.graph.handoffSourcesOf(this.node.key)) {
+      const source = this.graph.get(key);
+      if (source && this.isPilot(source)) out.push(source);
+    }
+    return out;
   }
 
   providesApis(): ResolvedRef[] {
@@ -314,6 +314,14 @@ export class PilotContext implements CheckContext {
 
   isModelDependency(node: GraphNode | undefined): boolean {
     return isModelDependencyNode(node, this.sets);
+  }
+
+  isModelEndpoint(node: GraphNode | undefined): boolean {
+    return isModelEndpointNode(node, this.sets);
+  }
+
+  isToolServer(node: GraphNode | undefined): boolean {
+    return isToolServerNode(node, this.sets);
   }
 
   onCallRoute(): string | undefined {

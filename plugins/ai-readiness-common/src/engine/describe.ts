@@ -31,6 +31,11 @@ export function describeRubric(rubric: CompiledRubric): RubricDescription {
       dataResourceTypes: list(rubric.scope.dataResourceTypes),
       modelResourceTypes: list(rubric.scope.modelResourceTypes),
       modelGatewayTypes: list(rubric.scope.modelGatewayTypes),
+      agentKinds: list(rubric.scope.agentKinds),
+      agentTypes: list(rubric.scope.agentTypes),
+      modelApiTypes: list(rubric.scope.modelApiTypes),
+      modelEndpointKinds: list(rubric.scope.modelEndpointKinds),
+      toolServerTypes: list(rubric.scope.toolServerTypes),
     },
   };
 }

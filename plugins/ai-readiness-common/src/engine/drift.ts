@@ -20,28 +20,44 @@ const CLAIMED_LEVEL: Record<string, ReadinessLevel | undefined> = {
   limited: 'L2',
 };
 
-export function driftOf(
-  ctx: PilotContext,
-  level: ReadinessLevel,
-): DriftFinding[] {
-  const drift: DriftFinding[] = [];
-  if (ctx.node.lifecycle === 'production' && compareLevels(level, 'L3') < 0) {
-    drift.push({
-      message: `spec.lifecycle is production, but the computed level is ${level}`,
-    });
-  }
+/** What drift reads of a pilot, kept after its checks ran. */
+export interface DriftFacts {
+  lifecycle?: string;
+  /** The rollout stage, lower-cased. */
+  stage?: string;
+  /** The full name of the rollout-stage key (with the configured prefix). */
+  stageKey: string;
+}
+
+export function driftFactsOf(ctx: PilotContext): DriftFacts {
   let stage: string | undefined;
   try {
     stage = ctx.key('rollout-stage')?.toLowerCase();
   } catch {
     stage = undefined;
   }
+  return {
+    lifecycle: ctx.node.lifecycle,
+    stage,
+    stageKey: ctx.k('rollout-stage'),
+  };
+}
+
+export function driftOf(
+  facts: DriftFacts,
+  level: ReadinessLevel,
+): DriftFinding[] {
+  const drift: DriftFinding[] = [];
+  if (facts.lifecycle === 'production' && compareLevels(level, 'L3') < 0) {
+    drift.push({
+      message: `spec.lifecycle is production, but the computed level is ${level}`,
+    });
+  }
+  const { stage } = facts;
   const claimed = CLAIMED_LEVEL[stage ?? ''];
   if (claimed && compareLevels(level, claimed) < 0) {
     drift.push({
-      message: `${ctx.k(
-        'rollout-stage',
-      )} is ${stage}, but the computed level is ${level}`,
+      message: `${facts.stageKey} is ${stage}, but the computed level is ${level}`,
     });
   }
   return drift;

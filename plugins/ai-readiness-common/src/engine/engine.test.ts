@@ -15,19 +15,22 @@ describe('scope', () => {
   const engine = createReadinessEngine();
   const graph = engine.buildGraph(entities);
 
-  it('selects pilots by type, tag, enabled flag and model dependency', () => {
+  it('selects pilots by type, agent, tag, enabled flag and model dependency', () => {
     const names = engine
       .pilots(graph)
       .map(e => e.metadata.name)
       .sort();
     expect(names).toEqual([
+      'claims-agent',
       'claims-chat-agent',
       'claims-summarizer',
       'claims-triage',
       'emotion-scorer',
       'fraud-explainer',
+      'intake-router',
       'ops-forecaster',
       'ranker-v2',
+      'research-assistant',
       'underwriting-copilot',
     ]);
   });

@@ -7,15 +7,17 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { AiReadinessConfig } from '../config/schema';
 import type { CheckDefinition } from '../checks/types';
-import type { RubricDescription, Scorecard } from '../types';
-import { EntityGraph } from './graph';
+import type { RubricDescription, Scorecard, ScorecardScope } from '../types';
+import { EntityGraph, GraphNode } from './graph';
 import { compileRubric, CompiledRubric } from './rubric';
-import { isPilot, isPilotNode } from './scope';
+import { isPilot, isPilotNode, scopeOf, scopeOfNode } from './scope';
 import {
-  evaluatePilot,
   EvaluateOptions,
   evaluationTime,
+  finishScorecard,
+  scorePilot,
 } from './evaluatePilot';
+import { weakestLinkEdges, weakestLinks } from './weakestLink';
 import { describeRubric } from './describe';
 import { missingRefs } from './references';
 import { CatalogFieldsPlan, catalogFieldsOf } from './catalogFields';
@@ -42,7 +44,20 @@ export interface ReadinessEngine {
     graph: EntityGraph,
     options?: EvaluateOptions,
   ): Scorecard;
+  /** Every pilot of the graph, the weakest link applied. */
   evaluateAll(graph: EntityGraph, options?: EvaluateOptions): Scorecard[];
+  /**
+   * Scores the given entities (in order), the weakest link applied: the
+   * pilots they reach through dependsOn and handoffs are scored for their
+   * level as well (`options.uncappedLevels` shares those across calls).
+   */
+  evaluatePilots(
+    entities: readonly Entity[],
+    graph: EntityGraph,
+    options?: EvaluateOptions,
+  ): Scorecard[];
+  /** Why an entity is a pilot (null: it is not). */
+  scopeOf(entity: Entity, graph: EntityGraph): ScorecardScope | null;
   describeRubric(): RubricDescription;
   /**
    * References these pilots' checks (and scoping and the scorecard) read that
@@ -79,6 +94,59 @@ export function createReadinessEngine(
 ): ReadinessEngine {
   const rubric = compileRubric(options.config, options.checks);
   const fields = catalogFieldsOf(rubric);
+
+  function evaluateNodes(
+    nodes: readonly GraphNode[],
+    graph: EntityGraph,
+    evaluateOptions: EvaluateOptions,
+    /** Each node's scope, when the caller has decided it already. */
+    scopes?: readonly (ScorecardScope | null)[],
+  ): Scorecard[] {
+    const time = evaluationTime(evaluateOptions);
+    const scored = nodes.map(node =>
+      scorePilot(rubric, node, graph, time, evaluateOptions),
+    );
+    const levels = evaluateOptions.uncappedLevels ?? new Map();
+    scored.forEach(s => levels.set(s.pilot.key, s.level));
+    const pilotMemo = new Map<string, boolean>();
+    if (scopes)
+      nodes.forEach((n, i) => pilotMemo.set(n.key, scopes[i] !== null));
+    const isPilotMemo = (node: GraphNode) => {
+      let known = pilotMemo.get(node.key);
+      if (known === undefined) {
+        known = isPilotNode(rubric, node, graph);
+        pilotMemo.set(node.key, known);
+      }
+      return known;
+    };
+    const knownEdges = new Map<string, string[]>();
+    for (const s of scored)
+      if (s.reaches) knownEdges.set(s.pilot.key, s.reaches);
+    const caps = weakestLinks(
+      nodes,
+      graph,
+      isPilotMemo,
+      node => {
+        let level = levels.get(node.key);
+        if (level === undefined) {
+          level = scorePilot(rubric, node, graph, time, evaluateOptions).level;
+          levels.set(node.key, level);
+        }
+        return level;
+      },
+      knownEdges,
+    );
+    return scored.map((s, i) =>
+      finishScorecard(
+        rubric,
+        s,
+        graph,
+        time,
+        scopes ? scopes[i] : scopeOfNode(rubric, s.pilot, graph),
+        caps.get(s.pilot.key) ?? null,
+      ),
+    );
+  }
   return {
     config: rubric.config,
     rubric,
@@ -94,20 +162,32 @@ export function createReadinessEngine(
     },
     evaluate(entity, graph, evaluateOptions = {}) {
       const node = nodeFor(entity, graph) ?? placeholderNode(entity);
-      const time = evaluationTime(evaluateOptions);
-      return evaluatePilot(rubric, node, graph, time, evaluateOptions);
+      return evaluateNodes([node], graph, evaluateOptions)[0];
+    },
+    evaluatePilots(entities, graph, evaluateOptions = {}) {
+      const nodes = entities.map(
+        entity => nodeFor(entity, graph) ?? placeholderNode(entity),
+      );
+      return evaluateNodes(nodes, graph, evaluateOptions);
     },
     evaluateAll(graph, evaluateOptions = {}) {
-      const time = evaluationTime(evaluateOptions);
-      const out: Scorecard[] = [];
+      const nodes: GraphNode[] = [];
+      const scopes: ScorecardScope[] = [];
       for (const node of graph.nodesIterator()) {
-        if (isPilotNode(rubric, node, graph))
-          out.push(evaluatePilot(rubric, node, graph, time, evaluateOptions));
+        const scope = scopeOfNode(rubric, node, graph);
+        if (scope) {
+          nodes.push(node);
+          scopes.push(scope);
+        }
       }
-      return out;
+      return evaluateNodes(nodes, graph, evaluateOptions, scopes);
     },
+    scopeOf: (entity, graph) => scopeOf(rubric, entity, graph),
     describeRubric: () => describeRubric(rubric),
-    missingRefs: (entities, graph) => missingRefs(rubric, entities, graph),
+    missingRefs: (entities, graph) =>
+      missingRefs(rubric, entities, graph, node =>
+        weakestLinkEdges(node, graph, n => isPilotNode(rubric, n, graph)),
+      ),
     catalogFields: () => ({
       pilotFields: [...fields.pilotFields],
       referencedFields: [...fields.referencedFields],

@@ -37,7 +37,7 @@ describe('rubric, summaries, fix-all and on-demand references', () => {
 
   it('describes the rubric as configured', () => {
     const rubric = engine.describeRubric();
-    expect(rubric.checks).toHaveLength(33);
+    expect(rubric.checks).toHaveLength(34);
     expect(rubric.checks.filter(c => c.gate).map(c => c.id)).toEqual([
       'OWN-1',
       'OWN-2',

@@ -18,14 +18,17 @@ import {
   LEVEL_NAMES,
   ReadinessLevel,
   Scorecard,
+  ScorecardCap,
+  ScorecardScope,
   WaiverInfo,
 } from '../types';
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
 import { PilotContext } from './context';
 import { flatten, internalize } from './metadata';
-import { blockersOf, computeLevel } from './levels';
-import { driftOf } from './drift';
+import { blockersOf, compareLevels, computeLevel, LevelInput } from './levels';
+import { isPilotNode, scopeOfNode } from './scope';
+import { DriftFacts, driftFactsOf, driftOf } from './drift';
 import { applyWaiver } from './waivers';
 import { SharedResults, SharedValues, sameElements } from './sharedResults';
 import type { CompiledCheck, CompiledRubric } from './rubric';
@@ -53,6 +56,13 @@ export interface EvaluateOptions {
    * check lists its items, requireVerified applies. Without it, no evidence.
    */
   evidence?: EvidenceView;
+  /**
+   * The weakest link needs the uncapped level of every pilot a pilot reaches.
+   * A caller that evaluates one graph in several batches (same time and
+   * options) may share this map across them, so that no pilot is scored for
+   * its level twice.
+   */
+  uncappedLevels?: Map<string, ReadinessLevel>;
 }
 
 /** When an evaluation happens, validated once for a batch. @public */
@@ -188,14 +198,38 @@ function resultOf(
   };
 }
 
-/** Scores one pilot (a node of `graph`, or read as given). @public */
-export function evaluatePilot(
+/**
+ * One pilot scored: checks, dimensions and its own (uncapped) level; what
+ * finishScorecard needs to assemble the scorecard once the weakest link is
+ * known.
+ */
+export interface ScoredPilot {
+  pilot: GraphNode;
+  /** What the scorecard reads of the pilot beyond its checks (no context is kept: batches hold many). */
+  facts: {
+    owner: string | null;
+    system: string | null;
+    drift: DriftFacts;
+  };
+  dimensions: DimensionResult[];
+  score: number;
+  levelInput: LevelInput;
+  /** The pilot's own level, before the weakest link. */
+  level: ReadinessLevel;
+  /** Keys of what it depends on and hands off to (the weakest link's edges), as its checks read them. */
+  reaches?: string[];
+  nextLevel: Scorecard['nextLevel'];
+  evidence?: PilotEvidence;
+}
+
+/** Scores one pilot (a node of `graph`, or read as given), without the weakest link. */
+export function scorePilot(
   rubric: CompiledRubric,
   pilot: GraphNode,
   graph: EntityGraph,
   time: EvaluationTime,
   options: EvaluateOptions = {},
-): Scorecard {
+): ScoredPilot {
   const state = stateOf(rubric);
   const ctx = new PilotContext(
     pilot,
@@ -205,6 +239,7 @@ export function evaluatePilot(
     time.asOf,
     time.asOfDay,
     state.keyNames,
+    node => isPilotNode(rubric, node, graph),
   );
   // Evidence: only with a view.
   const evidence = options.evidence
@@ -286,57 +321,151 @@ export function evaluatePilot(
         unverifiedOf(evidence, dimensionChecks),
       )
     : computeLevel(rubric.levels, levelInput);
-  const { level } = computed;
-  const next = computed.nextLevel;
-  const nextLevel =
+  return {
+    pilot,
+    reaches: safely(() => reachedKeys(ctx)),
+    facts: {
+      owner: safely(() => ctx.owner()?.ref) ?? null,
+      system: safely(() => ctx.system()?.ref) ?? null,
+      drift: driftFactsOf(ctx),
+    },
+    dimensions,
+    score: weightSum ? Math.round((weighted / weightSum) * 100) : 0,
+    levelInput,
+    level: computed.level,
+    nextLevel: sharedNextLevel(state, computed.nextLevel),
+    evidence,
+  };
+}
+
+/** What the pilot depends on (read by its checks already) and the agents it hands off to. */
+function reachedKeys(ctx: PilotContext): string[] {
+  const keys = ctx.dependsOn().map(d => d.parsed.key);
+  const spec = (ctx.entity as { spec?: { handoffs?: unknown } }).spec;
+  if (Array.isArray(spec?.handoffs))
+    for (const agent of ctx.handoffs()) keys.push(agent.parsed.key);
+  return keys;
+}
+
+function sharedNextLevel(
+  state: RubricState,
+  next: Scorecard['nextLevel'],
+): Scorecard['nextLevel'] {
+  return (
     next &&
     (state.nextLevels.find(next, sameNextLevel) ??
       state.nextLevels.remember({
         level: next.level,
         blockers: Object.freeze(next.blockers.slice()) as string[],
-      }));
+      }))
+  );
+}
+
+/**
+ * The scorecard of a scored pilot, its level held down by the weakest link
+ * when `cap` says so (rubric "Levels", weakest link): level, next level,
+ * drift, targets and campaigns read the capped level.
+ */
+export function finishScorecard(
+  rubric: CompiledRubric,
+  scored: ScoredPilot,
+  graph: EntityGraph,
+  time: EvaluationTime,
+  scope: ScorecardScope | null,
+  /** The weakest link: the lowest uncapped level reachable, when below the pilot's own, and the pilots at it. */
+  cap: ScorecardCap | null,
+): Scorecard {
+  const state = stateOf(rubric);
+  const { pilot, facts, levelInput } = scored;
+  let level = scored.level;
+  let nextLevel = scored.nextLevel;
+  const capBlockers = (goal: ReadinessLevel) =>
+    cap && compareLevels(goal, cap.level) > 0
+      ? cap.by.map(ref => `pilot ${ref} at ${cap.level}`)
+      : [];
+  if (cap) {
+    const cappedLevel = compareLevels(cap.level, level) < 0 ? cap.level : level;
+    const nextRule = rubric.levels.find(
+      r => compareLevels(r.level, cappedLevel) > 0,
+    );
+    // Each capping pilot is named, as the rubric asks: `pilot <ref> at <level>`.
+    nextLevel = nextRule
+      ? sharedNextLevel(state, {
+          level: nextRule.level,
+          blockers: [
+            ...blockersOf(nextRule, levelInput),
+            ...capBlockers(nextRule.level),
+          ],
+        })
+      : null;
+    level = cappedLevel;
+  }
   // Targets and campaigns (shared/targets.md), from facts already read.
   const goals = rubric.goals.evaluate({
     node: pilot,
     graph,
     lifecycle: pilot.lifecycle,
-    rolloutStage: safely(() => ctx.key('rollout-stage'))?.toLowerCase(),
+    rolloutStage: facts.drift.stage,
     riskTier: levelInput.riskTier,
-    owner: safely(() => ctx.owner()?.ref)?.toLowerCase(),
-    system: safely(() => ctx.system()?.ref)?.toLowerCase(),
+    owner: facts.owner?.toLowerCase(),
+    system: facts.system?.toLowerCase(),
     level,
     statuses: {
       get: (id: string) => {
         const i = state.checkIndex.get(id);
-        return i === undefined ? undefined : statuses[i];
+        return i === undefined ? undefined : levelInput.statuses[i];
       },
     },
     blockersFor: goal => {
       const rule = rubric.levels.find(r => r.level === goal);
-      return rule ? blockersOf(rule, levelInput) : [];
+      return [
+        ...(rule ? blockersOf(rule, levelInput) : []),
+        ...capBlockers(goal),
+      ];
     },
   });
 
-  return assembleScorecard(
-    {
-      pilot,
-      ctx,
-      time,
-      level,
-      nextLevel,
-      score: weightSum ? Math.round((weighted / weightSum) * 100) : 0,
-      dimensions,
-      drift: driftOf(ctx, level),
-      evidence: evidence?.counts,
-      goals,
-    },
-    options,
+  return assembleScorecard({
+    pilot,
+    facts,
+    time,
+    level,
+    nextLevel,
+    score: scored.score,
+    dimensions: scored.dimensions,
+    drift: driftOf(facts.drift, level),
+    evidence: scored.evidence?.counts,
+    goals,
+    scope,
+    cap: cap ? { level: scored.level, by: cap.by } : null,
+  });
+}
+
+/**
+ * Scores one pilot alone: the weakest link needs the other pilots, so this
+ * is the uncapped scorecard (ReadinessEngine.evaluate applies the weakest
+ * link). @public
+ */
+export function evaluatePilot(
+  rubric: CompiledRubric,
+  pilot: GraphNode,
+  graph: EntityGraph,
+  time: EvaluationTime,
+  options: EvaluateOptions = {},
+): Scorecard {
+  return finishScorecard(
+    rubric,
+    scorePilot(rubric, pilot, graph, time, options),
+    graph,
+    time,
+    scopeOfNode(rubric, pilot, graph),
+    null,
   );
 }
 
 interface ScorecardParts {
   pilot: GraphNode;
-  ctx: PilotContext;
+  facts: ScoredPilot['facts'];
   time: EvaluationTime;
   level: ReadinessLevel;
   nextLevel: Scorecard['nextLevel'];
@@ -347,19 +476,18 @@ interface ScorecardParts {
   evidence?: EvidenceCounts;
   /** The pilot's target and campaigns. */
   goals: Pick<Scorecard, 'target' | 'campaigns'>;
+  scope: ScorecardScope | null;
+  cap: ScorecardCap | null;
 }
 
 /** The one place where a scorecard is put together (new fields go here). */
-function assembleScorecard(
-  parts: ScorecardParts,
-  _options: EvaluateOptions,
-): Scorecard {
-  const { pilot, ctx, time, level } = parts;
+function assembleScorecard(parts: ScorecardParts): Scorecard {
+  const { pilot, facts, time, level } = parts;
   return {
     entityRef: pilot.ref,
     title: titleOf(pilot),
-    owner: safely(() => ctx.owner()?.ref) ?? null,
-    system: safely(() => ctx.system()?.ref) ?? null,
+    owner: facts.owner,
+    system: facts.system,
     asOf: time.asOf,
     evaluatedAt: time.evaluatedAt,
     level,
@@ -372,6 +500,8 @@ function assembleScorecard(
     // Named, not spread: a literal keeps every field inside the object.
     target: parts.goals.target,
     campaigns: parts.goals.campaigns,
+    ...(parts.scope ? { scope: parts.scope } : {}),
+    cap: parts.cap,
   };
 }
 

@@ -57,12 +57,29 @@ export const FIELD_DEFAULT_KIND: Record<string, string | undefined> = {
   memberOf: 'group',
   members: 'user',
   dependsOn: undefined,
+  dependencyOf: undefined,
+  /** AiResource agents name the agents they hand work to (rubric "Which entities are AI pilots"). */
+  handoffs: 'airesource',
 };
+
+/** List fields that hold entity references. */
+export type RefListField =
+  | 'dependsOn'
+  | 'dependencyOf'
+  | 'providesApis'
+  | 'consumesApis'
+  | 'memberOf'
+  | 'members'
+  | 'handoffs';
 
 export class EntityGraph {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly members = new Map<string, Set<string>>();
   private readonly consumers = new Map<string, Set<string>>();
+  /** Target key -> entities naming it in spec.dependencyOf (the catalog's dependsOn relation, from files). */
+  private readonly dependencyOfSources = new Map<string, Set<string>>();
+  /** Target key -> entities naming it in spec.handoffs. */
+  private readonly handoffSources = new Map<string, Set<string>>();
   /** Entities that were skipped because they are not entities at all. */
   readonly invalidCount: number;
   /** Entities whose reference appeared more than once (the first one wins). */
@@ -118,6 +135,16 @@ export class EntityGraph {
     return this.consumers.get(apiKey) ?? EMPTY_SET;
   }
 
+  /** Entities that name this one in spec.dependencyOf. */
+  dependencyOfSourcesOf(key: string): ReadonlySet<string> {
+    return this.dependencyOfSources.get(key) ?? EMPTY_SET;
+  }
+
+  /** Entities that hand work off to this one (spec.handoffs). */
+  handoffSourcesOf(key: string): ReadonlySet<string> {
+    return this.handoffSources.get(key) ?? EMPTY_SET;
+  }
+
   private indexReverseEdges(node: GraphNode) {
     const { kind, key } = node;
     if (kind === 'user') {
@@ -138,6 +165,14 @@ export class EntityGraph {
     }
     for (const api of readRefList(node, 'consumesApis', true)) {
       if (api.parsed.key !== key) addTo(this.consumers, api.parsed.key, key);
+    }
+    for (const target of readRefList(node, 'dependencyOf', true)) {
+      if (target.parsed.key !== key)
+        addTo(this.dependencyOfSources, target.parsed.key, key);
+    }
+    for (const target of readRefList(node, 'handoffs', true)) {
+      if (target.parsed.key !== key)
+        addTo(this.handoffSources, target.parsed.key, key);
     }
   }
 }
@@ -241,7 +276,7 @@ export function describeValue(value: unknown): string {
  */
 export function readRefList(
   node: GraphNode,
-  field: 'dependsOn' | 'providesApis' | 'consumesApis' | 'memberOf' | 'members',
+  field: RefListField,
   lenient = false,
 ): ResolvedRefLike[] {
   const spec = (node.entity as any).spec;
@@ -268,7 +303,7 @@ export function readRefList(
           throw new MalformedFieldError(
             `spec.${field}[${i}]`,
             value[i],
-            field === 'dependsOn'
+            field === 'dependsOn' || field === 'dependencyOf'
               ? 'an entity reference with a kind (e.g. resource:default/warehouse)'
               : 'an entity reference',
           );
@@ -285,6 +320,30 @@ export function readRefList(
     out.push({ raw: displayRef(rel.parsed), parsed: rel.parsed });
   }
   return out;
+}
+
+/**
+ * What a node depends on: spec.dependsOn (and the dependsOn relations) plus
+ * the entities that name it in spec.dependencyOf, as the catalog's relations
+ * would say, so that files and the catalog give the same graph.
+ */
+export function readDependsOn(
+  node: GraphNode,
+  graph: EntityGraph,
+  lenient = false,
+): ResolvedRefLike[] {
+  const own = readRefList(node, 'dependsOn', lenient);
+  const sources = graph.dependencyOfSourcesOf(node.key);
+  if (!sources.size) return own;
+  const seen = new Set(own.map(r => r.parsed.key));
+  for (const key of sources) {
+    const source = graph.get(key);
+    if (!source || seen.has(key)) continue;
+    seen.add(key);
+    const parsed = parseRef(source.ref, {});
+    if (parsed) own.push({ raw: source.ref, parsed });
+  }
+  return own;
 }
 
 /** A reference before resolution. */

@@ -3,6 +3,7 @@
  * a map where text belongs is malformed), and the string helpers the hot
  * path uses to keep fewer and smaller strings.
  */
+import { isSafeHttpUrl } from '../util/urls';
 import type { Entity } from '@backstage/catalog-model';
 import { isRecord, MalformedFieldError } from './graph';
 
@@ -103,4 +104,20 @@ export function internalize(text: string): string {
 export function flatten(text: string): string {
   text.charCodeAt(0);
   return text;
+}
+
+/** Whether another entity's metadata.links has an http(s) link of this type (malformed links read as absent). */
+export function hasHttpLink(entity: unknown, type: string): boolean {
+  const links = (entity as { metadata?: { links?: unknown } } | undefined)
+    ?.metadata?.links;
+  return (
+    Array.isArray(links) &&
+    links.some(
+      (l: any) =>
+        typeof l === 'object' &&
+        l !== null &&
+        l.type === type &&
+        isSafeHttpUrl(l.url),
+    )
+  );
 }

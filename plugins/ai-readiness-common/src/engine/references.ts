@@ -57,6 +57,8 @@ export function referencePlans(all: readonly CheckReads[]): ReferencePlan[] {
 const SINGLE_FIELDS = new Set(['owner', 'system', 'parent']);
 const LIST_FIELDS = new Set([
   'dependsOn',
+  'dependencyOf',
+  'handoffs',
   'providesApis',
   'consumesApis',
   'memberOf',
@@ -125,8 +127,11 @@ export function missingRefs(
   rubric: { prefix: string; references: readonly ReferencePlan[] },
   entities: Entity[],
   graph: EntityGraph,
+  /** The pilots a pilot reaches for the weakest link: they are scored too, so their reads count. */
+  reachedPilots: (node: GraphNode) => GraphNode[] = () => [],
 ): string[] {
   const missing = new Map<string, string>();
+  const pilots = new Set<string>();
   const visit = (node: GraphNode, plans: readonly ReferencePlan[]) => {
     for (const plan of plans) {
       for (const ref of referencesAt(node, plan, rubric.prefix)) {
@@ -136,9 +141,15 @@ export function missingRefs(
       }
     }
   };
+  const visitPilot = (node: GraphNode) => {
+    if (pilots.has(node.key)) return;
+    pilots.add(node.key);
+    visit(node, rubric.references);
+    for (const reached of reachedPilots(node)) visitPilot(reached);
+  };
   for (const entity of entities) {
     const node = nodeFor(entity, graph);
-    if (node) visit(node, rubric.references);
+    if (node) visitPilot(node);
   }
   return [...missing.values()];
 }

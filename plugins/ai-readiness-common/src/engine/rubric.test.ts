@@ -171,14 +171,23 @@ describe('catalogFields', () => {
       { 'metadata.annotations.acme.ai/enabled': ['true'] },
       { 'metadata.labels.acme.ai/enabled': ['true'] },
       { kind: ['component'], 'spec.type': ['bot'] },
-      { 'metadata.tags': ['ml'] },
+      // Tags count on Components only (rubric v2).
+      { kind: ['component'], 'metadata.tags': ['ml'] },
+      { kind: ['airesource'], 'spec.type': ['agent', 'ai-agent'] },
     ]);
     expect(modelDependencyFilter).toEqual([
       { kind: ['resource'], 'spec.type': ['ai-model'] },
       {
         kind: ['component'],
-        'spec.type': ['model-server', 'llm-gateway', 'ai-gateway'],
+        'spec.type': [
+          'model-server',
+          'ai-model-server',
+          'llm-gateway',
+          'ai-gateway',
+        ],
       },
+      { kind: ['api'], 'spec.type': ['ai-model-server', 'mcp-server'] },
+      { kind: ['aimodelserverapi'] },
     ]);
   });
 });

@@ -22,6 +22,7 @@ import {
 import { compileLevelRules, DEFAULT_LEVEL_RULES } from './levels';
 import { ScopeSets, scopeSetsOf } from './context';
 import { SCOPE_READS } from './scope';
+import { WEAKEST_LINK_READS } from './weakestLink';
 import { DRIFT_READS } from './drift';
 import { waiverReads } from './waivers';
 import { SCORECARD_READS } from './evaluatePilot';
@@ -103,6 +104,7 @@ export function compileRubric(
   };
   const engineReads = mergeReads(
     SCOPE_READS,
+    WEAKEST_LINK_READS,
     SCORECARD_READS,
     DRIFT_READS,
     waiverReads(compiled.map(c => c.id)),

@@ -1,13 +1,22 @@
 /*
  * Which entities are AI pilots (rubric "Which entities are AI pilots"): the
- * quick rules that need no graph (enabled flag, type, tags) and the
- * model-dependency rule that does.
+ * first rule that holds decides, and names itself on the scorecard
+ * (`scope.rule`, `scope.message`). The rules that need no graph (the enabled
+ * flag, what the entity itself is, its type and tags) are quick; the rules on
+ * what a Component uses need the graph.
  */
 import type { Entity } from '@backstage/catalog-model';
 import type { CheckReads } from '../checks/types';
 import { parseAiReadinessConfig } from '../config/schema';
-import { EntityGraph, GraphNode, isRecord, readRefList } from './graph';
-import { isModelDependencyNode, ScopeSets, scopeSetsOf } from './context';
+import type { ScorecardScope } from '../types';
+import {
+  EntityGraph,
+  GraphNode,
+  isRecord,
+  readDependsOn,
+  readRefList,
+} from './graph';
+import { roleLabel, roleOf, ScopeSets, scopeSetsOf } from './roles';
 import { readMetadataValue } from './metadata';
 import { nodeFor } from './nodes';
 
@@ -15,19 +24,31 @@ import { nodeFor } from './nodes';
 export const SCOPE_READS: CheckReads = {
   keys: ['enabled'],
   fields: ['spec.type', 'metadata.tags'],
-  refs: [{ from: 'spec.dependsOn', reads: { fields: ['spec.type'] } }],
+  refs: [
+    { from: 'spec.dependsOn', reads: { fields: ['spec.type'] } },
+    { from: 'spec.consumesApis', reads: { fields: ['spec.type'] } },
+  ],
 };
 
-/**
- * The rules that need no graph: the enabled flag, the type and the tags.
- * undefined when only the graph can tell (the dependsOn rule).
- */
+/** The quick rules' answer: a decision, not a pilot, or "ask the graph". */
+type QuickScope = ScorecardScope | null | 'graph';
+
+const decided = (
+  rule: ScorecardScope['rule'],
+  message: string,
+): ScorecardScope => ({ rule, message });
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Rules 1 to 5, which read the entity alone. */
 export function quickScope(
   entity: unknown,
   prefix: string,
   sets: ScopeSets,
-): boolean | undefined {
-  if (!isRecord(entity)) return false;
+): QuickScope {
+  if (!isRecord(entity)) return null;
   let enabled: string | undefined;
   try {
     enabled = readMetadataValue(
@@ -38,39 +59,104 @@ export function quickScope(
   } catch {
     enabled = undefined;
   }
-  if (enabled === 'false') return false;
-  if (enabled === 'true') return true;
-  const kind = typeof entity.kind === 'string' ? entity.kind.toLowerCase() : '';
+  if (enabled === 'false') return null;
+  if (enabled === 'true')
+    return decided('opt-in', `${prefix}enabled is "true"`);
+  const kindWritten = stringOf(entity.kind) ?? '';
+  const kind = kindWritten.toLowerCase();
   const spec = isRecord(entity.spec) ? entity.spec : undefined;
-  if (
-    kind === 'component' &&
-    typeof spec?.type === 'string' &&
-    sets.pilotTypes.has(spec.type.toLowerCase())
-  ) {
-    return true;
+  const typeWritten = stringOf(spec?.type);
+  const type = typeWritten?.toLowerCase();
+  // 2. What pilots use is not a pilot.
+  const role = roleOf({ kind, type }, sets);
+  if (role && role !== 'data-resource') return null;
+  if (kind === 'component') {
+    if (type && sets.pilotTypes.has(type))
+      return decided('type', `spec.type ${typeWritten}`);
+  } else if (sets.agentKinds.has(kind)) {
+    return type && sets.agentTypes.has(type)
+      ? decided('agent', `${kindWritten} of spec.type ${typeWritten}`)
+      : null;
+  } else {
+    // Tags on other kinds do not count, nor do other kinds use models as pilots.
+    return null;
   }
   const tags = isRecord(entity.metadata) ? entity.metadata.tags : undefined;
   if (Array.isArray(tags)) {
     for (const tag of tags) {
       if (typeof tag === 'string' && sets.pilotTags.has(tag.toLowerCase()))
-        return true;
+        return decided('tag', `tag ${tag}`);
     }
   }
-  return undefined;
+  return 'graph';
 }
 
 type ScopeRubric = { prefix: string; scope: ScopeSets };
 
-/** Whether an entity is a pilot, the graph deciding the model-dependency rule. */
+/** Rule 6: a Component that uses a model dependency (tried first) or a tool server. */
+function scopeByUse(
+  rubric: ScopeRubric,
+  node: GraphNode,
+  graph: EntityGraph,
+): ScorecardScope | null {
+  let toolServer: GraphNode | undefined;
+  const visit = (key: string): ScorecardScope | undefined => {
+    const used = graph.get(key);
+    const role = roleOf(used, rubric.scope);
+    if (!used || !role) return undefined;
+    if (role === 'model-endpoint' || role === 'model-resource')
+      return decided(
+        'model-dependency',
+        `uses ${used.ref} (${roleLabel(used)})`,
+      );
+    if (role === 'tool-server' && !toolServer) toolServer = used;
+    return undefined;
+  };
+  for (const dep of readDependsOn(node, graph, true)) {
+    const found = visit(dep.parsed.key);
+    if (found) return found;
+  }
+  for (const api of readRefList(node, 'consumesApis', true)) {
+    const found = visit(api.parsed.key);
+    if (found) return found;
+  }
+  return toolServer
+    ? decided(
+        'tool-server',
+        `uses ${toolServer.ref} (${roleLabel(toolServer)})`,
+      )
+    : null;
+}
+
+/** The scope of a node of the graph: null when it is not a pilot. */
+export function scopeOfNode(
+  rubric: ScopeRubric,
+  node: GraphNode,
+  graph: EntityGraph,
+): ScorecardScope | null {
+  const quick = quickScope(node.entity, rubric.prefix, rubric.scope);
+  return quick === 'graph' ? scopeByUse(rubric, node, graph) : quick;
+}
+
+/** The scope of an entity, the graph deciding the rules on what it uses. */
+export function scopeOf(
+  rubric: ScopeRubric,
+  entity: Entity,
+  graph: EntityGraph,
+): ScorecardScope | null {
+  const quick = quickScope(entity, rubric.prefix, rubric.scope);
+  if (quick !== 'graph') return quick;
+  const node = nodeFor(entity, graph);
+  return node ? scopeByUse(rubric, node, graph) : null;
+}
+
+/** Whether an entity is a pilot. */
 export function isPilot(
   rubric: ScopeRubric,
   entity: Entity,
   graph: EntityGraph,
 ): boolean {
-  const quick = quickScope(entity, rubric.prefix, rubric.scope);
-  if (quick !== undefined) return quick;
-  const node = nodeFor(entity, graph);
-  return !!node && dependsOnModel(rubric, node, graph);
+  return scopeOf(rubric, entity, graph) !== null;
 }
 
 /** isPilot for a node of the graph (no lookup of the node). */
@@ -79,33 +165,20 @@ export function isPilotNode(
   node: GraphNode,
   graph: EntityGraph,
 ): boolean {
-  const quick = quickScope(node.entity, rubric.prefix, rubric.scope);
-  if (quick !== undefined) return quick;
-  return dependsOnModel(rubric, node, graph);
-}
-
-/** A Component that dependsOn a model dependency. */
-function dependsOnModel(
-  rubric: ScopeRubric,
-  node: GraphNode,
-  graph: EntityGraph,
-): boolean {
-  if (node.kind !== 'component') return false;
-  for (const dep of readRefList(node, 'dependsOn', true)) {
-    if (isModelDependencyNode(graph.get(dep.parsed.key), rubric.scope))
-      return true;
-  }
-  return false;
+  return scopeOfNode(rubric, node, graph) !== null;
 }
 
 /**
- * Quick guard without a graph (enabled flag, pilot types, tags), for UI
- * filters. Pilots that are in scope only through a model dependency need the
- * graph: see ReadinessEngine.isPilot. @public
+ * Quick guard without a graph (enabled flag, Component types and tags,
+ * agents), for UI filters. Pilots that are in scope only through what they
+ * use need the graph: see ReadinessEngine.isPilot. @public
  */
 export function isAiPilotEntity(entity: Entity, config?: unknown): boolean {
   const parsed = parseAiReadinessConfig(config);
-  return (
-    quickScope(entity, parsed.annotationPrefix, scopeSetsOf(parsed)) === true
+  const quick = quickScope(
+    entity,
+    parsed.annotationPrefix,
+    scopeSetsOf(parsed),
   );
+  return quick !== null && quick !== 'graph';
 }

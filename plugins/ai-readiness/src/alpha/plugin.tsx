@@ -19,6 +19,7 @@ import {
   AI_READINESS_TAB_PATH,
   campaignsRouteRef,
   rootRouteRef,
+  scaffolderRouteRef,
 } from '../routes';
 
 /** @alpha */
@@ -152,6 +153,7 @@ export default createFrontendPlugin({
   title: 'AI readiness',
   icon: <AssessmentIcon />,
   routes: { root: rootRouteRef, campaigns: campaignsRouteRef },
+  externalRoutes: { scaffolder: scaffolderRouteRef },
   extensions: [
     aiReadinessApi,
     aiReadinessPage,

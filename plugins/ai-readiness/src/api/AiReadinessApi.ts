@@ -1,11 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   EvaluateResponse,
+  FixPreviewRequest,
+  FixPreviewResponse,
   CampaignDetail,
   CampaignListResponse,
   CampaignPilotsQuery,
   HistoryResponse,
   RubricDescription,
+  ScopeRule,
   Scorecard,
   ScorecardListQuery,
   ScorecardListResponse,
@@ -20,7 +23,10 @@ import type {
  *
  * @public
  */
-export type ScorecardQuery = ScorecardListQuery;
+export type ScorecardQuery = ScorecardListQuery & {
+  /** Only pilots in scope by this rule (`scope.rule`, one of SCOPE_RULES). */
+  scope?: ScopeRule;
+};
 
 export type { ScorecardOrderBy, SummaryGroupBy };
 
@@ -52,6 +58,15 @@ export interface AiReadinessApi {
     request: { yaml: string; asOf?: string },
     options?: { signal?: AbortSignal },
   ): Promise<EvaluateResponse>;
+  /**
+   * POST /fixes/preview: the entity's catalog-info.yaml with the remediations
+   * of the checks (all failing ones when omitted) written in, and its diff;
+   * rejects with a ResponseError (422 naming why no patch can be made).
+   */
+  previewFix(
+    request: FixPreviewRequest,
+    options?: { signal?: AbortSignal },
+  ): Promise<FixPreviewResponse>;
   /** GET /campaigns: every configured campaign, counted over the visible pilots. */
   listCampaigns(): Promise<CampaignListResponse>;
   /**

@@ -117,6 +117,20 @@ describe('AiReadinessClient', () => {
     );
   });
 
+  it('sends the scope filter to /scorecards and /export.csv', async () => {
+    const { client, fetch } = setup({ body: { items: [], totalCount: 0 } });
+    await client.listScorecards({ scope: 'tool-server', limit: 25 });
+    await client.exportCsv({
+      scope: 'model-dependency',
+      level: 'L1',
+      limit: 25,
+    });
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      'http://backend/api/ai-readiness/scorecards?scope=tool-server&limit=25',
+      'http://backend/api/ai-readiness/export.csv?scope=model-dependency&level=L1',
+    ]);
+  });
+
   it('asks for a page of a campaign with its filters, skipping absent ones', async () => {
     const { client, fetch } = setup({ body: { id: 'l2', pilots: [] } });
     await client.getCampaign('l2 q1', { met: false, limit: 25, offset: 50 });

@@ -3,6 +3,8 @@ import { entityRoutePath } from '@ai-readiness/plugin-ai-readiness-common';
 import { ResponseError } from '@backstage/errors';
 import type {
   EvaluateResponse,
+  FixPreviewRequest,
+  FixPreviewResponse,
   CampaignDetail,
   CampaignListResponse,
   CampaignPilotsQuery,
@@ -90,6 +92,19 @@ export class AiReadinessClient implements AiReadinessApi {
       },
     );
     return (await res.json()) as EvaluateResponse;
+  }
+
+  async previewFix(
+    request: FixPreviewRequest,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<FixPreviewResponse> {
+    const res = await this.request('/fixes/preview', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+      signal: options.signal,
+    });
+    return (await res.json()) as FixPreviewResponse;
   }
 
   async listCampaigns(): Promise<CampaignListResponse> {

@@ -305,6 +305,17 @@ export function mockAiReadinessApi(
     evaluate: jest
       .fn()
       .mockResolvedValue({ asOf: '2026-11-25', scorecards: [], errors: [] }),
+    previewFix: jest.fn().mockResolvedValue({
+      file: {
+        url: 'https://github.com/example/fraud-explainer/blob/main/catalog-info.yaml',
+        path: 'catalog-info.yaml',
+        type: 'url',
+      },
+      diff: '--- a/catalog-info.yaml\n+++ b/catalog-info.yaml\n',
+      patched: 'kind: Component\n',
+      checks: ['FB-3'],
+      notes: [],
+    }),
     listCampaigns: jest.fn().mockResolvedValue(campaignList),
     getCampaign: jest
       .fn()

@@ -18,6 +18,11 @@ const REFS_PER_CALL = 500;
  * the deepest declared path is three references long.
  */
 const MAX_FETCH_ROUNDS = 4;
+/**
+ * Rounds for one entity: the weakest link follows chains of pilots, each a
+ * round deeper (a bound, so that a long chain costs a known number of reads).
+ */
+export const MAX_FETCH_ROUNDS_AROUND = 12;
 
 type Filter = Record<string, string[]>[];
 
@@ -62,11 +67,12 @@ export function createCatalogReader(options: {
     entities: Map<string, Entity>,
     credentials: BackstageCredentials,
     fields: string[] | undefined,
+    rounds = MAX_FETCH_ROUNDS,
   ): Promise<{ graph: EntityGraph; read: number }> {
     let graph = engine.buildGraph(entities.values());
     let read = 0;
     const asked = new Set<string>();
-    for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
+    for (let round = 0; round < rounds; round++) {
       const missing = engine
         .missingRefs(pilots, graph)
         .filter(ref => !asked.has(entityRefKey(ref)));
@@ -93,11 +99,48 @@ export function createCatalogReader(options: {
     return { graph, read };
   }
 
+  /** Entities whose spec.handoffs name this one (as a name or a full ref). */
+  async function handingOffTo(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const key = tryEntityRefKey(entity);
+    if (!key) return [];
+    const { namespace, name } = entity.metadata;
+    const names = [
+      name,
+      key,
+      `${entity.kind}:${namespace ?? 'default'}/${name}`,
+    ];
+    if (!namespace || namespace === 'default')
+      names.push(`${entity.kind}:${name}`);
+    const found: Entity[] = [];
+    await eachPage(
+      credentials,
+      [{ 'spec.handoffs': names }],
+      plan.pilotFields,
+      items => found.push(...items),
+    );
+    return found;
+  }
+
   return {
+    async readDependents(entity, credentials) {
+      const refs = new Set<string>();
+      for (const rel of entity.relations ?? []) {
+        if (rel.type === 'dependencyOf') refs.add(entityRefKey(rel.targetRef));
+      }
+      for (const item of await handingOffTo(entity, credentials)) {
+        const key = tryEntityRefKey(item);
+        if (key) refs.add(key);
+      }
+      return [...refs];
+    },
+
     async readPilots(credentials): Promise<PilotGraph> {
       let entitiesRead = 0;
-      // 1. The model dependencies (a Component that dependsOn one is a pilot):
-      // their identity and type only.
+      // 1. The model dependencies and tool servers (a Component that uses one
+      // is a pilot): their identity and type only.
       const modelDeps = new Map<string, Entity>();
       entitiesRead += await eachPage(
         credentials,
@@ -129,19 +172,27 @@ export function createCatalogReader(options: {
         plan.pilotFields,
         keepPilots,
       );
+      // A Component uses what it depends on (the catalog also relates a
+      // model's spec.dependencyOf this way) or the APIs it consumes.
       const depRefs = [...modelDeps.keys()];
-      for (let i = 0; i < depRefs.length; i += REFS_PER_CALL) {
-        entitiesRead += await eachPage(
-          credentials,
-          [
-            {
-              kind: ['component'],
-              'relations.dependsOn': depRefs.slice(i, i + REFS_PER_CALL),
-            },
-          ],
-          plan.pilotFields,
-          keepPilots,
-        );
+      const apiRefs = depRefs.filter(ref => ref.startsWith('api:'));
+      for (const [relation, refs] of [
+        ['relations.dependsOn', depRefs],
+        ['relations.consumesApi', apiRefs],
+      ] as const) {
+        for (let i = 0; i < refs.length; i += REFS_PER_CALL) {
+          entitiesRead += await eachPage(
+            credentials,
+            [
+              {
+                kind: ['component'],
+                [relation]: refs.slice(i, i + REFS_PER_CALL),
+              },
+            ],
+            plan.pilotFields,
+            keepPilots,
+          );
+        }
       }
 
       // 3. What the pilots' checks read on other entities, by reference.
@@ -160,11 +211,17 @@ export function createCatalogReader(options: {
     async readAround(entity, credentials) {
       const key = tryEntityRefKey(entity);
       const entities = new Map<string, Entity>(key ? [[key, entity]] : []);
+      // The agents that hand work off to it (INT-1): no relation says so.
+      for (const item of await handingOffTo(entity, credentials)) {
+        const itemKey = tryEntityRefKey(item);
+        if (itemKey && !entities.has(itemKey)) entities.set(itemKey, item);
+      }
       const { graph } = await addReferenced(
         [entity],
         entities,
         credentials,
         undefined,
+        MAX_FETCH_ROUNDS_AROUND,
       );
       // An entity that is no valid ref still gets a (placeholder) scorecard.
       return key ? graph : engine.buildGraph([entity]);

@@ -21,9 +21,22 @@ export interface PilotGraph {
 export interface CatalogReader {
   /** Every pilot and what its checks read (the full refresh). */
   readPilots(credentials: BackstageCredentials): Promise<PilotGraph>;
-  /** One entity and what its checks read (on-demand and single-entity evaluation). */
+  /**
+   * One entity and what its checks read (on-demand and single-entity
+   * evaluation), with the pilots it reaches for the weakest link and those
+   * that hand work off to it (INT-1).
+   */
   readAround(
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<EntityGraph>;
+  /**
+   * Refs of the entities that depend on this one (the catalog's dependencyOf
+   * relations) or hand work off to it (spec.handoffs): the pilots its level
+   * may cap.
+   */
+  readDependents(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<string[]>;
 }

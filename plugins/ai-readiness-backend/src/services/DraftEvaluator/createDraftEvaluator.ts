@@ -13,13 +13,17 @@ import {
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import { RawDraft, splitYaml, validateDraft } from './readDrafts';
 import type { DraftEvaluationOptions, DraftEvaluator } from './types';
+import { MAX_FETCH_ROUNDS_AROUND } from '../CatalogReader/createCatalogReader';
 
 /**
  * Rounds of fetching references (a pilot's owner, then that group's parent,
- * ...). Every missing ref of a round is asked for in one batch, so an entity
- * the caller may not read costs exactly what a missing one costs.
+ * ..., and the pilots reached for the weakest link, each a round deeper): as
+ * many as the catalog reader allows for one entity, so that a draft and the
+ * stored scorecard are capped alike. Every missing ref of a round is asked
+ * for in one batch, so an entity the caller may not read costs exactly what
+ * a missing one costs.
  */
-export const MAX_FETCH_ROUNDS = 3;
+export const MAX_FETCH_ROUNDS = MAX_FETCH_ROUNDS_AROUND;
 
 function keyOf(entity: Entity): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
@@ -126,10 +130,13 @@ export function createDraftEvaluator(options: {
     const pilots = drafts.filter(d => engine.isPilot(d, graph));
     const day = asOf ?? todayUtc(now());
     const current = await currentCards(pilots.map(keyOf), credentials);
-    const scorecards = pilots.map(pilot => ({
-      ...engine.evaluate(pilot, graph, { asOf: day, now: now() }),
-      current: current.get(keyOf(pilot)) ?? null,
-    }));
+    // One batch: drafts that depend on each other cap each other (the weakest link).
+    const scorecards = engine
+      .evaluatePilots(pilots, graph, { asOf: day, now: now() })
+      .map((card, i) => ({
+        ...card,
+        current: current.get(keyOf(pilots[i])) ?? null,
+      }));
     errors.sort((a, b) => a.document - b.document);
     return { asOf: day, scorecards, errors };
   }

@@ -7,7 +7,9 @@ import {
   component,
   group,
   permissionAwareCatalog,
+  withCatalogRelations,
 } from '../../__testUtils__/catalog';
+import { conformanceEntities } from '../../__testUtils__/conformance';
 import { databaseServiceFor } from '../../__testUtils__/databases';
 import { filteringCatalog } from '../../__testUtils__/filteringCatalog';
 import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
@@ -117,9 +119,10 @@ describe('createReadinessEvaluator', () => {
     const engine = createReadinessEngine();
     const flaky = {
       ...engine,
-      evaluate: (entity: any, graph: any, opts: any): Scorecard => {
-        if (entity.metadata.name === 'a') throw new Error('boom');
-        return engine.evaluate(entity, graph, opts);
+      evaluatePilots: (entities: any[], graph: any, opts: any): Scorecard[] => {
+        if (entities.some(e => e.metadata.name === 'a'))
+          throw new Error('boom');
+        return engine.evaluatePilots(entities, graph, opts);
       },
     };
     const logger = mockServices.logger.mock();
@@ -163,5 +166,31 @@ describe('createReadinessEvaluator', () => {
     expect(
       await evaluator.refreshEntity('component:default/gone'),
     ).toBeUndefined();
+  });
+
+  it('re-evaluates the pilots a pilot caps when its level changes (the weakest link)', async () => {
+    const entities = withCatalogRelations(conformanceEntities());
+    const { evaluator, store, catalog } = await setup(entities);
+    await evaluator.refreshAll();
+    const router = await store.getScorecard('component:default/intake-router');
+    expect(router?.level).toBe('L0');
+    expect(router?.cap).toEqual({
+      level: 'L3',
+      by: ['component:default/claims-summarizer'],
+    });
+    // The summarizer is brought up to the level of claims-triage.
+    const triage = entities.find(e => e.metadata.name === 'claims-triage')!;
+    const better = withCatalogRelations([
+      ...entities.filter(e => e.metadata.name !== 'claims-summarizer'),
+      {
+        ...triage,
+        metadata: { ...triage.metadata, name: 'claims-summarizer' },
+      },
+    ]);
+    catalog.entities.splice(0, catalog.entities.length, ...better);
+    await evaluator.refreshEntity('component:default/claims-summarizer');
+    const after = await store.getScorecard('component:default/intake-router');
+    expect(after?.cap).toBeNull();
+    expect(after?.level).toBe('L3');
   });
 });

@@ -22,6 +22,11 @@ import type { ReadinessEvaluator, RefreshReport } from './types';
 
 /** Pilots evaluated and written per batch: bounds the memory held in scorecards. */
 const BATCH_SIZE = 250;
+/**
+ * Pilots re-evaluated after one pilot's level changed, because its level may
+ * cap theirs (the weakest link); the full refresh covers any beyond.
+ */
+const MAX_DEPENDENTS = 200;
 
 export function createReadinessEvaluator(options: {
   engine: ReadinessEngine;
@@ -53,6 +58,22 @@ export function createReadinessEvaluator(options: {
     return engine.evaluate(entity, graph, evaluationTime());
   }
 
+  /** Re-evaluates and stores one entity; whether its level changed. */
+  async function refreshOne(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ card?: Scorecard; entity?: Entity; changed: boolean }> {
+    const before = await store.getScorecard(entityRef);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const card = entity ? await evaluateOne(entity, credentials) : undefined;
+    if (!card) {
+      await store.deleteScorecards([entityRefKey(entityRef)]);
+      return { entity, changed: !!before };
+    }
+    await recordScorecards(store, [card]);
+    return { card, entity, changed: before?.level !== card.level };
+  }
+
   async function afterWrite() {
     if (notifier) {
       try {
@@ -70,7 +91,8 @@ export function createReadinessEvaluator(options: {
       const { pilots, graph, entitiesRead } = await reader.readPilots(
         credentials,
       );
-      const time = evaluationTime();
+      // The weakest link reads the uncapped level of pilots in other batches.
+      const time = { ...evaluationTime(), uncappedLevels: new Map() };
       const keep = new Set<string>();
       const report: RefreshReport = {
         entities: entitiesRead,
@@ -82,15 +104,25 @@ export function createReadinessEvaluator(options: {
         durationMs: 0,
       };
       for (let i = 0; i < pilots.length; i += BATCH_SIZE) {
-        const cards: Scorecard[] = [];
-        for (const pilot of pilots.slice(i, i + BATCH_SIZE)) {
-          const ref = entityRefKey(pilot);
-          keep.add(ref);
-          try {
-            cards.push(engine.evaluate(pilot, graph, time));
-          } catch (error) {
-            report.failed += 1;
-            logger.error(`AI readiness: could not evaluate ${ref}: ${error}`);
+        const batch = pilots.slice(i, i + BATCH_SIZE);
+        batch.forEach(pilot => keep.add(entityRefKey(pilot)));
+        let cards: Scorecard[];
+        try {
+          cards = engine.evaluatePilots(batch, graph, time);
+        } catch {
+          // One pilot that throws must not cost the batch: one by one.
+          cards = [];
+          for (const pilot of batch) {
+            try {
+              cards.push(...engine.evaluatePilots([pilot], graph, time));
+            } catch (error) {
+              report.failed += 1;
+              logger.error(
+                `AI readiness: could not evaluate ${entityRefKey(
+                  pilot,
+                )}: ${error}`,
+              );
+            }
           }
         }
         const written = await recordScorecards(store, cards);
@@ -111,15 +143,26 @@ export function createReadinessEvaluator(options: {
 
     async refreshEntity(entityRef) {
       const credentials = await auth.getOwnServiceCredentials();
-      const entity = await catalog.getEntityByRef(entityRef, { credentials });
-      const card = entity ? await evaluateOne(entity, credentials) : undefined;
-      if (!card) {
-        await store.deleteScorecards([entityRefKey(entityRef)]);
-        return undefined;
+      const first = await refreshOne(entityRef, credentials);
+      // The weakest link: when a pilot's level changes, the pilots it may
+      // cap (that depend on it or hand off to it) are re-evaluated too.
+      const done = new Set([entityRefKey(entityRef)]);
+      let changed = first.changed ? [first] : [];
+      while (changed.length && done.size < MAX_DEPENDENTS) {
+        const next: typeof changed = [];
+        for (const { entity } of changed) {
+          if (!entity) continue;
+          for (const ref of await reader.readDependents(entity, credentials)) {
+            if (done.has(ref) || done.size >= MAX_DEPENDENTS) continue;
+            done.add(ref);
+            const result = await refreshOne(ref, credentials);
+            if (result.changed) next.push(result);
+          }
+        }
+        changed = next;
       }
-      await recordScorecards(store, [card]);
-      await afterWrite();
-      return card;
+      if (done.size > 1 || first.card) await afterWrite();
+      return first.card;
     },
 
     async evaluateOnDemand(entity, credentials) {

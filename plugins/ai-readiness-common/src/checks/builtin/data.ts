@@ -2,7 +2,7 @@ import { CheckDefinition, CheckContext, fail, partial, pass } from '../types';
 import { DEPENDS_ON_TYPED } from './sharedReads';
 import { snippet } from '../yaml';
 import { readRefField, ResolvedRef } from '../../engine/graph';
-import { readMetadataValue } from '../../engine/metadata';
+import { hasHttpLink, readMetadataValue } from '../../engine/metadata';
 import { isSafeHttpUrl } from '../../util/urls';
 
 /** The data resources in dependsOn that resolve. */
@@ -192,13 +192,7 @@ export const dataChecks: CheckDefinition[] = [
       const covered = dataResources(ctx).find(d => {
         try {
           if (readMetadataValue(d.node!.entity, prefixKey, true)) return true;
-          const links = (d.node!.entity as any).metadata?.links;
-          return (
-            Array.isArray(links) &&
-            links.some(
-              (l: any) => l?.type === 'data-quality' && isSafeHttpUrl(l?.url),
-            )
-          );
+          return hasHttpLink(d.node!.entity, 'data-quality');
         } catch {
           return false; // a malformed data resource is that resource's problem
         }

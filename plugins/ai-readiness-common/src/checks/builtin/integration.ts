@@ -1,7 +1,21 @@
 import { CheckDefinition, fail, partial, pass, short } from '../types';
-import { DEPENDS_ON_TYPED } from './sharedReads';
+import { DEPENDS_ON_TYPED, USES_TYPED } from './sharedReads';
 import { snippet } from '../yaml';
-import { MalformedFieldError } from '../../engine/graph';
+import { GraphNode, isRecord, MalformedFieldError } from '../../engine/graph';
+import { roleLabel } from '../../engine/roles';
+
+const KNOWN_LIFECYCLES = new Set(['production', 'experimental', 'deprecated']);
+
+/** How an API's lifecycle reads in a message, naming a value the rubric does not know. */
+function lifecycleFound(node: GraphNode): string {
+  const written = (node.entity as { spec?: { lifecycle?: unknown } }).spec
+    ?.lifecycle;
+  if (node.lifecycle === undefined) return '(no spec.lifecycle)';
+  if (KNOWN_LIFECYCLES.has(node.lifecycle)) return `(${node.lifecycle})`;
+  return `(spec.lifecycle ${JSON.stringify(
+    short(String(written), 40),
+  )} is not production, experimental or deprecated)`;
+}
 
 const TRIGGER_KEYWORDS = new Set(['schedule', 'manual']);
 
@@ -16,6 +30,8 @@ export const integrationChecks: CheckDefinition[] = [
         { from: 'trigger' },
       ],
     },
+    // Handoffs to the pilot are read from the graph's reverse index: a full
+    // refresh holds every pilot; a pilot read alone is not told of them.
     title: 'Trigger mapped',
     gate: true,
     frameworks: ['MAP 1.1', 'MAP 3.4'],
@@ -42,6 +58,9 @@ export const integrationChecks: CheckDefinition[] = [
           }
         }
       }
+      const handing = ctx.handedOffBy();
+      if (handing.length)
+        return pass(`${handing[0].ref} hands work off to the pilot`);
       const key = 'trigger';
       const trigger = ctx.key(key);
       let unresolvedTrigger: string | undefined;
@@ -82,7 +101,9 @@ export const integrationChecks: CheckDefinition[] = [
         return partial(`${ctx.k(key)} ${unresolvedTrigger} does not resolve`);
       }
       return fail(
-        `no ${ctx.k(key)} and no provided API that another entity consumes`,
+        `no ${ctx.k(
+          key,
+        )}, no provided API that another entity consumes and no pilot hands off to it`,
       );
     },
   },
@@ -149,27 +170,39 @@ export const integrationChecks: CheckDefinition[] = [
   {
     id: 'INT-3',
     dimension: 'integration',
-    reads: { refs: [DEPENDS_ON_TYPED] },
+    reads: { fields: ['spec.model'], refs: USES_TYPED },
     title: 'Governed model access',
     gate: true,
     frameworks: ['GOVERN 6.1', 'MANAGE 3.1'],
     remediation: {
-      text: 'Call models through a governed gateway: depend on the model-server, llm-gateway or ai-gateway Component.',
+      text: 'Call models through a governed endpoint: depend on the model server or gateway (or consume its API).',
       yaml: snippet({ spec: { dependsOn: ['component:default/llm-gateway'] } }),
     },
     evaluate(ctx) {
-      const deps = ctx.dependsOn();
-      const gateway = deps.find(
-        d => d.node?.kind === 'component' && ctx.isModelDependency(d.node),
-      );
-      if (gateway)
-        return pass(`models through ${gateway.ref} (${gateway.node!.type})`);
-      const model = deps.find(
-        d => d.node?.kind === 'resource' && ctx.isModelDependency(d.node),
-      );
+      const used = ctx.uses();
+      const endpoint = used.find(d => ctx.isModelEndpoint(d.node));
+      if (endpoint)
+        return pass(
+          `models through ${endpoint.ref} (${roleLabel(endpoint.node!)})`,
+        );
+      const model = used.find(d => ctx.isModelDependency(d.node));
       if (model)
-        return partial(`direct model access to ${model.ref}, no gateway`);
-      return fail('no model dependency modelled in spec.dependsOn');
+        return partial(
+          `direct model access to ${model.ref}, no model endpoint`,
+        );
+      const spec = (ctx.entity as { spec?: unknown }).spec;
+      const named = isRecord(spec) ? spec.model : undefined;
+      if (typeof named === 'string' && named.trim())
+        return partial(
+          `spec.model names ${short(
+            named.trim(),
+          )}, but no model endpoint or model is modelled`,
+        );
+      if (named !== undefined && named !== null && typeof named !== 'string')
+        throw new MalformedFieldError('spec.model', named, 'a model name');
+      return fail(
+        'no model dependency modelled in spec.dependsOn or spec.consumesApis',
+      );
     },
   },
   {
@@ -178,7 +211,14 @@ export const integrationChecks: CheckDefinition[] = [
     reads: {
       refs: [
         { from: 'spec.providesApis', reads: { fields: ['spec.lifecycle'] } },
-        { from: 'spec.consumesApis', reads: { fields: ['spec.lifecycle'] } },
+        {
+          from: 'spec.consumesApis',
+          reads: { fields: ['spec.lifecycle', 'spec.type'] },
+        },
+        {
+          from: 'spec.dependsOn',
+          reads: { fields: ['spec.lifecycle', 'spec.type'] },
+        },
       ],
     },
     title: 'Stable API layer',
@@ -189,6 +229,16 @@ export const integrationChecks: CheckDefinition[] = [
     },
     evaluate(ctx) {
       const apis = [...ctx.providesApis(), ...ctx.consumesApis()];
+      // Model endpoint APIs and tool servers the pilot depends on are part of its API layer too.
+      for (const dep of ctx.dependsOn()) {
+        if (
+          dep.node &&
+          dep.node.kind !== 'component' &&
+          (ctx.isModelEndpoint(dep.node) || ctx.isToolServer(dep.node)) &&
+          !apis.some(a => a.parsed.key === dep.parsed.key)
+        )
+          apis.push(dep);
+      }
       if (!apis.length) return fail('the pilot provides and consumes no API');
       const unresolved = apis.filter(a => !a.node).map(a => a.ref);
       const deprecated = apis
@@ -204,9 +254,9 @@ export const integrationChecks: CheckDefinition[] = [
       }
       const unstable = apis
         .filter(a => a.node!.lifecycle !== 'production')
-        .map(a => `${a.ref} (${a.node!.lifecycle ?? 'no lifecycle'})`);
+        .map(a => `${a.ref} ${lifecycleFound(a.node!)}`);
       if (unstable.length)
-        return partial(`not in production: ${unstable.join(', ')}`);
+        return partial(`not in production: ${unstable.join('; ')}`);
       return pass(`all ${apis.length} APIs are in production`);
     },
   },

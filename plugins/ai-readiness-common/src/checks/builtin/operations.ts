@@ -1,5 +1,13 @@
-import { CheckDefinition, fail, partial, pass, short } from '../types';
-import { ON_CALL_READS, mergeReads } from './sharedReads';
+import {
+  CheckContext,
+  CheckDefinition,
+  fail,
+  partial,
+  pass,
+  short,
+} from '../types';
+import { hasHttpLink } from '../../engine/metadata';
+import { ON_CALL_READS, USES_TYPED, mergeReads } from './sharedReads';
 import { snippet } from '../yaml';
 import { isRecord, MalformedFieldError } from '../../engine/graph';
 import { isSafeHttpUrl } from '../../util/urls';
@@ -207,6 +215,10 @@ export const operationsChecks: CheckDefinition[] = [
     reads: {
       annotations: ['backstage.io/techdocs-ref'],
       links: ['model-card'],
+      refs: USES_TYPED.map(ref => ({
+        from: ref.from,
+        reads: { fields: ['spec.type'], links: ['model-card'] },
+      })),
     },
     title: 'Documentation and model card',
     frameworks: ['GOVERN 1.4', 'MAP 2.2'],
@@ -219,12 +231,23 @@ export const operationsChecks: CheckDefinition[] = [
     },
     evaluate(ctx) {
       const docs = !!ctx.annotation('backstage.io/techdocs-ref');
-      const card = ctx.hasLink('model-card');
-      if (docs && card) return pass('TechDocs and a model-card link');
+      const card = ctx.hasLink('model-card')
+        ? 'a model-card link'
+        : modelCardOfModel(ctx);
+      if (docs && card) return pass(`TechDocs and ${card}`);
       if (docs) return partial('TechDocs, but no model-card link');
-      if (card)
-        return partial('model-card link, but no backstage.io/techdocs-ref');
+      if (card) return partial(`${card}, but no backstage.io/techdocs-ref`);
       return fail('no backstage.io/techdocs-ref and no model-card link');
     },
   },
 ];
+
+/** A model-card link on a model dependency the pilot uses (the model's own card). */
+function modelCardOfModel(ctx: CheckContext): string | undefined {
+  for (const used of ctx.uses()) {
+    if (!ctx.isModelDependency(used.node)) continue;
+    if (hasHttpLink(used.node!.entity, 'model-card'))
+      return `the model card of ${used.ref}`;
+  }
+  return undefined;
+}

@@ -156,10 +156,13 @@ export const ownershipChecks: CheckDefinition[] = [
       const owner = ctx.owner();
       const group = ctx.ownerGroup();
       if (!group) {
+        if (!owner) return fail('spec.owner is not set');
+        if (!owner.node)
+          return fail(`owner ${owner.ref} is not in the catalog`);
         return fail(
-          owner
-            ? `owner ${owner.ref} is not a Group in the catalog`
-            : 'spec.owner is not set',
+          `owner ${owner.ref} is a ${
+            owner.node.entity.kind ?? owner.node.kind
+          }, not a Group: a Group has an escalation line`,
         );
       }
       const parent = readRefField(group, 'parent', true);

@@ -1,4 +1,11 @@
-import { CheckDefinition, fail, partial, pass, short } from '../types';
+import {
+  CheckDefinition,
+  fail,
+  notApplicable,
+  partial,
+  pass,
+  short,
+} from '../types';
 import { ON_CALL_READS, mergeReads } from './sharedReads';
 import { snippet } from '../yaml';
 import { MalformedFieldError, readRefField } from '../../engine/graph';
@@ -212,6 +219,68 @@ export const securityChecks: CheckDefinition[] = [
       if (route)
         return partial(`on-call route ${route}, but no incident-response link`);
       return fail('no incident-response link and no on-call route');
+    },
+  },
+  {
+    id: 'SEC-6',
+    dimension: 'security',
+    reads: {
+      refs: ['spec.dependsOn', 'spec.consumesApis'].map(from => ({
+        from,
+        reads: {
+          fields: ['spec.type', 'spec.lifecycle', 'spec.owner'],
+          refs: [{ from: 'spec.owner' }],
+        },
+      })),
+    },
+    title: 'Tool servers owned and production-grade',
+    frameworks: ['GOVERN 6.1', 'MANAGE 3.1'],
+    remediation: {
+      text: "Give every tool server the pilot uses an owning team in the catalog and spec.lifecycle production (in the tool server's own API entity).",
+      // A separate entity: the tool server's own definition.
+      yaml: [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata:',
+        '  name: my-mcp-server',
+        'spec:',
+        '  type: mcp-server',
+        '  lifecycle: production',
+        '  owner: group:default/my-team',
+        '',
+      ].join('\n'),
+    },
+    evaluate(ctx) {
+      const servers = ctx.uses().filter(u => ctx.isToolServer(u.node));
+      if (!servers.length)
+        return notApplicable('the pilot uses no tool server');
+      const deprecated = servers
+        .filter(s => s.node!.lifecycle === 'deprecated')
+        .map(s => s.ref);
+      if (deprecated.length)
+        return fail(`deprecated tool servers: ${deprecated.join(', ')}`);
+      const problems: string[] = [];
+      for (const server of servers) {
+        const node = server.node!;
+        const owner = readRefField(node, 'owner', true);
+        if (!owner) problems.push(`${server.ref} has no owner`);
+        else if (!ctx.graph.get(owner.parsed.key))
+          problems.push(
+            `${server.ref}'s owner ${owner.parsed.kind}:${owner.parsed.namespace}/${owner.parsed.name} is not in the catalog`,
+          );
+        if (node.lifecycle !== 'production')
+          problems.push(
+            `${server.ref} is ${
+              node.lifecycle ? node.lifecycle : 'without spec.lifecycle'
+            }`,
+          );
+      }
+      if (problems.length) return partial(problems.join('; '));
+      return pass(
+        `${servers.length} tool server${
+          servers.length > 1 ? 's' : ''
+        } owned and in production: ${servers.map(s => s.ref).join(', ')}`,
+      );
     },
   },
 ];

@@ -17,3 +17,9 @@ export const DEPENDS_ON_TYPED: ReferenceRead = {
   from: 'spec.dependsOn',
   reads: { fields: ['spec.type'] },
 };
+
+/** What the pilot uses (dependsOn and consumesApis), with their type. */
+export const USES_TYPED: readonly ReferenceRead[] = [
+  DEPENDS_ON_TYPED,
+  { from: 'spec.consumesApis', reads: { fields: ['spec.type'] } },
+];

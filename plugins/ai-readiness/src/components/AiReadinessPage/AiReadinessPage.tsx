@@ -27,11 +27,13 @@ import {
   LEVEL_NAMES,
   READINESS_LEVELS,
   RubricDescription,
+  SCOPE_RULES,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { download } from '../../lib/download';
 import { aiReadinessApiRef } from '../../api';
 import { PilotTable } from './PilotTable';
 import { RefutedEvidenceFilter } from '../RefutedEvidenceFilter';
+import { SCOPE_RULE_LABELS } from '../PilotScopeNote';
 import {
   Heatmap,
   LevelDistribution,
@@ -174,7 +176,8 @@ export function AiReadinessPage() {
     state.dimension ||
     state.evidence ||
     state.q ||
-    state.offTarget;
+    state.offTarget ||
+    state.scope;
   const clear = () => {
     setQInput('');
     update({
@@ -185,12 +188,13 @@ export function AiReadinessPage() {
       evidence: '',
       q: '',
       offTarget: '',
+      scope: '',
     });
   };
   const set = (patch: Partial<PageState>) => update(patch);
   /** The select filters of the pilot table, in display order. */
   const filterSelects: {
-    id: 'owner' | 'system' | 'level' | 'dimension';
+    id: 'owner' | 'system' | 'level' | 'dimension' | 'scope';
     label: string;
     options: SelectOption[];
   }[] = [
@@ -209,6 +213,11 @@ export function AiReadinessPage() {
       id: 'dimension',
       label: 'Failing dimension',
       options: optionsOf(DIMENSION_IDS, d => DIMENSION_TITLES[d]),
+    },
+    {
+      id: 'scope',
+      label: 'Why in scope',
+      options: optionsOf(SCOPE_RULES, r => SCOPE_RULE_LABELS[r]),
     },
   ];
 

@@ -20,6 +20,7 @@ import { AI_READINESS_TAB_PATH } from '../../routes';
 import { LevelBadge } from '../LevelBadge';
 import { EvidenceCell } from '../EvidenceCell';
 import { OffTargetChip } from '../OffTargetChip';
+import { ScopeRuleCell } from '../PilotScopeNote';
 import { PAGE_SIZES, PageState } from './useScorecardQuery';
 import { shortRef } from './SummaryPanels';
 
@@ -31,6 +32,7 @@ const COLUMNS: {
   { id: 'title', label: 'Pilot' },
   { id: null, label: 'Owner' },
   { id: null, label: 'System' },
+  { id: null, label: 'In scope by' },
   { id: 'level', label: 'Level' },
   { id: 'score', label: 'Score', numeric: true },
   { id: null, label: 'Failing checks' },
@@ -115,6 +117,9 @@ export function PilotTable(props: {
                   </TableCell>
                   <TableCell>{shortRef(item.owner)}</TableCell>
                   <TableCell>{shortRef(item.system, 'system')}</TableCell>
+                  <TableCell>
+                    <ScopeRuleCell scope={item.scope} />
+                  </TableCell>
                   <TableCell>
                     <LevelBadge
                       level={item.level}

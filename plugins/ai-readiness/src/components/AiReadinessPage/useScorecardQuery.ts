@@ -7,8 +7,10 @@ import {
   ReadinessLevel,
   SCORECARD_EVIDENCE_FILTERS,
   SCORECARD_ORDER_BY,
+  ScopeRule,
   ScorecardEvidenceFilter,
 } from '@ai-readiness/plugin-ai-readiness-common';
+import { isScopeRule } from '../PilotScopeNote';
 import type { ScorecardOrderBy, ScorecardQuery } from '../../api';
 
 export const PAGE_SIZES = [25, 50, 100];
@@ -28,6 +30,8 @@ export interface PageState {
   order: 'asc' | 'desc';
   /** 'true': only pilots below their target; 'false': only those at or above it. */
   offTarget: '' | 'true' | 'false';
+  /** Only pilots in scope by this rule. */
+  scope: ScopeRule | '';
 }
 
 /**
@@ -46,6 +50,7 @@ export function usePageState(): [
     const evidence = params.get('evidence') ?? '';
     const orderBy = params.get('orderBy') as ScorecardOrderBy;
     const pageSize = Number(params.get('pageSize'));
+    const scope = params.get('scope');
     return {
       owner: params.get('owner') ?? '',
       system: params.get('system') ?? '',
@@ -68,6 +73,7 @@ export function usePageState(): [
       offTarget:
         (['true', 'false'] as const).find(v => v === params.get('offTarget')) ??
         '',
+      scope: isScopeRule(scope) ? scope : '',
     };
   }, [params]);
 
@@ -110,5 +116,6 @@ export function toQuery(state: PageState): ScorecardQuery {
     orderBy: state.orderBy,
     order: state.order,
     offTarget: state.offTarget ? state.offTarget === 'true' : undefined,
+    scope: state.scope || undefined,
   };
 }

@@ -24,6 +24,7 @@ import { AI_READINESS_TAB_PATH } from '../../routes';
 import { LevelBadge } from '../LevelBadge';
 import { OffTargetChip } from '../OffTargetChip';
 import { CheckStatusLabel } from '../CheckStatusLabel';
+import { PilotScopeNote } from '../PilotScopeNote';
 
 const GAP_STATUSES: CheckStatus[] = ['error', 'fail', 'partial'];
 
@@ -99,6 +100,7 @@ export function EntityAiReadinessCard() {
             {value.score} / 100
           </Typography>
         </Box>
+        <PilotScopeNote scorecard={value} />
         {gaps.length === 0 ? (
           <Typography variant="body2">No open gaps.</Typography>
         ) : (

@@ -7,6 +7,10 @@ import { CheckStatusLabel } from '../CheckStatusLabel';
 import { YamlBlock } from '../YamlBlock';
 import { SafeLink } from '../SafeLink';
 import { EvidenceMarks } from '../EvidenceMarks';
+import { FixPullRequestDialog } from '../FixPullRequestDialog';
+
+/** A remediation that is an entity of its own (a Group, a Resource): not in this entity's file. */
+const isSeparateEntity = (yaml: string) => /^kind:/m.test(yaml);
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -33,8 +37,10 @@ const useStyles = makeStyles(theme => ({
 export function CheckItem(props: {
   check: CheckResult;
   editLink?: { url: string; label: string };
+  /** The pilot, for "Open a pull request" that closes this check. */
+  entityRef?: string;
 }) {
-  const { check, editLink } = props;
+  const { check, editLink, entityRef } = props;
   const classes = useStyles();
   const showRemediation =
     check.remediation &&
@@ -95,6 +101,17 @@ export function CheckItem(props: {
               }
             />
           )}
+          {entityRef &&
+            check.remediation.yaml &&
+            !isSeparateEntity(check.remediation.yaml) && (
+              <Box mt={1}>
+                <FixPullRequestDialog
+                  entityRef={entityRef}
+                  checks={[check.id]}
+                  size="small"
+                />
+              </Box>
+            )}
         </Box>
       )}
     </Box>

@@ -28,8 +28,10 @@ export function gapsFirst(checks: CheckResult[]): CheckResult[] {
 export function DimensionSection(props: {
   dimension: DimensionResult;
   editLink?: { url: string; label: string };
+  /** For "Open a pull request" on each check. */
+  entityRef?: string;
 }) {
-  const { dimension, editLink } = props;
+  const { dimension, editLink, entityRef } = props;
   const gaps = dimension.checks.filter(c => GAP_STATUSES.includes(c.status));
   const summary =
     gaps.length === 0
@@ -62,7 +64,12 @@ export function DimensionSection(props: {
       <AccordionDetails id={`ai-readiness-${dimension.id}-checks`}>
         <Box component="ul" m={0} p={0} width="100%">
           {gapsFirst(dimension.checks).map(check => (
-            <CheckItem key={check.id} check={check} editLink={editLink} />
+            <CheckItem
+              key={check.id}
+              check={check}
+              editLink={editLink}
+              entityRef={entityRef}
+            />
           ))}
         </Box>
       </AccordionDetails>

@@ -315,6 +315,27 @@ describe('EntityAiReadinessContent', () => {
     expect(screen.queryByTestId('evidence-item')).not.toBeInTheDocument();
   });
 
+  it('shows no target panel, and no stray count, without a target or campaigns', async () => {
+    const { container } = await renderTab(
+      mockAiReadinessApi({
+        getScorecard: jest
+          .fn()
+          .mockResolvedValue(makeScorecard({ target: null, campaigns: [] })),
+      }),
+    );
+    await screen.findByTestId('score');
+    expect(screen.queryByText('Target and campaigns')).not.toBeInTheDocument();
+    // a `0 && ...` would render the campaign count as a bare text node
+    // between the tab's grid items
+    const bareZero = [...container.querySelectorAll('.MuiGrid-container')].some(
+      grid =>
+        [...grid.childNodes].some(
+          n => n.nodeType === Node.TEXT_NODE && n.textContent === '0',
+        ),
+    );
+    expect(bareZero).toBe(false);
+  });
+
   it('draws the trend from the history API', async () => {
     const api = mockAiReadinessApi();
     await renderTab(api);
@@ -415,6 +436,46 @@ describe('EntityAiReadinessContent', () => {
     );
   });
 
+  it('offers "Open a pull request" beside "Fix all" and on each check with a remediation, each previewing its own checks', async () => {
+    const user = userEvent.setup();
+    const api = mockAiReadinessApi();
+    await renderTab(api);
+    await screen.findByText('L1 · Pilot');
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Open a pull request for all failing checks',
+      }),
+    );
+    expect(api.previewFix).toHaveBeenLastCalledWith({
+      entityRef: 'component:default/fraud-explainer',
+      checks: undefined,
+    });
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Close',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    const check = screen.getByTestId('check-FB-3');
+    await user.click(
+      within(check).getByRole('button', {
+        name: 'Open a pull request for FB-3',
+      }),
+    );
+    expect(api.previewFix).toHaveBeenLastCalledWith({
+      entityRef: 'component:default/fraud-explainer',
+      checks: ['FB-3'],
+    });
+    // No button on a passing check.
+    expect(
+      within(screen.getByTestId('check-OWN-1')).queryByRole('button', {
+        name: /Open a pull request/,
+      }),
+    ).not.toBeInTheDocument();
+  });
+
   it('offers no "Fix all" when nothing needs fixing', async () => {
     const card = makeScorecard();
     const allPass = makeScorecard({
@@ -432,6 +493,9 @@ describe('EntityAiReadinessContent', () => {
     await screen.findByText('L1 · Pilot');
     expect(
       screen.queryByRole('button', { name: /Fix all/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Open a pull request/ }),
     ).not.toBeInTheDocument();
     expect(screen.getByText(/Top level reached/)).toBeInTheDocument();
     expect(screen.queryByTestId('drift')).not.toBeInTheDocument();

@@ -27,11 +27,13 @@ import { OffTargetChip } from '../OffTargetChip';
 import { CheckStatusLabel } from '../CheckStatusLabel';
 import { TrendChart } from '../TrendChart';
 import { RefreshButton } from '../RefreshButton';
-import { FixAllDialog } from '../FixAllDialog';
+import { countRemediations, FixAllDialog } from '../FixAllDialog';
+import { FixPullRequestDialog } from '../FixPullRequestDialog';
 import { SafeLink } from '../SafeLink';
 import { YamlBlock } from '../YamlBlock';
 import { EvidenceSummaryLine } from '../EvidenceSummaryLine';
 import { WhatIfEditor } from '../WhatIfEditor';
+import { PilotScopeNote } from '../PilotScopeNote';
 import { DimensionBars } from './DimensionBars';
 import { blockerText } from '../../lib/blockerText';
 import { DimensionSection } from './DimensionSection';
@@ -200,10 +202,14 @@ export function EntityAiReadinessContent() {
               </Typography>
             </Typography>
           </Box>
+          <PilotScopeNote scorecard={scorecard} />
           <EvidenceSummaryLine counts={scorecard.evidence} />
           <Blockers card={scorecard} />
           <Box display="flex" mt={2} style={{ gap: 8 }} flexWrap="wrap">
             <FixAllDialog scorecard={scorecard} editLink={editLink} />
+            {countRemediations(scorecard) > 0 && (
+              <FixPullRequestDialog entityRef={scorecard.entityRef} />
+            )}
             <RefreshButton entityRef={entityRef} onRefreshed={onRefreshed} />
           </Box>
           <Typography
@@ -233,7 +239,7 @@ export function EntityAiReadinessContent() {
           {history.value && <TrendChart points={history.value.items} />}
         </InfoCard>
       </Grid>
-      {(scorecard.target || scorecard.campaigns?.length) && (
+      {(scorecard.target || (scorecard.campaigns?.length ?? 0) > 0) && (
         <Grid item xs={12}>
           <EntityTargetPanel scorecard={scorecard} />
         </Grid>
@@ -244,6 +250,7 @@ export function EntityAiReadinessContent() {
             key={dimension.id}
             dimension={dimension}
             editLink={editLink}
+            entityRef={scorecard.entityRef}
           />
         ))}
       </Grid>

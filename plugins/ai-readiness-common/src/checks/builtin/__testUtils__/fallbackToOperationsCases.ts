@@ -212,6 +212,44 @@ export const fallbackToOperationsCases: Case[] = [
   ],
   ['SEC-5', 'partial', { links: ['incident-response'] }],
   ['SEC-5', 'fail', {}],
+  [
+    'SEC-6',
+    'not-applicable',
+    { spec: { consumesApis: ['used-api'] } },
+    'no tool server',
+  ],
+  ['SEC-6', 'pass', { spec: { consumesApis: ['mcp-good'] } }, 'mcp-good'],
+  [
+    'SEC-6',
+    'pass',
+    { spec: { dependsOn: ['api:default/mcp-good'] } },
+    'in production',
+  ],
+  [
+    'SEC-6',
+    'partial',
+    { spec: { consumesApis: ['mcp-good', 'mcp-beta'] } },
+    'api:default/mcp-beta is experimental',
+  ],
+  [
+    'SEC-6',
+    'partial',
+    { spec: { consumesApis: ['mcp-orphan'] } },
+    'group:default/nobody is not in the catalog',
+  ],
+  [
+    'SEC-6',
+    'fail',
+    { spec: { consumesApis: ['mcp-good', 'mcp-old'] } },
+    'deprecated tool servers: api:default/mcp-old',
+  ],
+  // Unresolved references are INT-6's.
+  [
+    'SEC-6',
+    'not-applicable',
+    { spec: { consumesApis: ['ghost-mcp'] } },
+    'no tool server',
+  ],
   // operations
   [
     'OPS-1',
@@ -293,4 +331,22 @@ export const fallbackToOperationsCases: Case[] = [
   ],
   ['OPS-5', 'partial', { links: ['model-card'] }],
   ['OPS-5', 'fail', {}],
+  [
+    'OPS-5',
+    'pass',
+    {
+      ann: { 'backstage.io/techdocs-ref': 'dir:.' },
+      spec: { dependsOn: ['resource:carded-model'] },
+    },
+    'the model card of resource:default/carded-model',
+  ],
+  // A model card on a data resource is not a model's card.
+  [
+    'OPS-5',
+    'partial',
+    {
+      ann: { 'backstage.io/techdocs-ref': 'dir:.' },
+      spec: { dependsOn: ['resource:checked-db'] },
+    },
+  ],
 ];

@@ -42,7 +42,8 @@ export const ownershipToIntegrationCases: Case[] = [
   ['OWN-3', 'pass', {}],
   ['OWN-3', 'partial', { spec: { owner: 'stray' } }, 'missing-parent'],
   ['OWN-3', 'fail', { spec: { owner: 'dept' } }, 'no spec.parent'],
-  ['OWN-3', 'fail', { spec: { owner: 'user:u1' } }, 'not a Group'],
+  ['OWN-3', 'fail', { spec: { owner: 'user:u1' } }, 'is a User, not a Group'],
+  ['OWN-3', 'fail', { spec: { owner: 'ghosts' } }, 'not in the catalog'],
   ['OWN-4', 'pass', { links: ['raci'] }],
   ['OWN-4', 'partial', { ann: { 'backstage.io/techdocs-ref': 'dir:.' } }],
   ['OWN-4', 'fail', {}],
@@ -132,6 +133,12 @@ export const ownershipToIntegrationCases: Case[] = [
   ['INT-1', 'fail', {}],
   [
     'INT-1',
+    'pass',
+    { name: 'handoff-target' },
+    'airesource:default/router-agent hands work off',
+  ],
+  [
+    'INT-1',
     'error',
     { ann: { trigger: 'every morning' } },
     'ai-readiness/trigger',
@@ -154,6 +161,26 @@ export const ownershipToIntegrationCases: Case[] = [
   ['INT-3', 'pass', { spec: { dependsOn: ['component:gateway'] } }],
   ['INT-3', 'partial', { spec: { dependsOn: ['resource:model'] } }],
   ['INT-3', 'fail', { spec: { dependsOn: ['resource:db'] } }],
+  // Model endpoints: an ai-model-server API (consumed or depended on) and the RHDH kind.
+  [
+    'INT-3',
+    'pass',
+    { spec: { consumesApis: ['model-api'] } },
+    'api:default/model-api (ai-model-server)',
+  ],
+  [
+    'INT-3',
+    'pass',
+    { spec: { dependsOn: ['aimodelserverapi:granite-api'] } },
+    'AiModelServerAPI',
+  ],
+  [
+    'INT-3',
+    'partial',
+    { spec: { model: 'gpt-4o' } },
+    'spec.model names gpt-4o',
+  ],
+  ['INT-3', 'error', { spec: { model: ['gpt-4o'] } }, 'spec.model'],
   [
     'INT-4',
     'pass',
@@ -167,6 +194,25 @@ export const ownershipToIntegrationCases: Case[] = [
   ['INT-4', 'fail', { spec: { consumesApis: ['old-api'] } }, 'deprecated'],
   ['INT-4', 'fail', { spec: { consumesApis: ['ghost-api'] } }, 'unresolved'],
   ['INT-4', 'fail', {}],
+  [
+    'INT-4',
+    'partial',
+    { spec: { consumesApis: ['odd-api'] } },
+    'spec.lifecycle "Lifecycle" is not production, experimental or deprecated',
+  ],
+  // A tool server and a model endpoint API are part of the API layer.
+  [
+    'INT-4',
+    'partial',
+    { spec: { consumesApis: ['mcp-beta'] } },
+    'experimental',
+  ],
+  [
+    'INT-4',
+    'fail',
+    { spec: { providesApis: ['used-api'], dependsOn: ['api:mcp-old'] } },
+    'deprecated',
+  ],
   ['INT-5', 'pass', { links: ['access-policy', 'failure-modes'] }],
   ['INT-5', 'partial', { links: ['failure-modes'] }],
   ['INT-5', 'fail', {}],

@@ -71,6 +71,52 @@ export const org = [
     lifecycle: 'deprecated',
     owner: 'team',
   }),
+  entity('API', 'odd-api', {
+    type: 'openapi',
+    lifecycle: 'Lifecycle',
+    owner: 'team',
+  }),
+  // Model endpoints as upstream Backstage and Red Hat Developer Hub model them.
+  entity('API', 'model-api', {
+    type: 'ai-model-server',
+    lifecycle: 'production',
+    owner: 'team',
+  }),
+  entity('AiModelServerAPI', 'granite-api', {
+    type: 'openai',
+    lifecycle: 'production',
+    owner: 'team',
+  }),
+  entity('Resource', 'carded-model', { type: 'ai-model', owner: 'team' }, {}, [
+    { type: 'model-card', url: 'https://models.example.com/card' },
+  ]),
+  // Tool servers (kind API, spec.type mcp-server).
+  entity('API', 'mcp-good', {
+    type: 'mcp-server',
+    lifecycle: 'production',
+    owner: 'team',
+  }),
+  entity('API', 'mcp-beta', {
+    type: 'mcp-server',
+    lifecycle: 'experimental',
+    owner: 'team',
+  }),
+  entity('API', 'mcp-orphan', {
+    type: 'mcp-server',
+    lifecycle: 'production',
+    owner: 'nobody',
+  }),
+  entity('API', 'mcp-old', {
+    type: 'mcp-server',
+    lifecycle: 'deprecated',
+    owner: 'team',
+  }),
+  // An agent that hands work off to the test pilot (AiResource, spec.handoffs).
+  entity('AiResource', 'router-agent', {
+    type: 'agent',
+    owner: 'team',
+    handoffs: ['component:default/handoff-target'],
+  }),
 ];
 
 export function entity(
@@ -95,6 +141,8 @@ export function user(name: string, memberOf: string[]) {
 }
 
 export interface Patch {
+  /** metadata.name of the pilot (default "pilot"). */
+  name?: string;
   ann?: Record<string, unknown>;
   links?: Array<string | { type: string; url: unknown }>;
   spec?: Record<string, unknown>;
@@ -111,7 +159,7 @@ export function pilot(patch: Patch) {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name: 'pilot',
+      name: patch.name ?? 'pilot',
       annotations,
       links: (patch.links ?? []).map(l =>
         typeof l === 'string'

@@ -1,0 +1,1 @@
+export { FixPullRequestDialog, templateLink } from './FixPullRequestDialog';
