@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { test, expect } from './support/fixtures';
 import { entityPath } from './support/api';
-import { problemsOnPage } from './support/panels';
+import { entityTab, problemsOnPage } from './support/panels';
 import {
   dependencyOnlyPilot,
   docsScreenshot,
@@ -64,7 +64,7 @@ test('no entity page of any kind or Component type shows an error or warning pan
   for (const [what, ref] of picks) {
     await test.step(`${what}: ${ref}`, async () => {
       await page.goto(entityPath(ref));
-      await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible();
+      await expect(entityTab(page, 'Overview')).toBeVisible();
       await page.waitForLoadState('networkidle');
       // cards load their data after the page: give late panels a moment
       await page.waitForTimeout(1500);
@@ -97,7 +97,7 @@ test('the pilot in scope only through its model dependency has the readiness car
     await expect(page.locator('[data-testid="node"]').first()).toBeVisible();
     await page.screenshot({ path: screenshot });
   }
-  await page.getByRole('tab', { name: 'AI readiness' }).click();
+  await entityTab(page, 'AI readiness').click();
   await expect(page).toHaveURL(`${entityPath(ref)}/ai-readiness`);
   await expect(page.getByTestId('level-badge').first()).toHaveText(
     `${card.level} · ${card.levelName}`,

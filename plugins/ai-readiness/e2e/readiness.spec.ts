@@ -8,6 +8,7 @@ import fs from 'fs';
 import { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { docsScreenshot, unsafeUrlPilot } from './support/examples';
+import { entityTab } from './support/panels';
 
 const probe = unsafeUrlPilot();
 const pilotRef = `component:${probe.namespace}/${probe.name}`;
@@ -42,7 +43,7 @@ test("a pilot's readiness tab shows its level, score and a remediation", async (
   await expect(
     page.getByRole('button', { name: 'Copy YAML' }).first(),
   ).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'AI readiness' })).toBeVisible();
+  await expect(entityTab(page, 'AI readiness')).toBeVisible();
   await expect(
     page.getByRole('img', { name: /Score and level over time/ }),
   ).toBeVisible();
