@@ -26,3 +26,23 @@ jest.mock('react-router-dom', () => {
       }),
   };
 });
+
+// jsdom lays nothing out and has no Range.getClientRects: the what-if
+// editor's CodeMirror measures text ranges on every animation frame and
+// logged a TypeError for each. Empty rectangles, as an unrendered range has.
+if (typeof Range !== 'undefined' && !Range.prototype.getClientRects) {
+  const empty = {
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+    top: 0,
+    right: 0,
+    bottom: 0,
+    left: 0,
+  };
+  Range.prototype.getBoundingClientRect = () =>
+    ({ ...empty, toJSON: () => empty } as DOMRect);
+  Range.prototype.getClientRects = () =>
+    Object.assign([], { item: () => null }) as unknown as DOMRectList;
+}
