@@ -53,7 +53,9 @@ test('the catalog list shows agents with their level', async ({
   const agent = await api.get(
     `/api/ai-readiness/scorecards/default/airesource/${AGENT}`,
   );
-  await page.goto('/catalog?filters%5Bkind%5D=airesource&filters%5Buser%5D=all');
+  await page.goto(
+    '/catalog?filters%5Bkind%5D=airesource&filters%5Buser%5D=all',
+  );
   const row = page
     .getByRole('row')
     .filter({ hasText: /claims-intake-router|Claims intake router/ })
