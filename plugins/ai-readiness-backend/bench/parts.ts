@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { createCatalogVisibility } from '../src/services/CatalogVisibility/createCatalogVisibility';
-import { createReadinessEvaluator } from '../src/services/ReadinessEvaluator/createReadinessEvaluator';
+import { createTestPipeline } from '../src/__testUtils__/pipeline';
 import { createScorecardQueries } from '../src/services/ScorecardQueries/createScorecardQueries';
 import { largeCatalog } from './largeCatalog';
 import { mb, measurePeak } from './measure';
@@ -32,22 +32,21 @@ export async function cacheBench(entities: Entity[]) {
       }),
   };
   const store = await DatabaseScorecardStore.create({ database } as any);
-  const evaluator = createReadinessEvaluator({
+  const { reader, refresher } = createTestPipeline({
     engine: createReadinessEngine(),
     catalog,
-    auth: mockServices.auth(),
     store,
     logger: mockServices.rootLogger({ level: 'warn' }),
   });
-  await evaluator.refreshAll();
+  await refresher.refreshAll();
   const variant = (
     caches: { results?: boolean; rows?: boolean },
     ttlMs?: number,
   ) =>
     createScorecardQueries({
       store,
-      visibility: createCatalogVisibility({ catalog, ttlMs }),
-      evaluator,
+      visibility: createCatalogVisibility({ reader, ttlMs }),
+      refresher,
       caches,
     });
   const variants: [string, ReturnType<typeof variant>][] = [
@@ -149,10 +148,9 @@ export async function largeRefresh(
       }),
   };
   const store = await DatabaseScorecardStore.create({ database } as any);
-  const evaluator = createReadinessEvaluator({
+  const { refresher } = createTestPipeline({
     engine: createReadinessEngine(),
     catalog,
-    auth: mockServices.auth(),
     store,
     logger: mockServices.rootLogger({ level: 'warn' }),
   });
@@ -161,7 +159,7 @@ export async function largeRefresh(
     ms,
     rssBefore,
     peak,
-  } = await measurePeak(gc, () => evaluator.refreshAll());
+  } = await measurePeak(gc, () => refresher.refreshAll());
   const extra = peak - rssBefore;
   const pages = catalog.requests.filter(r => r.method === 'queryEntities');
   const byRefs = catalog.requests.filter(r => r.method === 'getEntitiesByRefs');

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import request from 'supertest';
 import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
-import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
+import { recordScorecards } from './services/ScorecardRefresher/recordScorecards';
 import { createTestDatabases } from './__testUtils__/databases';
 import {
   campaigns,

@@ -7,7 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { createCampaignsRouter } from './campaignsRouter';
-import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
+import { recordScorecards } from './services/ScorecardRefresher/recordScorecards';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
 import { createTestDatabases } from './__testUtils__/databases';
 import {
@@ -262,7 +262,7 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
     const queries = createScorecardQueries({
       store,
       visibility,
-      evaluator: { evaluateOnDemand: async () => undefined },
+      refresher: { evaluateOnDemand: async () => undefined },
     });
     const credentials = mockCredentials.user();
     const off = await queries.list(

@@ -27,6 +27,11 @@ import { createDraftEvaluator } from './services/DraftEvaluator/createDraftEvalu
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
 import { createLevelDropNotifier } from './services/LevelDropNotifier/createLevelDropNotifier';
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
+import { createScorecardRefresher } from './services/ScorecardRefresher/createScorecardRefresher';
+import { createCatalogReader } from './services/CatalogReader/createCatalogReader';
+import { createEvidenceService } from './services/evidence/createEvidenceService';
+import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
+import { scheduleEvidenceTask } from './scheduler/evidenceTask';
 import { createRefreshScheduler } from './services/RefreshScheduler/createRefreshScheduler';
 import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
@@ -100,72 +105,86 @@ export const aiReadinessPlugin = createBackendPlugin({
           config.getOptional('aiReadiness'),
         );
         const schedule = readRefreshSchedule(config);
-        // Evidence (shared/evidence.md): the engine below reads stored evidence.
-        const evidence = await setupEvidence({
-          config,
-          evidenceConfig: settings.evidence,
-          addedCollectors,
-          engine: createReadinessEngine({
-            config: settings,
-            checks: addedChecks,
-          }),
-          database,
-          catalog,
-          auth,
-          logger,
-        });
-        const engine = evidence.engine;
-
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
         const store = await DatabaseScorecardStore.create({ database });
-        const visibility = createCatalogVisibility({
-          catalog,
-          ttlMs: settings.visibilityCache.ttlSeconds * 1000,
+        const evidenceStore = await DatabaseEvidenceStore.create({
+          database,
         });
+        // Evidence (shared/evidence.md): every evaluation reads the stored results.
+        const evidence = setupEvidence({
+          config,
+          evidenceConfig: settings.evidence,
+          addedCollectors,
+          store: evidenceStore,
+        });
+
+        // The one pipeline: catalog -> reader -> evaluator -> refresher -> store.
+        const engine = createReadinessEngine({
+          config: settings,
+          checks: addedChecks,
+        });
+        const reader = createCatalogReader({ engine, catalog });
+        const evaluator = createReadinessEvaluator({ engine, reader });
         const notifier = createLevelDropNotifier({
           store,
           notifications,
           logger,
           enabled: settings.notifications?.enabled ?? true,
         });
-        const evaluator = createReadinessEvaluator({
-          engine,
-          catalog,
+        const refresher = createScorecardRefresher({
+          reader,
+          evaluator,
           auth,
           store,
           logger,
           notifier,
           retention: settings.history ?? {},
+          evidence: evidence.results.view,
+        });
+        const visibility = createCatalogVisibility({
+          reader,
+          ttlMs: settings.visibilityCache.ttlSeconds * 1000,
         });
         const queries = createScorecardQueries({
           store,
           visibility,
-          evaluator,
+          refresher,
         });
-        const drafts = createDraftEvaluator({ engine, catalog, store });
+        const drafts = createDraftEvaluator({
+          evaluator,
+          reader,
+          store,
+          evidence: evidence.results.view,
+        });
+        const evidenceService = createEvidenceService({
+          engine,
+          collectors: evidence.collectors,
+          store: evidenceStore,
+          results: evidence.results,
+          reader,
+          auth,
+          logger,
+          refresher,
+          maxAgeMs: evidence.settings.maxAgeMs,
+        });
+
         const refresh = createRefreshScheduler({
           scheduler,
-          evaluator,
+          refresher,
           logger,
           schedule,
         });
         await refresh.start();
-        await evidence.start({
-          evaluator,
+        await scheduleEvidenceTask({
+          service: evidenceService,
+          schedule: evidence.settings.schedule,
           scheduler,
           lifecycle: deps.lifecycle,
+          logger,
         });
 
-        registerActions({
-          actionsRegistry,
-          permissions,
-          store,
-          queries,
-          visibility,
-          evaluator,
-          drafts,
-        });
+        registerActions({ actionsRegistry, permissions, queries, drafts });
 
         // Campaigns (targets.md): their own tables, routes and task.
         const campaignStore = await DatabaseCampaignStore.create({
@@ -211,10 +230,8 @@ export const aiReadinessPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             engine,
-            store,
             queries,
-            visibility,
-            evaluator,
+            refresher,
             triggerRefresh: refresh.triggerRefresh,
             drafts,
           }),
@@ -224,7 +241,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             visibility,
-            evidence: evidence.service,
+            evidence: evidenceService,
             logger,
           }),
         );

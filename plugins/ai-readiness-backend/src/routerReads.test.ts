@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { fakeScorecard } from './__testUtils__/scorecards';
-import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
+import { recordScorecards } from './services/ScorecardRefresher/recordScorecards';
 import { cards, setup, restricted } from './__testUtils__/routerApp';
 
 jest.setTimeout(30_000);

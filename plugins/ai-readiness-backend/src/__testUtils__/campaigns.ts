@@ -28,7 +28,8 @@ import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { createCampaignQueries } from '../services/Campaigns/createCampaignQueries';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
+import { readerOf } from './pipeline';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 
 export const { campaigns } = parseAiReadinessConfig({
   campaigns: [
@@ -102,7 +103,7 @@ export async function setup(knex: Knex, today = '2026-12-03') {
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: ['component:default/secret'],
   });
-  const visibility = createCatalogVisibility({ catalog });
+  const visibility = createCatalogVisibility({ reader: readerOf(catalog) });
   const now = () => new Date(`${today}T12:00:00.000Z`);
   const queries = createCampaignQueries({
     store,

@@ -20,10 +20,10 @@ import {
 import { databaseServiceFor } from './databases';
 import { fakeScorecard } from './scorecards';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 import { createRouter } from '../router';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
-import { createReadinessEvaluator } from '../services/ReadinessEvaluator/createReadinessEvaluator';
+import { createTestPipeline } from './pipeline';
 import { createScorecardQueries } from '../services/ScorecardQueries/createScorecardQueries';
 
 export const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -92,16 +92,10 @@ export async function setup(options: { deny?: string[] } = {}) {
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: ['component:default/secret', 'component:default/fresh'],
   });
-  const visibility = createCatalogVisibility({ catalog });
   const engine = createReadinessEngine();
-  const evaluator = createReadinessEvaluator({
-    engine,
-    catalog,
-    auth: mockServices.auth(),
-    store,
-    logger: mockServices.logger.mock(),
-  });
-  const queries = createScorecardQueries({ store, visibility, evaluator });
+  const { reader, refresher } = createTestPipeline({ engine, catalog, store });
+  const visibility = createCatalogVisibility({ reader });
+  const queries = createScorecardQueries({ store, visibility, refresher });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>
       reqs.map((r: any) => ({
@@ -117,10 +111,8 @@ export async function setup(options: { deny?: string[] } = {}) {
     httpAuth: mockServices.httpAuth(),
     permissions,
     engine,
-    store,
     queries,
-    visibility,
-    evaluator,
+    refresher,
     triggerRefresh,
   });
   const app = express().use(router).use(mockErrorHandler());

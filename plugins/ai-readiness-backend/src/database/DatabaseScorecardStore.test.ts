@@ -1,7 +1,7 @@
 import { fakeScorecard } from '../__testUtils__/scorecards';
 import { createTestDatabases, storeOn } from '../__testUtils__/databases';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 
 jest.setTimeout(60_000);
 

@@ -80,7 +80,7 @@ export interface HistoryDeletion {
 /**
  * Storage of scorecards: typed rows in, typed rows out, no policy. What goes
  * into the history and what counts as a level drop is decided by the
- * evaluator (ReadinessEvaluator/recordScorecards.ts). Entity refs given to and
+ * refresher (ScorecardRefresher/recordScorecards.ts). Entity refs given to and
  * returned by the store as keys are entityRefKey()s; the scorecards
  * themselves keep their display form.
  */

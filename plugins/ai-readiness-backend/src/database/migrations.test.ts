@@ -2,7 +2,7 @@ import fs from 'fs';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { fakeScorecard } from '../__testUtils__/scorecards';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 import {
   DatabaseScorecardStore,
   MIGRATIONS_TABLE,

@@ -22,6 +22,7 @@ import {
   conformanceExpected,
 } from '../__testUtils__/conformance';
 import { fakeScorecard } from '../__testUtils__/scorecards';
+import { createTestPipeline } from '../__testUtils__/pipeline';
 import { createDraftEvaluator } from '../services/DraftEvaluator/createDraftEvaluator';
 import { createEvaluateRouter } from './evaluate';
 
@@ -54,11 +55,11 @@ function setup(
   const store = {
     getScorecard: jest.fn(async (ref: string) => stored.get(ref)),
   };
+  const now = () => new Date(`${AS_OF}T10:00:00.000Z`);
   const drafts = createDraftEvaluator({
-    engine: createReadinessEngine(),
-    catalog,
+    ...createTestPipeline({ engine: createReadinessEngine(), catalog, now }),
     store,
-    now: () => new Date(`${AS_OF}T10:00:00.000Z`),
+    now,
   });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>

@@ -7,7 +7,7 @@ import {
   ReadinessEngine,
   tryEntityRefKey,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import type { CatalogReader, PilotGraph } from './types';
+import type { CatalogQuery, CatalogReader, PilotGraph } from './types';
 
 /** Entities per catalog page. */
 export const PAGE_SIZE = 1000;
@@ -19,7 +19,7 @@ const REFS_PER_CALL = 500;
  */
 const MAX_FETCH_ROUNDS = 4;
 
-type Filter = Record<string, string[]>[];
+const IDENTITY = ['kind', 'metadata.name', 'metadata.namespace'];
 
 export function createCatalogReader(options: {
   engine: ReadinessEngine;
@@ -27,13 +27,10 @@ export function createCatalogReader(options: {
 }): CatalogReader {
   const { engine, catalog } = options;
   const plan = engine.catalogFields();
-  const identity = ['kind', 'metadata.name', 'metadata.namespace'];
 
-  /** Every page of a query, handed to `onPage` and dropped. */
-  async function eachPage(
+  async function forEachPage(
+    { filter, fields }: CatalogQuery,
     credentials: BackstageCredentials,
-    filter: Filter,
-    fields: string[],
     onPage: (items: Entity[]) => void,
   ): Promise<number> {
     if (!filter.length) return 0;
@@ -56,6 +53,8 @@ export function createCatalogReader(options: {
   /**
    * Adds what `pilots` reference to `entities` (keyed), round after round, as
    * the engine's missingRefs asks; returns the graph and how many were read.
+   * Every missing ref of a round is asked for in one batch, so an entity the
+   * caller may not read costs exactly what a missing one costs.
    */
   async function addReferenced(
     pilots: Entity[],
@@ -94,15 +93,19 @@ export function createCatalogReader(options: {
   }
 
   return {
+    forEachPage,
+
     async readPilots(credentials): Promise<PilotGraph> {
       let entitiesRead = 0;
       // 1. The model dependencies (a Component that dependsOn one is a pilot):
       // their identity and type only.
       const modelDeps = new Map<string, Entity>();
-      entitiesRead += await eachPage(
+      entitiesRead += await forEachPage(
+        {
+          filter: plan.modelDependencyFilter,
+          fields: [...IDENTITY, 'spec.type'],
+        },
         credentials,
-        plan.modelDependencyFilter,
-        [...identity, 'spec.type'],
         items => {
           for (const item of items) {
             const key = tryEntityRefKey(item);
@@ -123,23 +126,24 @@ export function createCatalogReader(options: {
             pilots.set(key, item);
         }
       };
-      entitiesRead += await eachPage(
+      entitiesRead += await forEachPage(
+        { filter: plan.pilotFilter, fields: plan.pilotFields },
         credentials,
-        plan.pilotFilter,
-        plan.pilotFields,
         keepPilots,
       );
       const depRefs = [...modelDeps.keys()];
       for (let i = 0; i < depRefs.length; i += REFS_PER_CALL) {
-        entitiesRead += await eachPage(
+        entitiesRead += await forEachPage(
+          {
+            filter: [
+              {
+                kind: ['component'],
+                'relations.dependsOn': depRefs.slice(i, i + REFS_PER_CALL),
+              },
+            ],
+            fields: plan.pilotFields,
+          },
           credentials,
-          [
-            {
-              kind: ['component'],
-              'relations.dependsOn': depRefs.slice(i, i + REFS_PER_CALL),
-            },
-          ],
-          plan.pilotFields,
           keepPilots,
         );
       }
@@ -157,17 +161,41 @@ export function createCatalogReader(options: {
       return { pilots: pilotList, graph, entitiesRead };
     },
 
-    async readAround(entity, credentials) {
-      const key = tryEntityRefKey(entity);
-      const entities = new Map<string, Entity>(key ? [[key, entity]] : []);
+    async readAround(given, credentials) {
+      const entities = new Map<string, Entity>();
+      const keyed: Entity[] = [];
+      const unkeyed: Entity[] = [];
+      for (const entity of given) {
+        const key = tryEntityRefKey(entity);
+        if (!key) unkeyed.push(entity);
+        else if (!entities.has(key)) {
+          entities.set(key, entity);
+          keyed.push(entity);
+        }
+      }
       const { graph } = await addReferenced(
-        [entity],
+        keyed,
         entities,
         credentials,
         undefined,
       );
       // An entity that is no valid ref still gets a (placeholder) scorecard.
-      return key ? graph : engine.buildGraph([entity]);
+      return unkeyed.length
+        ? engine.buildGraph([...entities.values(), ...unkeyed])
+        : graph;
+    },
+
+    async getEntity(entityRef, credentials) {
+      return catalog.getEntityByRef(entityRef, { credentials });
+    },
+
+    async canRead(entityRefs, credentials) {
+      if (!entityRefs.length) return [];
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: [...entityRefs], fields: IDENTITY },
+        { credentials },
+      );
+      return entityRefs.map((_, i) => !!items[i]);
     },
   };
 }

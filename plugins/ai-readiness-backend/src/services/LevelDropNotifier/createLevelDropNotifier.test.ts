@@ -2,7 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { databaseServiceFor } from '../../__testUtils__/databases';
 import { fakeScorecard } from '../../__testUtils__/scorecards';
 import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
-import { recordScorecards } from '../ReadinessEvaluator/recordScorecards';
+import { recordScorecards } from '../ScorecardRefresher/recordScorecards';
 import { createLevelDropNotifier } from './createLevelDropNotifier';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

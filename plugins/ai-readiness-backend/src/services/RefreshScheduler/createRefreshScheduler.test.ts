@@ -6,7 +6,7 @@ import {
   REFRESH_RETRY_TASK_ID,
   REFRESH_TASK_ID,
 } from './createRefreshScheduler';
-import type { RefreshReport } from '../ReadinessEvaluator/types';
+import type { RefreshReport } from '../ScorecardRefresher/types';
 
 function report(pilots: number): RefreshReport {
   return {
@@ -33,7 +33,7 @@ async function setup(pilotsPerRun: number[]) {
   });
   const refresh = createRefreshScheduler({
     scheduler,
-    evaluator: { refreshAll },
+    refresher: { refreshAll },
     logger: mockServices.logger.mock(),
     schedule: { frequency: { minutes: 30 }, timeout: { minutes: 15 } },
   });

@@ -18,7 +18,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
-import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
+import type { ScorecardRefresher } from '../ScorecardRefresher/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
 import { readMembership } from '../Campaigns/members';
 
@@ -143,11 +143,11 @@ export function createScorecardQueries(options: {
   store: ScorecardStore;
   visibility: CatalogVisibility;
   /** Scores a visible pilot that has no stored scorecard yet. */
-  evaluator: Pick<ReadinessEvaluator, 'evaluateOnDemand'>;
+  refresher: Pick<ScorecardRefresher, 'evaluateOnDemand'>;
   /** Turns the read caches off (the backend bench measures what each one gains). */
   caches?: { results?: boolean; rows?: boolean };
 }): ScorecardQueries {
-  const { store, visibility, evaluator } = options;
+  const { store, visibility, refresher } = options;
   const cacheResults = options.caches?.results ?? true;
   const cacheRows = options.caches?.rows ?? true;
   let revision = -1;
@@ -274,7 +274,7 @@ export function createScorecardQueries(options: {
       const entity = await visibleEntity(credentials, ref);
       const card =
         (await store.getScorecard(ref)) ??
-        (await evaluator.evaluateOnDemand(entity, credentials));
+        (await refresher.evaluateOnDemand(entity, credentials));
       if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
       return card;
     },

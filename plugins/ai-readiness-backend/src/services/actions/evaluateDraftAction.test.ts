@@ -12,6 +12,7 @@ import {
   conformanceEntities,
   conformanceExpected,
 } from '../../__testUtils__/conformance';
+import { createTestPipeline } from '../../__testUtils__/pipeline';
 import { createDraftEvaluator } from '../DraftEvaluator/createDraftEvaluator';
 import { registerEvaluateDraftAction } from './evaluateDraftAction';
 
@@ -34,8 +35,10 @@ function setup(allow = true) {
       ) as any,
     }),
     drafts: createDraftEvaluator({
-      engine: createReadinessEngine(),
-      catalog: permissionAwareCatalog(withCatalogRelations(organisation)),
+      ...createTestPipeline({
+        engine: createReadinessEngine(),
+        catalog: permissionAwareCatalog(withCatalogRelations(organisation)),
+      }),
       store: { getScorecard: async () => undefined },
     }),
   });
