@@ -1,3 +1,4 @@
+import { evidenceStoreFor } from '../src/__testUtils__/databases';
 /*
  * Evidence benchmark (npm run bench -- evidence): 10,000 pilots whose links
  * share 20,000 distinct URLs, served by a loopback server (in its own
@@ -25,7 +26,6 @@ import knexFactory from 'knex';
 import os from 'os';
 import v8 from 'v8';
 import vm from 'vm';
-import { DatabaseEvidenceStore } from '../src/database/DatabaseEvidenceStore';
 import {
   createBuiltinCollectors,
   createLinksCollector,
@@ -138,7 +138,7 @@ async function main() {
     useNullAsDefault: true,
   });
   step('migrating');
-  const store = await DatabaseEvidenceStore.create({
+  const store = await evidenceStoreFor({
     database: { getClient: async () => knex },
   });
   step('migrated');

@@ -1,3 +1,4 @@
+import { scorecardStoreFor } from '../src/__testUtils__/databases';
 /*
  * Parts of the backend benchmark (backend.bench.ts): what each read cache
  * gains, and the refresh of a 500,000-entity catalog.
@@ -7,7 +8,6 @@ import type { Entity } from '@backstage/catalog-model';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import { createHash } from 'crypto';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
-import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { createCatalogVisibility } from '../src/services/CatalogVisibility/createCatalogVisibility';
 import { createTestPipeline } from '../src/__testUtils__/pipeline';
 import { createScorecardQueries } from '../src/services/ScorecardQueries/createScorecardQueries';
@@ -31,7 +31,7 @@ export async function cacheBench(entities: Entity[]) {
         useNullAsDefault: true,
       }),
   };
-  const store = await DatabaseScorecardStore.create({ database } as any);
+  const store = await scorecardStoreFor({ database } as any);
   const { reader, refresher } = createTestPipeline({
     engine: createReadinessEngine(),
     catalog,
@@ -147,7 +147,7 @@ export async function largeRefresh(
         useNullAsDefault: true,
       }),
   };
-  const store = await DatabaseScorecardStore.create({ database } as any);
+  const store = await scorecardStoreFor({ database } as any);
   const { refresher } = createTestPipeline({
     engine: createReadinessEngine(),
     catalog,

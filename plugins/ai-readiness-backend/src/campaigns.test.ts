@@ -134,7 +134,7 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
       met: 2,
       total: 3,
     });
-    const history = jest.spyOn(campaignStore, 'readLevelHistory');
+    const history = jest.spyOn(store, 'readLevelHistory');
     const days = jest.spyOn(campaignStore, 'readDays');
     await recordScorecards(store, [
       card('beta', 'group:default/division', '2026-12-03', 'L2', false),

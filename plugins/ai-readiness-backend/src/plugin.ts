@@ -16,8 +16,7 @@ import {
   aiReadinessEvidenceExtensionPoint,
   EvidenceCollector,
 } from '@ai-readiness/plugin-ai-readiness-node';
-import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
-import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { initializePersistenceContext } from './database/persistenceContext';
 import { createCampaignsRouter } from './campaignsRouter';
 import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
 import { createCampaignQueries } from './services/Campaigns/createCampaignQueries';
@@ -30,7 +29,6 @@ import { createReadinessEvaluator } from './services/ReadinessEvaluator/createRe
 import { createScorecardRefresher } from './services/ScorecardRefresher/createScorecardRefresher';
 import { createCatalogReader } from './services/CatalogReader/createCatalogReader';
 import { createEvidenceService } from './services/evidence/createEvidenceService';
-import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { scheduleEvidenceTask } from './scheduler/evidenceTask';
 import { createRefreshScheduler } from './services/RefreshScheduler/createRefreshScheduler';
 import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
@@ -107,10 +105,11 @@ export const aiReadinessPlugin = createBackendPlugin({
         const schedule = readRefreshSchedule(config);
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
-        const store = await DatabaseScorecardStore.create({ database });
-        const evidenceStore = await DatabaseEvidenceStore.create({
-          database,
-        });
+        const {
+          scorecardStore: store,
+          evidenceStore,
+          campaignStore,
+        } = await initializePersistenceContext(database);
         // Evidence (shared/evidence.md): every evaluation reads the stored results.
         const evidence = setupEvidence({
           config,
@@ -187,10 +186,6 @@ export const aiReadinessPlugin = createBackendPlugin({
         registerActions({ actionsRegistry, permissions, queries, drafts });
 
         // Campaigns (targets.md): their own tables, routes and task.
-        const campaignStore = await DatabaseCampaignStore.create({
-          database,
-          skipMigrations: true,
-        });
         const campaignNotifier = createCampaignNotifier({
           store,
           campaignStore,

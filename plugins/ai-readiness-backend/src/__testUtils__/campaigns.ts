@@ -21,10 +21,13 @@ import {
   permissionAwareCatalog,
   RESTRICTED_USER,
 } from './catalog';
-import { databaseServiceFor } from './databases';
+import {
+  campaignStoreFor,
+  databaseServiceFor,
+  scorecardStoreFor,
+} from './databases';
 import { fakeScorecard } from './scorecards';
 import { createCampaignsRouter } from '../campaignsRouter';
-import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { createCampaignQueries } from '../services/Campaigns/createCampaignQueries';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
@@ -95,8 +98,8 @@ export function card(
 
 export async function setup(knex: Knex, today = '2026-12-03') {
   const database = databaseServiceFor(knex);
-  const store = await DatabaseScorecardStore.create({ database });
-  const campaignStore = await DatabaseCampaignStore.create({
+  const store = await scorecardStoreFor({ database });
+  const campaignStore = await campaignStoreFor({
     database,
     skipMigrations: true,
   });

@@ -17,9 +17,8 @@ import {
   permissionAwareCatalog,
   RESTRICTED_USER,
 } from './catalog';
-import { databaseServiceFor } from './databases';
+import { databaseServiceFor, scorecardStoreFor } from './databases';
 import { fakeScorecard } from './scorecards';
-import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 import { createRouter } from '../router';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
@@ -85,7 +84,7 @@ export const cards = [
 
 export async function setup(options: { deny?: string[] } = {}) {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseScorecardStore.create({
+  const store = await scorecardStoreFor({
     database: databaseServiceFor(knex),
   });
   await recordScorecards(store, cards);

@@ -47,6 +47,15 @@ export interface LevelDrop {
 }
 
 /** What a write did. */
+/** One row of the scorecard history, as campaign progress reads it. */
+export interface LevelHistoryRow {
+  /** Lower-cased entity ref. */
+  entityRef: string;
+  /** YYYY-MM-DD. */
+  day: string;
+  level: ReadinessLevel;
+}
+
 export interface WriteResult {
   written: number;
   historyRows: number;
@@ -120,6 +129,9 @@ export interface ScorecardStore {
     entityRef: string,
     range?: { from?: string; to?: string },
   ): Promise<HistoryPoint[]>;
+
+  /** History rows up to and including `untilDay`, per pilot oldest first (campaign progress). */
+  readLevelHistory(untilDay: string): Promise<LevelHistoryRow[]>;
 
   /** Deletes history rows; returns how many. */
   deleteHistory(deletion: HistoryDeletion): Promise<number>;

@@ -105,7 +105,10 @@ function fillFromRows<R extends { entityRef: string; day: string }>(
  * Today is not read here: it is the stored scorecards (campaignProgress).
  */
 export async function campaignPastStates(
-  campaignStore: CampaignStore,
+  stores: {
+    store: Pick<ScorecardStore, 'readLevelHistory'>;
+    campaignStore: Pick<CampaignStore, 'readDays'>;
+  },
   campaign: CampaignConfig,
   today: string,
 ): Promise<PastStates> {
@@ -117,7 +120,7 @@ export async function campaignPastStates(
   const states = new Map<string, Uint8Array>();
   if (!past) return { days, past, firstRecorded: 0, states };
   const until = days[past - 1];
-  const recorded = await campaignStore.readDays(campaign.id, until);
+  const recorded = await stores.campaignStore.readDays(campaign.id, until);
   let firstRecorded = past;
   if (recorded.length) {
     let first = recorded[0].day;
@@ -136,7 +139,7 @@ export async function campaignPastStates(
       days,
       0,
       firstRecorded - 1,
-      await campaignStore.readLevelHistory(days[firstRecorded - 1]),
+      await stores.store.readLevelHistory(days[firstRecorded - 1]),
       row => (levelAtLeast(row.level, goal.level) ? MET : NOT_MET),
     );
   }
@@ -283,7 +286,7 @@ export function createCampaignQueries(options: {
     }
     let hit = past.get(campaign.id);
     if (!hit) {
-      hit = campaignPastStates(campaignStore, campaign, today);
+      hit = campaignPastStates({ store, campaignStore }, campaign, today);
       hit.catch(() => past.delete(campaign.id));
       past.set(campaign.id, hit);
     }

@@ -1,7 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { databaseServiceFor } from '../../__testUtils__/databases';
+import {
+  databaseServiceFor,
+  scorecardStoreFor,
+} from '../../__testUtils__/databases';
 import { fakeScorecard } from '../../__testUtils__/scorecards';
-import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
 import { recordScorecards } from '../ScorecardRefresher/recordScorecards';
 import { createLevelDropNotifier } from './createLevelDropNotifier';
 
@@ -9,7 +11,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 async function storeWithDrop() {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseScorecardStore.create({
+  const store = await scorecardStoreFor({
     database: databaseServiceFor(knex),
   });
   const ref = 'component:default/claims-triage';

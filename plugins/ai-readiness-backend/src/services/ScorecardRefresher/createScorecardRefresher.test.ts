@@ -8,9 +8,11 @@ import {
   group,
   permissionAwareCatalog,
 } from '../../__testUtils__/catalog';
-import { databaseServiceFor } from '../../__testUtils__/databases';
+import {
+  databaseServiceFor,
+  scorecardStoreFor,
+} from '../../__testUtils__/databases';
 import { filteringCatalog } from '../../__testUtils__/filteringCatalog';
-import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
 import { createTestPipeline } from '../../__testUtils__/pipeline';
 
 /** The refresher on the pipeline plugin.ts wires (reader, evaluator). */
@@ -23,7 +25,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 async function setup(entities = [group('ml'), component('a'), component('b')]) {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseScorecardStore.create({
+  const store = await scorecardStoreFor({
     database: databaseServiceFor(knex),
   });
   const catalog = permissionAwareCatalog(entities);

@@ -8,8 +8,8 @@ import {
 import {
   createTestDatabases,
   databaseServiceFor,
+  evidenceStoreFor,
 } from '../../__testUtils__/databases';
-import { DatabaseEvidenceStore } from '../../database/DatabaseEvidenceStore';
 import { createLinksCollector } from './collectors';
 import { readerOf } from '../../__testUtils__/pipeline';
 import { createEvidenceResults } from './createEvidenceResults';
@@ -59,7 +59,7 @@ beforeEach(() => {
 describe('createEvidenceService', () => {
   async function setup(entities: Entity[], clock: { now: Date }) {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseEvidenceStore.create({
+    const store = await evidenceStoreFor({
       database: databaseServiceFor(knex),
     });
     const engine = createReadinessEngine({});
@@ -198,7 +198,7 @@ describe('createEvidenceService', () => {
 
   it('refuses two collectors with one id', async () => {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseEvidenceStore.create({
+    const store = await evidenceStoreFor({
       database: databaseServiceFor(knex),
     });
     const collector = {
