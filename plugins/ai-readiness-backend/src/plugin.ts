@@ -30,16 +30,24 @@ import { createScorecardRefresher } from './services/ScorecardRefresher/createSc
 import { createCatalogReader } from './services/CatalogReader/createCatalogReader';
 import { createEvidenceService } from './services/evidence/createEvidenceService';
 import { scheduleEvidenceTask } from './scheduler/evidenceTask';
-import { createRefreshScheduler } from './services/RefreshScheduler/createRefreshScheduler';
-import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
+import {
+  createRefreshScheduler,
+  readRefreshSchedule,
+} from './scheduler/refreshTask';
+import {
+  readCampaignSchedule,
+  scheduleCampaignTask,
+} from './scheduler/campaignTask';
+import {
+  readHistoryRetention,
+  readVisibilityTtlMs,
+} from './scheduler/readConfig';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
 import { setupEvidence } from './services/evidence/setupEvidence';
 
-export { REFRESH_TASK_ID } from './services/RefreshScheduler/createRefreshScheduler';
-
-/** Id of the task that sends campaign notifications (targets.md). */
-export const CAMPAIGN_TASK_ID = 'ai-readiness-campaigns';
+export { REFRESH_TASK_ID } from './scheduler/refreshTask';
+export { CAMPAIGN_TASK_ID } from './scheduler/campaignTask';
 
 /**
  * The AI readiness backend plugin: scores every AI pilot of the catalog on a
@@ -102,7 +110,9 @@ export const aiReadinessPlugin = createBackendPlugin({
         const settings = parseAiReadinessConfig(
           config.getOptional('aiReadiness'),
         );
+        // Cadences and durations (scheduler/): a bad one stops start-up too.
         const schedule = readRefreshSchedule(config);
+        const campaignSchedule = readCampaignSchedule(config);
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
         const {
@@ -138,12 +148,12 @@ export const aiReadinessPlugin = createBackendPlugin({
           store,
           logger,
           notifier,
-          retention: settings.history ?? {},
+          retention: readHistoryRetention(config, settings),
           evidence: evidence.results.view,
         });
         const visibility = createCatalogVisibility({
           reader,
-          ttlMs: settings.visibilityCache.ttlSeconds * 1000,
+          ttlMs: readVisibilityTtlMs(config, settings),
         });
         const queries = createScorecardQueries({
           store,
@@ -178,6 +188,7 @@ export const aiReadinessPlugin = createBackendPlugin({
         await scheduleEvidenceTask({
           service: evidenceService,
           schedule: evidence.settings.schedule,
+          reloadIntervalMs: evidence.settings.reloadIntervalMs,
           scheduler,
           lifecycle: deps.lifecycle,
           logger,
@@ -195,15 +206,10 @@ export const aiReadinessPlugin = createBackendPlugin({
           enabled: settings.notifications?.enabled ?? true,
         });
         if (settings.campaigns.length) {
-          await scheduler.scheduleTask({
-            id: CAMPAIGN_TASK_ID,
-            frequency: { minutes: 30 },
-            timeout: { minutes: 10 },
-            initialDelay: { minutes: 1 },
-            scope: 'global',
-            fn: async () => {
-              await campaignNotifier.run();
-            },
+          await scheduleCampaignTask({
+            notifier: campaignNotifier,
+            schedule: campaignSchedule,
+            scheduler,
           });
         }
         httpRouter.use(

@@ -8,8 +8,6 @@ import type { EvidenceService } from '../services/evidence/types';
 
 /** Id of the scheduled evidence collection task. */
 export const EVIDENCE_TASK_ID = 'ai-readiness-evidence';
-/** How often each replica reloads stored results into its view. */
-const RELOAD_INTERVAL_MS = 60_000;
 
 /**
  * Collects evidence on a schedule (one replica at a time), and reloads the
@@ -18,6 +16,8 @@ const RELOAD_INTERVAL_MS = 60_000;
 export async function scheduleEvidenceTask(options: {
   service: EvidenceService;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How often each replica reloads stored results into its view. */
+  reloadIntervalMs: number;
   scheduler: SchedulerService;
   lifecycle: LifecycleService;
   logger: LoggerService;
@@ -32,7 +32,7 @@ export async function scheduleEvidenceTask(options: {
     service
       .reload()
       .catch(error => logger.warn(`Could not reload evidence: ${error}`));
-  }, RELOAD_INTERVAL_MS);
+  }, options.reloadIntervalMs);
   timer.unref?.();
   lifecycle.addShutdownHook(() => clearInterval(timer));
   await scheduler.scheduleTask({

@@ -2,7 +2,23 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config, ConfigReader } from '@backstage/config';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import {
+  AiReadinessConfig,
+  AiReadinessConfigError,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import type { HistoryRetention } from '../services/ScorecardRefresher/recordScorecards';
+
+/*
+ * Cadences and durations from config, read by Backstage's own readers: every
+ * duration key takes a HumanDuration ({ minutes: 30 }) or a string ("PT30M",
+ * "30m"), and a bad value stops start-up naming the key.
+ */
 
 /**
  * A task's cadence from the schedule at `key` (the defaults' timeout and
@@ -25,8 +41,61 @@ export function readTaskSchedule(
     },
     key,
   );
+  try {
+    return {
+      ...readSchedulerServiceTaskScheduleDefinitionFromConfig(merged),
+      scope: 'global',
+    };
+  } catch (error) {
+    // Backstage's reader names the key inside the schedule only.
+    throw new AiReadinessConfigError(key, (error as Error).message);
+  }
+}
+
+/**
+ * The duration at `key` in milliseconds, or `fallback` when the key is not
+ * set. Below `min` milliseconds is an AiReadinessConfigError naming the key.
+ */
+export function readDurationMs(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+  min = 0,
+): number {
+  const ms = config.has(key)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+    : durationToMilliseconds(fallback);
+  if (!(ms >= min)) {
+    throw new AiReadinessConfigError(
+      key,
+      min > 0
+        ? 'a duration above zero, such as { seconds: 5 }'
+        : 'a duration of zero or more, such as { seconds: 5 }',
+    );
+  }
+  return ms;
+}
+
+/** `aiReadiness.history`: `maxAge` (a duration), else the deprecated `maxAgeDays`. */
+export function readHistoryRetention(
+  config: Config,
+  settings: AiReadinessConfig,
+): HistoryRetention {
+  const key = 'aiReadiness.history.maxAge';
   return {
-    ...readSchedulerServiceTaskScheduleDefinitionFromConfig(merged),
-    scope: 'global',
+    ...settings.history,
+    ...(config.has(key)
+      ? { maxAgeMs: readDurationMs(config, key, {}, 1) }
+      : {}),
   };
+}
+
+/** `aiReadiness.visibilityCache`: `ttl` (a duration), else the deprecated `ttlSeconds`. */
+export function readVisibilityTtlMs(
+  config: Config,
+  settings: AiReadinessConfig,
+): number {
+  return readDurationMs(config, 'aiReadiness.visibilityCache.ttl', {
+    seconds: settings.visibilityCache.ttlSeconds,
+  });
 }

@@ -5,8 +5,8 @@ import {
   EMPTY_CATALOG_RETRIES,
   REFRESH_RETRY_TASK_ID,
   REFRESH_TASK_ID,
-} from './createRefreshScheduler';
-import type { RefreshReport } from '../ScorecardRefresher/types';
+} from './refreshTask';
+import type { RefreshReport } from '../services/ScorecardRefresher/types';
 
 function report(pilots: number): RefreshReport {
   return {

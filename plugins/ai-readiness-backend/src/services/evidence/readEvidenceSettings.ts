@@ -1,13 +1,12 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
-import type { HumanDuration } from '@backstage/types';
+import type { Config } from '@backstage/config';
 import {
   DEFAULT_EVIDENCE_MAX_AGE,
   EvidenceConfig,
   parseIsoDurationMs,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { DEFAULT_TIMEOUT_MS } from './collectors';
-import { readTaskSchedule } from '../schedule/readTaskSchedule';
+import { readDurationMs, readTaskSchedule } from '../../scheduler/readConfig';
 
 /** Every 60 minutes, at most 30 minutes a run, the first a minute after start. */
 export const DEFAULT_EVIDENCE_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
@@ -17,30 +16,13 @@ export const DEFAULT_EVIDENCE_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
     initialDelay: { minutes: 1 },
   };
 
-const MS: Record<keyof HumanDuration, number> = {
-  years: 365 * 86_400_000,
-  months: 30 * 86_400_000,
-  weeks: 7 * 86_400_000,
-  days: 86_400_000,
-  hours: 3_600_000,
-  minutes: 60_000,
-  seconds: 1000,
-  milliseconds: 1,
-};
-
-export function durationMs(duration: HumanDuration): number {
-  return Object.entries(duration).reduce(
-    (sum, [unit, value]) =>
-      sum + (MS[unit as keyof HumanDuration] ?? 0) * Number(value ?? 0),
-    0,
-  );
-}
-
 /** What the evidence task and views need from `aiReadiness.evidence`. */
 export interface EvidenceSettings {
   timeoutMs: number;
   schedule: SchedulerServiceTaskScheduleDefinition;
   maxAgeMs: number;
+  /** How often each replica reloads the stored results into its view. */
+  reloadIntervalMs: number;
   requireVerified?: 'L2' | 'L3';
 }
 
@@ -54,19 +36,12 @@ export function readEvidenceSettings(
   config: Config,
   parsed: EvidenceConfig | undefined,
 ): EvidenceSettings {
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  if (config.has('aiReadiness.evidence.links.timeout')) {
-    timeoutMs = durationMs(
-      readDurationFromConfig(config, {
-        key: 'aiReadiness.evidence.links.timeout',
-      }),
-    );
-    if (!(timeoutMs > 0)) {
-      throw new Error(
-        'Invalid configuration at aiReadiness.evidence.links.timeout: a duration above zero, such as { seconds: 5 }',
-      );
-    }
-  }
+  const timeoutMs = readDurationMs(
+    config,
+    'aiReadiness.evidence.links.timeout',
+    { milliseconds: DEFAULT_TIMEOUT_MS },
+    1,
+  );
   return {
     timeoutMs,
     schedule: readTaskSchedule(
@@ -74,7 +49,19 @@ export function readEvidenceSettings(
       'aiReadiness.evidence.schedule',
       DEFAULT_EVIDENCE_SCHEDULE,
     ),
-    maxAgeMs: parseIsoDurationMs(parsed?.maxAge ?? DEFAULT_EVIDENCE_MAX_AGE)!,
+    // An ISO 8601 string (checked by the schema), read as Backstage reads durations.
+    maxAgeMs: readDurationMs(
+      config,
+      'aiReadiness.evidence.maxAge',
+      { milliseconds: parseIsoDurationMs(DEFAULT_EVIDENCE_MAX_AGE)! },
+      1,
+    ),
+    reloadIntervalMs: readDurationMs(
+      config,
+      'aiReadiness.evidence.reloadInterval',
+      { minutes: 1 },
+      1000,
+    ),
     requireVerified: parsed?.requireVerified,
   };
 }
