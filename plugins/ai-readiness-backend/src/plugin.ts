@@ -135,10 +135,14 @@ export const aiReadinessPlugin = createBackendPlugin({
         });
         const reader = createCatalogReader({ engine, catalog });
         const evaluator = createReadinessEvaluator({ engine, reader });
+        // Each service logs under its own fields (the plugin id is already set).
+        const refreshLogger = logger.child({ task: 'refresh' });
+        const evidenceLogger = logger.child({ task: 'evidence' });
+        const campaignLogger = logger.child({ task: 'campaigns' });
         const notifier = createLevelDropNotifier({
           store,
           notifications,
-          logger,
+          logger: logger.child({ service: 'level-drops' }),
           enabled: settings.notifications?.enabled ?? true,
         });
         const refresher = createScorecardRefresher({
@@ -146,7 +150,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           evaluator,
           auth,
           store,
-          logger,
+          logger: refreshLogger,
           notifier,
           retention: readHistoryRetention(config, settings),
           evidence: evidence.results.view,
@@ -173,7 +177,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           results: evidence.results,
           reader,
           auth,
-          logger,
+          logger: evidenceLogger,
           refresher,
           maxAgeMs: evidence.settings.maxAgeMs,
         });
@@ -181,7 +185,7 @@ export const aiReadinessPlugin = createBackendPlugin({
         const refresh = createRefreshScheduler({
           scheduler,
           refresher,
-          logger,
+          logger: refreshLogger,
           schedule,
         });
         await refresh.start();
@@ -191,7 +195,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           reloadIntervalMs: evidence.settings.reloadIntervalMs,
           scheduler,
           lifecycle: deps.lifecycle,
-          logger,
+          logger: evidenceLogger,
         });
 
         registerActions({ actionsRegistry, permissions, queries, drafts });
@@ -201,7 +205,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           store,
           campaignStore,
           notifications,
-          logger,
+          logger: campaignLogger,
           campaigns: settings.campaigns,
           enabled: settings.notifications?.enabled ?? true,
         });
@@ -227,7 +231,7 @@ export const aiReadinessPlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            logger,
+            logger: logger.child({ router: 'scorecards' }),
             httpAuth,
             permissions,
             engine,
@@ -243,7 +247,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             permissions,
             visibility,
             evidence: evidenceService,
-            logger,
+            logger: evidenceLogger,
           }),
         );
       },

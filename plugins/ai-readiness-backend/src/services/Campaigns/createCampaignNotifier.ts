@@ -206,7 +206,7 @@ export function createCampaignNotifier(options: {
               });
             }
             logger.warn(
-              `AI readiness: could not notify ${member.owner} about campaign ${campaign.id} for ${member.entityRef}: ${error}`,
+              `Could not notify ${member.owner} about campaign ${campaign.id} for ${member.entityRef}: ${error}`,
             );
           }
         }

@@ -83,9 +83,7 @@ export function createEvidenceService(options: {
           answers = await collector.collect([...set], { signal });
         } catch (error) {
           // A collector that fails as a whole leaves its stored results as they were.
-          logger.warn(
-            `AI readiness: evidence collector ${id} failed: ${error}`,
-          );
+          logger.warn(`Evidence collector ${id} failed: ${error}`);
           return;
         }
         const returnedAt = now().toISOString();
@@ -162,7 +160,7 @@ export function createEvidenceService(options: {
             await refresher.refreshEntity(ref);
           } catch (error) {
             logger.warn(
-              `AI readiness: could not re-evaluate ${ref} after its evidence changed: ${error}`,
+              `Could not re-evaluate ${ref} after its evidence changed: ${error}`,
             );
           }
         }
@@ -174,7 +172,7 @@ export function createEvidenceService(options: {
       await reload();
       report.durationMs = Date.now() - started;
       logger.info(
-        `AI readiness: collected ${report.items} evidence items of ${report.pilots} pilots in ${report.durationMs} ms` +
+        `Collected ${report.items} evidence items of ${report.pilots} pilots in ${report.durationMs} ms` +
           ` (${report.changed} changed state, ${report.reevaluated} pilots re-evaluated)`,
       );
       return report;
