@@ -21,6 +21,47 @@ import type { HistoryRetention } from '../services/ScorecardRefresher/recordScor
  */
 
 /**
+ * Each task's config key and default cadence. Refresh: every 30 minutes, at
+ * most 15 a run, the first 15 seconds after start. Evidence: every 60
+ * minutes, at most 30 a run, the first a minute after start. Campaigns: every
+ * 30 minutes, at most 10 a run, the first a minute after start.
+ */
+export const TASK_SCHEDULES = {
+  refresh: task('aiReadiness.schedule', [
+    { minutes: 30 },
+    { minutes: 15 },
+    { seconds: 15 },
+  ]),
+  evidence: task('aiReadiness.evidence.schedule', [
+    { minutes: 60 },
+    { minutes: 30 },
+    { minutes: 1 },
+  ]),
+  campaigns: task('aiReadiness.campaignSchedule', [
+    { minutes: 30 },
+    { minutes: 10 },
+    { minutes: 1 },
+  ]),
+};
+
+/** A task's key and its default [frequency, timeout, initialDelay]. */
+function task(
+  key: string,
+  [frequency, timeout, initialDelay]: HumanDuration[],
+): { key: string; defaults: SchedulerServiceTaskScheduleDefinition } {
+  return { key, defaults: { frequency, timeout, initialDelay } };
+}
+
+/** The cadence of one of the plugin's tasks (see TASK_SCHEDULES). */
+export function readScheduleOf(
+  config: Config,
+  task: keyof typeof TASK_SCHEDULES,
+): SchedulerServiceTaskScheduleDefinition {
+  const { key, defaults } = TASK_SCHEDULES[task];
+  return readTaskSchedule(config, key, defaults);
+}
+
+/**
  * A task's cadence from the schedule at `key` (the defaults' timeout and
  * initial delay filled in where the key does not set them; the defaults whole
  * when the key is absent). The scope is always global: one replica runs each

@@ -4,31 +4,15 @@ import type {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { readTaskSchedule } from './readConfig';
+import { readScheduleOf } from './readConfig';
 import type { ScorecardRefresher } from '../services/ScorecardRefresher/types';
 import type { RefreshScheduler } from './types';
 
-/** Every 30 minutes, at most 15 minutes a run, first run 15 seconds after start. */
-export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
-  {
-    frequency: { minutes: 30 },
-    timeout: { minutes: 15 },
-    initialDelay: { seconds: 15 },
-  };
-
-/**
- * The cadence of the refresh task from `aiReadiness.schedule` (defaults
- * filled in for what is not set). The scope is always global: one replica
- * runs each refresh.
- */
+/** The refresh task's cadence from `aiReadiness.schedule`. */
 export function readRefreshSchedule(
   config: Config,
 ): SchedulerServiceTaskScheduleDefinition {
-  return readTaskSchedule(
-    config,
-    'aiReadiness.schedule',
-    DEFAULT_REFRESH_SCHEDULE,
-  );
+  return readScheduleOf(config, 'refresh');
 }
 
 /** Id of the scheduled refresh task. */

@@ -21,6 +21,7 @@ import { ownerChain } from '../ScorecardQueries/createScorecardQueries';
 import { NO_GROUP_KEY } from '../ScorecardQueries/types';
 import { Member, Membership, readMembership } from './members';
 import { CampaignQueries, DEFAULT_PILOTS_LIMIT } from './types';
+import { rememberPromise } from '../rememberPromise';
 
 /** A pilot's state on a day: not counted (out of scope or not evaluated yet). */
 const NOT_COUNTED = 0;
@@ -253,14 +254,12 @@ export function createCampaignQueries(options: {
   }
 
   function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
-    const hit = results.get(key) as Promise<T> | undefined;
-    if (hit) return hit;
-    const value = make();
-    results.set(key, value);
-    value.catch(() => results.delete(key));
-    while (results.size > MAX_CACHED_RESULTS)
-      results.delete(results.keys().next().value as string);
-    return value;
+    return rememberPromise(
+      results as Map<string, Promise<T>>,
+      key,
+      make,
+      MAX_CACHED_RESULTS,
+    );
   }
 
   async function load(credentials: BackstageCredentials) {

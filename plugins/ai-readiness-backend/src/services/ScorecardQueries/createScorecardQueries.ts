@@ -20,6 +20,7 @@ import type {
 } from '../CatalogVisibility/types';
 import type { ScorecardRefresher } from '../ScorecardRefresher/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
+import { rememberPromise } from '../rememberPromise';
 import { readMembership } from '../Campaigns/members';
 
 const MAX_CACHED_RESULTS = 500;
@@ -193,14 +194,7 @@ export function createScorecardQueries(options: {
   ) {
     if ((map === results && !cacheResults) || (map === rowsCache && !cacheRows))
       return make();
-    const hit = map.get(key);
-    if (hit) return hit;
-    const value = make();
-    map.set(key, value);
-    value.catch(() => map.delete(key));
-    while (map.size > MAX_CACHED_RESULTS)
-      map.delete(map.keys().next().value as string);
-    return value;
+    return rememberPromise(map, key, make, MAX_CACHED_RESULTS);
   }
 
   async function visibleRows(

@@ -6,15 +6,7 @@ import {
   parseIsoDurationMs,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { DEFAULT_TIMEOUT_MS } from './collectors';
-import { readDurationMs, readTaskSchedule } from '../../scheduler/readConfig';
-
-/** Every 60 minutes, at most 30 minutes a run, the first a minute after start. */
-export const DEFAULT_EVIDENCE_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
-  {
-    frequency: { minutes: 60 },
-    timeout: { minutes: 30 },
-    initialDelay: { minutes: 1 },
-  };
+import { readDurationMs, readScheduleOf } from '../../scheduler/readConfig';
 
 /** What the evidence task and views need from `aiReadiness.evidence`. */
 export interface EvidenceSettings {
@@ -44,11 +36,7 @@ export function readEvidenceSettings(
   );
   return {
     timeoutMs,
-    schedule: readTaskSchedule(
-      config,
-      'aiReadiness.evidence.schedule',
-      DEFAULT_EVIDENCE_SCHEDULE,
-    ),
+    schedule: readScheduleOf(config, 'evidence'),
     // An ISO 8601 string (checked by the schema), read as Backstage reads durations.
     maxAgeMs: readDurationMs(
       config,
