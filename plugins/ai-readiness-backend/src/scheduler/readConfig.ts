@@ -55,9 +55,9 @@ function task(
 /** The cadence of one of the plugin's tasks (see TASK_SCHEDULES). */
 export function readScheduleOf(
   config: Config,
-  task: keyof typeof TASK_SCHEDULES,
+  name: keyof typeof TASK_SCHEDULES,
 ): SchedulerServiceTaskScheduleDefinition {
-  const { key, defaults } = TASK_SCHEDULES[task];
+  const { key, defaults } = TASK_SCHEDULES[name];
   return readTaskSchedule(config, key, defaults);
 }
 
