@@ -1,3 +1,4 @@
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { scorecardStoreFor } from '../src/__testUtils__/databases';
 /*
  * Campaign benchmark (npm run bench -- campaigns): 10,000 pilots, each with a
@@ -22,7 +23,6 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import knexFactory from 'knex';
 import { permissionAwareCatalog } from '../src/__testUtils__/catalog';
-import { fakeScorecard } from '../src/__testUtils__/scorecards';
 import { aiReadinessPlugin } from '../src/plugin';
 import { autocannon, failureOf, figuresLine } from './autocannon';
 import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';

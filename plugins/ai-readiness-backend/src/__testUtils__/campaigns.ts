@@ -4,6 +4,11 @@
  * and queries over a real store.
  */
 import {
+  component,
+  fakeScorecard,
+  group,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
@@ -15,18 +20,12 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import express from 'express';
 import { Knex } from 'knex';
-import {
-  component,
-  group,
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-} from './catalog';
+import { permissionAwareCatalog, RESTRICTED_USER } from './catalog';
 import {
   campaignStoreFor,
   databaseServiceFor,
   scorecardStoreFor,
 } from './databases';
-import { fakeScorecard } from './scorecards';
 import { createCampaignsRouter } from '../campaignsRouter';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { createCampaignQueries } from '../services/Campaigns/createCampaignQueries';

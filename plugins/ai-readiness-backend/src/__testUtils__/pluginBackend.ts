@@ -2,6 +2,7 @@
  * The whole plugin in a test backend, on the conformance catalog: what the
  * plugin-level tests (plugin.test.ts, evidence.test.ts) start.
  */
+import { withCatalogRelations } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -9,11 +10,7 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import type { Entity } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { aiReadinessPlugin } from '../plugin';
-import {
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-  withCatalogRelations,
-} from './catalog';
+import { permissionAwareCatalog, RESTRICTED_USER } from './catalog';
 import { conformanceEntities } from './conformance';
 import { catalogAndNotifications } from './serviceFactories';
 

@@ -3,6 +3,11 @@
  * pilots), stored scorecards, and the router on them with spies on the store.
  */
 import {
+  component,
+  fakeScorecard,
+  group,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
@@ -11,14 +16,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import express from 'express';
-import {
-  component,
-  group,
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-} from './catalog';
+import { permissionAwareCatalog, RESTRICTED_USER } from './catalog';
 import { databaseServiceFor, scorecardStoreFor } from './databases';
-import { fakeScorecard } from './scorecards';
 import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 import { createRouter } from '../router';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';

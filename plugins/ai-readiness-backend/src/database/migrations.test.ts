@@ -1,10 +1,10 @@
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import fs from 'fs';
 import { Knex } from 'knex';
 import {
   createTestDatabases,
   scorecardStoreFor,
 } from '../__testUtils__/databases';
-import { fakeScorecard } from '../__testUtils__/scorecards';
 import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 import { MIGRATIONS_DIR, MIGRATIONS_TABLE } from './persistenceContext';
 

@@ -1,4 +1,8 @@
 import {
+  fakeScorecard,
+  withCatalogRelations,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
@@ -15,13 +19,11 @@ import { stringify } from 'yaml';
 import {
   permissionAwareCatalog,
   RESTRICTED_USER,
-  withCatalogRelations,
 } from '../__testUtils__/catalog';
 import {
   conformanceEntities,
   conformanceExpected,
 } from '../__testUtils__/conformance';
-import { fakeScorecard } from '../__testUtils__/scorecards';
 import { createTestPipeline } from '../__testUtils__/pipeline';
 import { createDraftEvaluator } from '../services/DraftEvaluator/createDraftEvaluator';
 import { createEvaluateRouter } from './evaluate';

@@ -1,9 +1,9 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   component,
   group,
-  permissionAwareCatalog,
-} from '../../__testUtils__/catalog';
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { permissionAwareCatalog } from '../../__testUtils__/catalog';
 import { readerOf } from '../../__testUtils__/pipeline';
 import { createCatalogVisibility } from './createCatalogVisibility';
 

@@ -1,9 +1,9 @@
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   databaseServiceFor,
   scorecardStoreFor,
 } from '../../__testUtils__/databases';
-import { fakeScorecard } from '../../__testUtils__/scorecards';
 import { recordScorecards } from '../ScorecardRefresher/recordScorecards';
 import { createLevelDropNotifier } from './createLevelDropNotifier';
 

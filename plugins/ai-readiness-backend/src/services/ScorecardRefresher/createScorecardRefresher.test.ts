@@ -1,13 +1,13 @@
+import {
+  component,
+  group,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   createReadinessEngine,
   Scorecard,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import {
-  component,
-  group,
-  permissionAwareCatalog,
-} from '../../__testUtils__/catalog';
+import { permissionAwareCatalog } from '../../__testUtils__/catalog';
 import {
   databaseServiceFor,
   scorecardStoreFor,

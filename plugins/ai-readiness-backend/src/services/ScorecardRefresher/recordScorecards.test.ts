@@ -1,4 +1,4 @@
-import { fakeScorecard } from '../../__testUtils__/scorecards';
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import {
   createTestDatabases,
   scorecardStoreFor,

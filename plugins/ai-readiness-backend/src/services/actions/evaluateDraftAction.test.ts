@@ -1,13 +1,11 @@
+import { withCatalogRelations } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import { stringify } from 'yaml';
-import {
-  permissionAwareCatalog,
-  withCatalogRelations,
-} from '../../__testUtils__/catalog';
+import { permissionAwareCatalog } from '../../__testUtils__/catalog';
 import {
   conformanceEntities,
   conformanceExpected,

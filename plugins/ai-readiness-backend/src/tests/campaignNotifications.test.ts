@@ -4,10 +4,10 @@ import {
   campaignStoreFor,
   databaseServiceFor,
   scorecardStoreFor,
-} from './__testUtils__/databases';
-import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
-import { createTestDatabases } from './__testUtils__/databases';
-import { campaigns, writeThreeDays } from './__testUtils__/campaigns';
+} from '../__testUtils__/databases';
+import { createCampaignNotifier } from '../services/Campaigns/createCampaignNotifier';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { campaigns, writeThreeDays } from '../__testUtils__/campaigns';
 
 jest.setTimeout(60_000);
 

@@ -6,16 +6,16 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { createCampaignsRouter } from './campaignsRouter';
-import { recordScorecards } from './services/ScorecardRefresher/recordScorecards';
-import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
-import { createTestDatabases } from './__testUtils__/databases';
+import { createCampaignsRouter } from '../campaignsRouter';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
+import { createScorecardQueries } from '../services/ScorecardQueries/createScorecardQueries';
+import { createTestDatabases } from '../__testUtils__/databases';
 import {
   card,
   restricted,
   setup,
   writeThreeDays,
-} from './__testUtils__/campaigns';
+} from '../__testUtils__/campaigns';
 
 jest.setTimeout(60_000);
 
