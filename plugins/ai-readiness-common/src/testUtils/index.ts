@@ -7,3 +7,5 @@
 export { component, group, withCatalogRelations } from './entities';
 export { fakeScorecard } from './scorecards';
 export type { FakeScorecardOptions } from './scorecards';
+export { syntheticCatalog } from './syntheticCatalog';
+export type { SyntheticCatalogOptions } from './syntheticCatalog';
