@@ -4,11 +4,7 @@
  * assembles the scorecard (assembleScorecard: the one place where a
  * scorecard's fields are put together).
  */
-import type {
-  CheckDefinition,
-  CheckOutcome,
-  CheckReads,
-} from '../checks/types';
+import type { CheckDefinition, CheckOutcome } from '../checks/types';
 import { riskTierOf } from '../checks/builtin/security';
 import {
   CheckResult,
@@ -66,12 +62,7 @@ export interface EvaluationTime {
   evaluatedAt: string;
 }
 
-/** What the scorecard itself reads: its title, owner and system, the risk tier for levels. */
-export const SCORECARD_READS: CheckReads = {
-  keys: ['risk-tier'],
-  fields: ['metadata.title'],
-  refs: [{ from: 'spec.owner' }, { from: 'spec.system' }],
-};
+export { SCORECARD_READS } from './scorecardReads';
 
 /** The evaluation time of options; throws TypeError for a malformed asOf. @public */
 export function evaluationTime(options: EvaluateOptions = {}): EvaluationTime {

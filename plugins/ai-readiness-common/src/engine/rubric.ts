@@ -24,7 +24,7 @@ import { ScopeSets, scopeSetsOf } from './context';
 import { SCOPE_READS } from './scope';
 import { DRIFT_READS } from './drift';
 import { waiverReads } from './waivers';
-import { SCORECARD_READS } from './evaluatePilot';
+import { SCORECARD_READS } from './scorecardReads';
 import { mergeReads } from '../checks/reads';
 import { ReferencePlan, referencePlans } from './references';
 
