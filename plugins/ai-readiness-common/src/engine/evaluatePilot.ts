@@ -5,7 +5,6 @@
  * scorecard's fields are put together).
  */
 import type { CheckDefinition, CheckOutcome } from '../checks/types';
-import { riskTierOf } from '../checks/builtin/security';
 import {
   CheckResult,
   CheckStatus,
@@ -19,7 +18,7 @@ import {
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
 import { PilotContext } from './context';
-import { flatten, internalize } from './metadata';
+import { flatten, internalize, riskTierOf } from './metadata';
 import { blockersOf, computeLevel } from './levels';
 import { driftOf } from './drift';
 import { applyWaiver } from './waivers';
