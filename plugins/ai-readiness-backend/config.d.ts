@@ -191,9 +191,31 @@ export interface Config {
       initialDelay?: string | HumanDuration;
     };
 
+    /**
+     * How often campaign days are recorded and campaign notifications sent
+     * (one replica runs each run; only when campaigns are configured).
+     * @default { frequency: { minutes: 30 }, timeout: { minutes: 10 }, initialDelay: { minutes: 1 } }
+     */
+    campaignSchedule?: {
+      /** How often: a duration, an ISO 8601 duration string, or { cron: "..." }. */
+      frequency: { cron: string } | string | HumanDuration;
+      /** How long one run may take. */
+      timeout?: string | HumanDuration;
+      /** How long after start-up the first run waits. */
+      initialDelay?: string | HumanDuration;
+    };
+
     /** Retention of the scorecard history (kept forever when not set). */
     history?: {
-      /** History rows older than this many days are deleted after each refresh. */
+      /**
+       * History rows older than this are deleted: a duration such as
+       * { days: 365 } or a string such as "P365D".
+       */
+      maxAge?: HumanDuration | string;
+      /**
+       * The same in days.
+       * @deprecated Use `maxAge` ({ days: N }); `maxAge` wins when both are set.
+       */
       maxAgeDays?: number;
       /** Only this many of the newest history rows are kept per pilot. */
       maxEntriesPerEntity?: number;
@@ -216,9 +238,15 @@ export interface Config {
      */
     visibilityCache?: {
       /**
-       * Lifetime of a caller's view, in seconds (0 reads the catalog on every
+       * Lifetime of a caller's view: a duration such as { seconds: 10 } or a
+       * string such as "PT10S" ({ seconds: 0 } reads the catalog on every
        * request).
-       * @default 10
+       * @default { seconds: 10 }
+       */
+      ttl?: HumanDuration | string;
+      /**
+       * The same in seconds.
+       * @deprecated Use `ttl` ({ seconds: N }); `ttl` wins when both are set.
        */
       ttlSeconds?: number;
     };
@@ -287,8 +315,14 @@ export interface Config {
         initialDelay?: string | HumanDuration;
       };
       /**
-       * A stored result older than this ISO 8601 duration counts as
-       * unverified "stale".
+       * How often each replica reloads the stored results into what
+       * evaluation reads: a duration such as { minutes: 1 } or "PT1M".
+       * @default { minutes: 1 }
+       */
+      reloadInterval?: HumanDuration | string;
+      /**
+       * A stored result older than this ISO 8601 duration string (one of the
+       * duration forms Backstage reads) counts as unverified "stale".
        * @default "P2D"
        */
       maxAge?: string;

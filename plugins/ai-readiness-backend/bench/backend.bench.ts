@@ -17,6 +17,7 @@
  * BENCH_PILOTS (default 10000), AI_READINESS_PG_CONNECTION (a postgresql://
  * URL: store in PostgreSQL instead of SQLite in memory).
  */
+import { withCatalogRelations } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { baselinePlugin } from './baseline';
 import {
   mockCredentials,
@@ -26,7 +27,6 @@ import {
 import v8 from 'v8';
 import vm from 'vm';
 import { aiReadinessPlugin } from '../src/plugin';
-import { withCatalogRelations } from '../src/__testUtils__/catalog';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { cacheBench, largeRefresh } from './parts';
 import { generateCatalog } from './generateCatalog';

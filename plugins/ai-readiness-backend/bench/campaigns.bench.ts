@@ -1,3 +1,5 @@
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import { scorecardStoreFor } from '../src/__testUtils__/databases';
 /*
  * Campaign benchmark (npm run bench -- campaigns): 10,000 pilots, each with a
  * stored scorecard in a campaign and 90 days of history rows, and the last 30
@@ -21,8 +23,6 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import knexFactory from 'knex';
 import { permissionAwareCatalog } from '../src/__testUtils__/catalog';
-import { fakeScorecard } from '../src/__testUtils__/scorecards';
-import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { aiReadinessPlugin } from '../src/plugin';
 import { autocannon, failureOf, figuresLine } from './autocannon';
 import { catalogAndNotifications } from '../src/__testUtils__/serviceFactories';
@@ -88,7 +88,7 @@ async function main() {
     connection: ':memory:',
     useNullAsDefault: true,
   });
-  const store = await DatabaseScorecardStore.create({
+  const store = await scorecardStoreFor({
     database: { getClient: async () => knex },
   });
   let t = Date.now();

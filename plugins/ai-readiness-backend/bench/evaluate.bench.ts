@@ -15,7 +15,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { stringify } from 'yaml';
 // The engine bench's catalog generator (bench code, not part of the package's exports).
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { syntheticCatalog } from '../../ai-readiness-common/bench/syntheticCatalog';
+import { syntheticCatalog } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { aiReadinessPlugin } from '../src/plugin';
 import { arrayCatalog } from './arrayCatalog';
 import { autocannon, Figures, figuresLine, failureOf } from './autocannon';

@@ -1,3 +1,4 @@
+import { evidenceStoreFor } from '../src/__testUtils__/databases';
 /*
  * Evidence benchmark (npm run bench -- evidence): 10,000 pilots whose links
  * share 20,000 distinct URLs, served by a loopback server (in its own
@@ -15,7 +16,6 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   builtinEvidenceClaimers,
   createReadinessEngine,
@@ -26,13 +26,15 @@ import knexFactory from 'knex';
 import os from 'os';
 import v8 from 'v8';
 import vm from 'vm';
-import { DatabaseEvidenceStore } from '../src/database/DatabaseEvidenceStore';
 import {
   createBuiltinCollectors,
   createLinksCollector,
   DEFAULT_CONCURRENCY,
 } from '../src/services/evidence/collectors';
 import { createEvidenceService } from '../src/services/evidence/createEvidenceService';
+import { createEvidenceResults } from '../src/services/evidence/createEvidenceResults';
+import { createCatalogReader } from '../src/services/CatalogReader/createCatalogReader';
+import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 10_000);
 const URLS = Number(process.env.BENCH_URLS ?? 20_000);
@@ -102,23 +104,6 @@ function pilots(origin: string): Entity[] {
 }
 
 /** A catalog that pages through a list, as the real one does for queryEntities. */
-function listCatalog(entities: Entity[]): CatalogService {
-  return {
-    async queryEntities(request: any) {
-      const start = Number(request?.cursor ?? 0);
-      const limit = request?.limit ?? 1000;
-      const items = entities.slice(start, start + limit);
-      const next =
-        start + limit < entities.length ? String(start + limit) : undefined;
-      return {
-        items,
-        totalItems: entities.length,
-        pageInfo: next ? { nextCursor: next } : {},
-      };
-    },
-  } as unknown as CatalogService;
-}
-
 const quietLogger = {
   info() {},
   warn() {},
@@ -153,7 +138,7 @@ async function main() {
     useNullAsDefault: true,
   });
   step('migrating');
-  const store = await DatabaseEvidenceStore.create({
+  const store = await evidenceStoreFor({
     database: { getClient: async () => knex },
   });
   step('migrated');
@@ -166,10 +151,18 @@ async function main() {
     engine,
     collectors,
     store,
-    catalog: listCatalog(pilots(origin)),
+    results: createEvidenceResults({
+      claimers: collectors,
+      store,
+      maxAgeMs: 2 * 86_400_000,
+    }),
+    reader: createCatalogReader({
+      engine,
+      catalog: filteringCatalog(pilots(origin)),
+    }),
     auth: mockServices.auth(),
     logger: quietLogger as any,
-    evaluator: {
+    refresher: {
       refreshAll: async () => {
         reevaluations.all++;
         return {} as any;

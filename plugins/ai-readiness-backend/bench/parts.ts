@@ -1,3 +1,4 @@
+import { scorecardStoreFor } from '../src/__testUtils__/databases';
 /*
  * Parts of the backend benchmark (backend.bench.ts): what each read cache
  * gains, and the refresh of a 500,000-entity catalog.
@@ -7,9 +8,8 @@ import type { Entity } from '@backstage/catalog-model';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import { createHash } from 'crypto';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
-import { DatabaseScorecardStore } from '../src/database/DatabaseScorecardStore';
 import { createCatalogVisibility } from '../src/services/CatalogVisibility/createCatalogVisibility';
-import { createReadinessEvaluator } from '../src/services/ReadinessEvaluator/createReadinessEvaluator';
+import { createTestPipeline } from '../src/__testUtils__/pipeline';
 import { createScorecardQueries } from '../src/services/ScorecardQueries/createScorecardQueries';
 import { largeCatalog } from './largeCatalog';
 import { mb, measurePeak } from './measure';
@@ -31,23 +31,22 @@ export async function cacheBench(entities: Entity[]) {
         useNullAsDefault: true,
       }),
   };
-  const store = await DatabaseScorecardStore.create({ database } as any);
-  const evaluator = createReadinessEvaluator({
+  const store = await scorecardStoreFor({ database } as any);
+  const { reader, refresher } = createTestPipeline({
     engine: createReadinessEngine(),
     catalog,
-    auth: mockServices.auth(),
     store,
     logger: mockServices.rootLogger({ level: 'warn' }),
   });
-  await evaluator.refreshAll();
+  await refresher.refreshAll();
   const variant = (
     caches: { results?: boolean; rows?: boolean },
     ttlMs?: number,
   ) =>
     createScorecardQueries({
       store,
-      visibility: createCatalogVisibility({ catalog, ttlMs }),
-      evaluator,
+      visibility: createCatalogVisibility({ reader, ttlMs }),
+      refresher,
       caches,
     });
   const variants: [string, ReturnType<typeof variant>][] = [
@@ -148,11 +147,10 @@ export async function largeRefresh(
         useNullAsDefault: true,
       }),
   };
-  const store = await DatabaseScorecardStore.create({ database } as any);
-  const evaluator = createReadinessEvaluator({
+  const store = await scorecardStoreFor({ database } as any);
+  const { refresher } = createTestPipeline({
     engine: createReadinessEngine(),
     catalog,
-    auth: mockServices.auth(),
     store,
     logger: mockServices.rootLogger({ level: 'warn' }),
   });
@@ -161,7 +159,7 @@ export async function largeRefresh(
     ms,
     rssBefore,
     peak,
-  } = await measurePeak(gc, () => evaluator.refreshAll());
+  } = await measurePeak(gc, () => refresher.refreshAll());
   const extra = peak - rssBefore;
   const pages = catalog.requests.filter(r => r.method === 'queryEntities');
   const byRefs = catalog.requests.filter(r => r.method === 'getEntitiesByRefs');

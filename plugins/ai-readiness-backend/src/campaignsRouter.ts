@@ -11,7 +11,7 @@ import { requirePermission } from './services/permissions/requirePermission';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { csvCell } from './csv';
+import { csvDocument } from './csv';
 import { intParam, MAX_LIMIT, refParam } from './router';
 import {
   CampaignQueries,
@@ -77,22 +77,14 @@ export const CAMPAIGN_CSV_COLUMNS = [
 
 /** The pilots of a campaign as CSV (same quoting and formula guard as /export.csv). */
 export function campaignPilotsCsv(pilots: CampaignPilot[]): string {
-  const lines = [CAMPAIGN_CSV_COLUMNS.map(csvCell).join(',')];
-  for (const p of pilots) {
-    lines.push(
-      [
-        p.entityRef,
-        p.title,
-        p.owner,
-        p.level,
-        p.met ? 'yes' : 'no',
-        p.missing.join('; '),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvDocument(CAMPAIGN_CSV_COLUMNS, pilots, p => [
+    p.entityRef,
+    p.title,
+    p.owner,
+    p.level,
+    p.met ? 'yes' : 'no',
+    p.missing.join('; '),
+  ]);
 }
 
 /**

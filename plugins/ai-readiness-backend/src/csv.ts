@@ -15,6 +15,17 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A CSV document (RFC 4180, CRLF line ends): a header row, then one row per item. */
+export function csvDocument<T>(
+  columns: readonly string[],
+  items: readonly T[],
+  row: (item: T) => Array<string | number | null | undefined>,
+): string {
+  const lines = [columns.map(csvCell).join(',')];
+  for (const item of items) lines.push(row(item).map(csvCell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 export const CSV_COLUMNS = [
   'entityRef',
   'title',
@@ -31,26 +42,20 @@ export const CSV_COLUMNS = [
 
 /** The CSV export of scorecard summaries (RFC 4180, CRLF line ends, a header row). */
 export function toCsv(items: ScorecardSummary[]): string {
-  const lines = [CSV_COLUMNS.map(csvCell).join(',')];
-  for (const item of items) {
+  return csvDocument(CSV_COLUMNS, items, item => {
     const dims = new Map(item.dimensions.map(d => [d.id, d.score]));
-    lines.push(
-      [
-        item.entityRef,
-        item.title,
-        item.owner,
-        item.system,
-        item.level,
-        item.levelName,
-        item.score,
-        ...DIMENSION_IDS.map(id => dims.get(id) ?? null),
-        item.failingChecks.join(' '),
-        item.nextLevel?.blockers.join('; ') ?? '',
-        item.evaluatedAt,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+    return [
+      item.entityRef,
+      item.title,
+      item.owner,
+      item.system,
+      item.level,
+      item.levelName,
+      item.score,
+      ...DIMENSION_IDS.map(id => dims.get(id) ?? null),
+      item.failingChecks.join(' '),
+      item.nextLevel?.blockers.join('; ') ?? '',
+      item.evaluatedAt,
+    ];
+  });
 }

@@ -16,8 +16,7 @@ import {
   aiReadinessEvidenceExtensionPoint,
   EvidenceCollector,
 } from '@ai-readiness/plugin-ai-readiness-node';
-import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
-import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { initializePersistenceContext } from './database/persistenceContext';
 import { createCampaignsRouter } from './campaignsRouter';
 import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
 import { createCampaignQueries } from './services/Campaigns/createCampaignQueries';
@@ -27,17 +26,29 @@ import { createDraftEvaluator } from './services/DraftEvaluator/createDraftEvalu
 import { createCatalogVisibility } from './services/CatalogVisibility/createCatalogVisibility';
 import { createLevelDropNotifier } from './services/LevelDropNotifier/createLevelDropNotifier';
 import { createReadinessEvaluator } from './services/ReadinessEvaluator/createReadinessEvaluator';
-import { createRefreshScheduler } from './services/RefreshScheduler/createRefreshScheduler';
-import { readRefreshSchedule } from './services/schedule/readRefreshSchedule';
+import { createScorecardRefresher } from './services/ScorecardRefresher/createScorecardRefresher';
+import { createCatalogReader } from './services/CatalogReader/createCatalogReader';
+import { createEvidenceService } from './services/evidence/createEvidenceService';
+import { scheduleEvidenceTask } from './scheduler/evidenceTask';
+import {
+  createRefreshScheduler,
+  readRefreshSchedule,
+} from './scheduler/refreshTask';
+import {
+  readCampaignSchedule,
+  scheduleCampaignTask,
+} from './scheduler/campaignTask';
+import {
+  readHistoryRetention,
+  readVisibilityTtlMs,
+} from './scheduler/readConfig';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
 import { createFixPreview } from './services/FixPreview/createFixPreview';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
 import { setupEvidence } from './services/evidence/setupEvidence';
 
-export { REFRESH_TASK_ID } from './services/RefreshScheduler/createRefreshScheduler';
-
-/** Id of the task that sends campaign notifications (targets.md). */
-export const CAMPAIGN_TASK_ID = 'ai-readiness-campaigns';
+export { REFRESH_TASK_ID } from './scheduler/refreshTask';
+export { CAMPAIGN_TASK_ID } from './scheduler/campaignTask';
 
 /**
  * The AI readiness backend plugin: scores every AI pilot of the catalog on a
@@ -101,97 +112,110 @@ export const aiReadinessPlugin = createBackendPlugin({
         const settings = parseAiReadinessConfig(
           config.getOptional('aiReadiness'),
         );
+        // Cadences and durations (scheduler/): a bad one stops start-up too.
         const schedule = readRefreshSchedule(config);
-        // Evidence (shared/evidence.md): the engine below reads stored evidence.
-        const evidence = await setupEvidence({
+        const campaignSchedule = readCampaignSchedule(config);
+        permissionsRegistry.addPermissions(aiReadinessPermissions);
+
+        const {
+          scorecardStore: store,
+          evidenceStore,
+          campaignStore,
+        } = await initializePersistenceContext(database);
+        // Evidence (shared/evidence.md): every evaluation reads the stored results.
+        const evidence = setupEvidence({
           config,
           evidenceConfig: settings.evidence,
           addedCollectors,
-          engine: createReadinessEngine({
-            config: settings,
-            checks: addedChecks,
-          }),
-          database,
-          catalog,
-          auth,
-          logger,
+          store: evidenceStore,
         });
-        const engine = evidence.engine;
 
-        permissionsRegistry.addPermissions(aiReadinessPermissions);
-
-        const store = await DatabaseScorecardStore.create({ database });
-        const visibility = createCatalogVisibility({
-          catalog,
-          ttlMs: settings.visibilityCache.ttlSeconds * 1000,
+        // The one pipeline: catalog -> reader -> evaluator -> refresher -> store.
+        const engine = createReadinessEngine({
+          config: settings,
+          checks: addedChecks,
         });
+        const reader = createCatalogReader({ engine, catalog });
+        const evaluator = createReadinessEvaluator({ engine, reader });
+        // Each service logs under its own fields (the plugin id is already set).
+        const refreshLogger = logger.child({ task: 'refresh' });
+        const evidenceLogger = logger.child({ task: 'evidence' });
+        const campaignLogger = logger.child({ task: 'campaigns' });
         const notifier = createLevelDropNotifier({
           store,
           notifications,
-          logger,
+          logger: logger.child({ service: 'level-drops' }),
           enabled: settings.notifications?.enabled ?? true,
         });
-        const evaluator = createReadinessEvaluator({
-          engine,
-          catalog,
+        const refresher = createScorecardRefresher({
+          reader,
+          evaluator,
           auth,
           store,
-          logger,
+          logger: refreshLogger,
           notifier,
-          retention: settings.history ?? {},
+          retention: readHistoryRetention(config, settings),
+          evidence: evidence.results.view,
+        });
+        const visibility = createCatalogVisibility({
+          reader,
+          ttlMs: readVisibilityTtlMs(config, settings),
         });
         const queries = createScorecardQueries({
           store,
           visibility,
-          evaluator,
+          refresher,
         });
-        const drafts = createDraftEvaluator({ engine, catalog, store });
+        const drafts = createDraftEvaluator({
+          evaluator,
+          reader,
+          store,
+          evidence: evidence.results.view,
+        });
+        const evidenceService = createEvidenceService({
+          engine,
+          collectors: evidence.collectors,
+          store: evidenceStore,
+          results: evidence.results,
+          reader,
+          auth,
+          logger: evidenceLogger,
+          refresher,
+          maxAgeMs: evidence.settings.maxAgeMs,
+        });
+
         const refresh = createRefreshScheduler({
           scheduler,
-          evaluator,
-          logger,
+          refresher,
+          logger: refreshLogger,
           schedule,
         });
         await refresh.start();
-        await evidence.start({
-          evaluator,
+        await scheduleEvidenceTask({
+          service: evidenceService,
+          schedule: evidence.settings.schedule,
+          reloadIntervalMs: evidence.settings.reloadIntervalMs,
           scheduler,
           lifecycle: deps.lifecycle,
+          logger: evidenceLogger,
         });
 
-        registerActions({
-          actionsRegistry,
-          permissions,
-          store,
-          queries,
-          visibility,
-          evaluator,
-          drafts,
-        });
+        registerActions({ actionsRegistry, permissions, queries, drafts });
 
         // Campaigns (targets.md): their own tables, routes and task.
-        const campaignStore = await DatabaseCampaignStore.create({
-          database,
-          skipMigrations: true,
-        });
         const campaignNotifier = createCampaignNotifier({
           store,
           campaignStore,
           notifications,
-          logger,
+          logger: campaignLogger,
           campaigns: settings.campaigns,
           enabled: settings.notifications?.enabled ?? true,
         });
         if (settings.campaigns.length) {
-          await scheduler.scheduleTask({
-            id: CAMPAIGN_TASK_ID,
-            frequency: { minutes: 30 },
-            timeout: { minutes: 10 },
-            initialDelay: { minutes: 1 },
-            scope: 'global',
-            fn: async () => {
-              await campaignNotifier.run();
-            },
+          await scheduleCampaignTask({
+            notifier: campaignNotifier,
+            schedule: campaignSchedule,
+            scheduler,
           });
         }
         httpRouter.use(
@@ -209,14 +233,12 @@ export const aiReadinessPlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            logger,
+            logger: logger.child({ router: 'scorecards' }),
             httpAuth,
             permissions,
             engine,
-            store,
             queries,
-            visibility,
-            evaluator,
+            refresher,
             triggerRefresh: refresh.triggerRefresh,
             drafts,
             fixes: createFixPreview({
@@ -231,8 +253,8 @@ export const aiReadinessPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             visibility,
-            evidence: evidence.service,
-            logger,
+            evidence: evidenceService,
+            logger: evidenceLogger,
           }),
         );
       },

@@ -23,9 +23,8 @@ import { createHash } from 'crypto';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { ScorecardQuery, ScorecardStore } from './database/ScorecardStore';
-import type { CatalogVisibility } from './services/CatalogVisibility/types';
-import type { ReadinessEvaluator } from './services/ReadinessEvaluator/types';
+import type { ScorecardQuery } from './database/ScorecardStore';
+import type { ScorecardRefresher } from './services/ScorecardRefresher/types';
 import type { ScorecardQueries } from './services/ScorecardQueries/types';
 import { parseOrThrow, withoutEmptyValues } from './validation';
 import { requirePermission } from './services/permissions/requirePermission';
@@ -42,11 +41,9 @@ export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  engine: ReadinessEngine;
-  store: ScorecardStore;
+  engine: Pick<ReadinessEngine, 'describeRubric'>;
   queries: ScorecardQueries;
-  visibility: CatalogVisibility;
-  evaluator: ReadinessEvaluator;
+  refresher: Pick<ScorecardRefresher, 'refreshEntity'>;
   /** Asks for a full refresh (the scheduled task, so that one replica runs it). */
   triggerRefresh: () => Promise<void>;
   /** Serves POST /evaluate when given. */
@@ -204,7 +201,7 @@ function sendJson(res: express.Response, value: object) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, engine, queries, evaluator, logger } = options;
+  const { httpAuth, permissions, engine, queries, refresher, logger } = options;
   const router = Router();
   // Before the JSON parser below: POST /evaluate has its own body limit.
   if (options.drafts) {
@@ -326,14 +323,14 @@ export async function createRouter(
     await authorize(credentials, aiReadinessScorecardRefreshPermission);
     if (entityRef) {
       await queries.getVisibleEntity(credentials, entityRef);
-      const card = await evaluator.refreshEntity(entityRef);
+      const card = await refresher.refreshEntity(entityRef);
       res
         .status(202)
         .json({ entityRef, refreshed: true, level: card?.level ?? null });
       return;
     }
     await options.triggerRefresh();
-    logger.info('AI readiness: full refresh requested');
+    logger.info('Full refresh requested');
     res.status(202).json({ refreshed: 'all' });
   });
 

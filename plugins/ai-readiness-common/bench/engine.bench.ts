@@ -12,7 +12,7 @@
  */
 import { Engine as RulesEngine } from 'json-rules-engine';
 import { createReadinessEngine, EntityGraph, Scorecard } from '../src';
-import { syntheticCatalog } from './syntheticCatalog';
+import { syntheticCatalog } from '../src/testUtils';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,7 +3,6 @@
  * The scorecard shape is a public contract (see shared/interfaces.md).
  */
 import type { CheckEvidence, EvidenceCounts } from './evidence/types';
-import type { ScorecardCampaign, TargetStatus } from './targets/types';
 
 /** The seven readiness dimensions, in display order. */
 export const DIMENSION_IDS = [
@@ -338,4 +337,21 @@ export interface ScorecardListQuery {
   order?: 'asc' | 'desc';
   /** Only pilots below their target (`true`) or at or above it (`false`). */
   offTarget?: boolean;
+}
+
+/** The level a pilot must reach, from the first matching target rule. @public */
+export interface TargetStatus {
+  level: ReadinessLevel;
+  /** Index of the matching rule in `aiReadiness.targets` (or the defaults). */
+  rule: number;
+  /** The level is at or above the target. */
+  met: boolean;
+}
+
+/** A campaign whose scope holds the pilot, as seen on its scorecard. @public */
+export interface ScorecardCampaign {
+  id: string;
+  met: boolean;
+  /** Next-level blockers up to the goal level, or the goal checks short of pass. */
+  missing: string[];
 }

@@ -24,7 +24,7 @@ import os from 'os';
 import path from 'path';
 // The engine benchmark's synthetic catalog (bench code, not a package export).
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { syntheticCatalog } from '@ai-readiness/plugin-ai-readiness-common/bench/syntheticCatalog';
+import { syntheticCatalog } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 
 import { chromium } from 'playwright-core';
 // The browser tests' portal helpers (e2e/support).

@@ -1,3 +1,4 @@
+import { component } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
@@ -11,20 +12,13 @@ import {
 jest.setTimeout(60_000);
 
 function pilot(name: string, killSwitch: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
+  return component(
+    name,
+    {},
+    {
       annotations: { 'ai-readiness/kill-switch': killSwitch },
     },
-    spec: {
-      type: 'ai-agent',
-      lifecycle: 'experimental',
-      owner: 'group:default/ml',
-    },
-  };
+  );
 }
 
 describe('aiReadinessModuleKillSwitchEvidence', () => {

@@ -1,3 +1,4 @@
+import { component } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
@@ -15,23 +16,16 @@ function pilot(
   links?: Entity['metadata']['links'],
   reviewer?: string,
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
+  return component(
+    name,
+    {},
+    {
       ...(links ? { links } : {}),
       ...(reviewer
         ? { annotations: { 'ai-readiness/security-reviewer': reviewer } }
         : {}),
     },
-    spec: {
-      type: 'ai-agent',
-      lifecycle: 'experimental',
-      owner: 'group:default/ml',
-    },
-  };
+  );
 }
 
 const appsec: Entity = {

@@ -4,6 +4,11 @@
  * and queries over a real store.
  */
 import {
+  component,
+  fakeScorecard,
+  group,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
@@ -15,20 +20,18 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import express from 'express';
 import { Knex } from 'knex';
+import { permissionAwareCatalog, RESTRICTED_USER } from './catalog';
 import {
-  component,
-  group,
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-} from './catalog';
-import { databaseServiceFor } from './databases';
-import { fakeScorecard } from './scorecards';
+  campaignStoreFor,
+  databaseServiceFor,
+  scorecardStoreFor,
+} from './databases';
 import { createCampaignsRouter } from '../campaignsRouter';
-import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { createCampaignQueries } from '../services/Campaigns/createCampaignQueries';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
+import { readerOf } from './pipeline';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 
 export const { campaigns } = parseAiReadinessConfig({
   campaigns: [
@@ -94,15 +97,15 @@ export function card(
 
 export async function setup(knex: Knex, today = '2026-12-03') {
   const database = databaseServiceFor(knex);
-  const store = await DatabaseScorecardStore.create({ database });
-  const campaignStore = await DatabaseCampaignStore.create({
+  const store = await scorecardStoreFor({ database });
+  const campaignStore = await campaignStoreFor({
     database,
     skipMigrations: true,
   });
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: ['component:default/secret'],
   });
-  const visibility = createCatalogVisibility({ catalog });
+  const visibility = createCatalogVisibility({ reader: readerOf(catalog) });
   const now = () => new Date(`${today}T12:00:00.000Z`);
   const queries = createCampaignQueries({
     store,

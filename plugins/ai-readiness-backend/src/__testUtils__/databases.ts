@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { initializePersistenceContext } from '../database/persistenceContext';
 
 /**
  * The PostgreSQL id that scripts/with-postgres.sh starts (AI_READINESS_TEST_PG_ID,
@@ -10,8 +11,16 @@ import { Knex } from 'knex';
 export const PG_ID = (process.env.AI_READINESS_TEST_PG_ID ??
   'POSTGRES_15') as TestDatabaseId;
 
+/**
+ * SQLite always; PostgreSQL when a server was given (AI_READINESS_TEST_PG_ID,
+ * as scripts/test.js sets it), so that a plain jest run needs no container.
+ */
 export function createTestDatabases(): TestDatabases {
-  return TestDatabases.create({ ids: [PG_ID, 'SQLITE_3'] });
+  return TestDatabases.create({
+    ids: process.env.AI_READINESS_TEST_PG_ID
+      ? [PG_ID, 'SQLITE_3']
+      : ['SQLITE_3'],
+  });
 }
 
 /** A database service over one knex client. */
@@ -32,3 +41,15 @@ export async function storeOn<S>(
   const store = await create({ database: databaseServiceFor(knex) });
   return { knex, store };
 }
+
+type StoreOptions = { database: DatabaseService; skipMigrations?: boolean };
+
+/** The plugin's stores on a database, as plugin.ts gets them. */
+export const storesFor = (options: StoreOptions) =>
+  initializePersistenceContext(options.database, options);
+export const scorecardStoreFor = async (options: StoreOptions) =>
+  (await storesFor(options)).scorecardStore;
+export const evidenceStoreFor = async (options: StoreOptions) =>
+  (await storesFor(options)).evidenceStore;
+export const campaignStoreFor = async (options: StoreOptions) =>
+  (await storesFor(options)).campaignStore;

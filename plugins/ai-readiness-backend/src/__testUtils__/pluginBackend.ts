@@ -2,6 +2,7 @@
  * The whole plugin in a test backend, on the conformance catalog: what the
  * plugin-level tests (plugin.test.ts, evidence.test.ts) start.
  */
+import { withCatalogRelations } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import {
   BackendFeature,
   createServiceFactory,
@@ -12,11 +13,7 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import type { Entity } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { aiReadinessPlugin } from '../plugin';
-import {
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-  withCatalogRelations,
-} from './catalog';
+import { permissionAwareCatalog, RESTRICTED_USER } from './catalog';
 import { conformanceEntities } from './conformance';
 import { catalogAndNotifications } from './serviceFactories';
 

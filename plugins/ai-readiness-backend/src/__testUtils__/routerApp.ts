@@ -3,6 +3,11 @@
  * pilots), stored scorecards, and the router on them with spies on the store.
  */
 import {
+  component,
+  fakeScorecard,
+  group,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
@@ -11,19 +16,12 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import express from 'express';
-import {
-  component,
-  group,
-  permissionAwareCatalog,
-  RESTRICTED_USER,
-} from './catalog';
-import { databaseServiceFor } from './databases';
-import { fakeScorecard } from './scorecards';
-import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
+import { permissionAwareCatalog, RESTRICTED_USER } from './catalog';
+import { databaseServiceFor, scorecardStoreFor } from './databases';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 import { createRouter } from '../router';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
-import { createReadinessEvaluator } from '../services/ReadinessEvaluator/createReadinessEvaluator';
+import { createTestPipeline } from './pipeline';
 import { createScorecardQueries } from '../services/ScorecardQueries/createScorecardQueries';
 
 export const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -85,23 +83,17 @@ export const cards = [
 
 export async function setup(options: { deny?: string[] } = {}) {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseScorecardStore.create({
+  const store = await scorecardStoreFor({
     database: databaseServiceFor(knex),
   });
   await recordScorecards(store, cards);
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: ['component:default/secret', 'component:default/fresh'],
   });
-  const visibility = createCatalogVisibility({ catalog });
   const engine = createReadinessEngine();
-  const evaluator = createReadinessEvaluator({
-    engine,
-    catalog,
-    auth: mockServices.auth(),
-    store,
-    logger: mockServices.logger.mock(),
-  });
-  const queries = createScorecardQueries({ store, visibility, evaluator });
+  const { reader, refresher } = createTestPipeline({ engine, catalog, store });
+  const visibility = createCatalogVisibility({ reader });
+  const queries = createScorecardQueries({ store, visibility, refresher });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>
       reqs.map((r: any) => ({
@@ -117,10 +109,8 @@ export async function setup(options: { deny?: string[] } = {}) {
     httpAuth: mockServices.httpAuth(),
     permissions,
     engine,
-    store,
     queries,
-    visibility,
-    evaluator,
+    refresher,
     triggerRefresh,
   });
   const app = express().use(router).use(mockErrorHandler());

@@ -1,16 +1,5 @@
-import type { ReadinessLevel } from '@ai-readiness/plugin-ai-readiness-common';
-
 /** Why a campaign notification is sent (targets.md). */
 export type CampaignOccasion = 'active' | 'due-14' | 'due-3' | 'overdue';
-
-/** One row of the scorecard history, as campaign progress reads it. */
-export interface LevelHistoryRow {
-  /** Lower-cased entity ref. */
-  entityRef: string;
-  /** YYYY-MM-DD. */
-  day: string;
-  level: ReadinessLevel;
-}
 
 /**
  * A pilot's state in a campaign from a day on (until its next row): in the
@@ -31,9 +20,6 @@ export interface CampaignDayRow {
 
 /** Storage of what campaigns need beyond the scorecards. */
 export interface CampaignStore {
-  /** History rows up to and including `untilDay`, per pilot oldest first. */
-  readLevelHistory(untilDay: string): Promise<LevelHistoryRow[]>;
-
   /**
    * Records (or overwrites: the last write of a day wins) the day's state of
    * pilots; an upsert, so replicas and re-runs can write the same rows.

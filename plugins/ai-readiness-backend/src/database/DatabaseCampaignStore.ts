@@ -1,64 +1,18 @@
-import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { ReadinessLevel } from '@ai-readiness/plugin-ai-readiness-common';
 import type { Knex } from 'knex';
 import type {
   CampaignDayRow,
   CampaignOccasion,
   CampaignStore,
-  LevelHistoryRow,
 } from './CampaignStore';
-import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 
-const HISTORY = 'ai_readiness_history';
 const NOTIFICATIONS = 'ai_readiness_campaign_notifications';
 const DAYS = 'ai_readiness_campaign_days';
 const CHUNK = 200;
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /unique constraint|UNIQUE constraint failed/i.test(String(e?.message))
-  );
-}
-
-/**
- * The campaign tables. Migrations are those of the plugin (one folder, run by
- * DatabaseScorecardStore.create), so this store runs none itself.
- */
+/** The campaign tables (knex, SQLite and PostgreSQL). */
 export class DatabaseCampaignStore implements CampaignStore {
-  static async create(options: {
-    database: DatabaseService;
-    /** Run the plugin's migrations first (default: true unless the database says skip). */
-    skipMigrations?: boolean;
-  }): Promise<DatabaseCampaignStore> {
-    const { database } = options;
-    if (!options.skipMigrations) {
-      // Idempotent: the scorecard store's create runs the same folder.
-      await DatabaseScorecardStore.create({ database });
-    }
-    return new DatabaseCampaignStore(await database.getClient());
-  }
-
+  /** On a migrated database (initializePersistenceContext). */
   constructor(private readonly db: Knex) {}
-
-  async readLevelHistory(untilDay: string): Promise<LevelHistoryRow[]> {
-    const rows = await this.db(HISTORY)
-      .where('day', '<=', untilDay)
-      .orderBy([
-        { column: 'entity_ref', order: 'asc' },
-        { column: 'evaluated_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ])
-      .select('entity_ref', 'day', 'level');
-    return rows.map((r: any) => ({
-      entityRef: r.entity_ref,
-      day: r.day,
-      level: r.level as ReadinessLevel,
-    }));
-  }
 
   async recordDays(rows: CampaignDayRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -112,19 +66,19 @@ export class DatabaseCampaignStore implements CampaignStore {
     recipient: string | null;
     at: Date;
   }): Promise<boolean> {
-    try {
-      await this.db(NOTIFICATIONS).insert({
+    // The first insert wins; a claimed row makes the insert return nothing.
+    const inserted = await this.db(NOTIFICATIONS)
+      .insert({
         campaign_id: claim.campaignId,
         entity_ref: claim.entityRef,
         occasion: claim.occasion,
         recipient: claim.recipient,
         claimed_at: claim.at.toISOString(),
-      });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+      })
+      .onConflict(['campaign_id', 'entity_ref', 'occasion'])
+      .ignore()
+      .returning('campaign_id');
+    return inserted.length > 0;
   }
 
   async releaseNotification(claim: {

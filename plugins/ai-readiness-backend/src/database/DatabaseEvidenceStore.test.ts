@@ -1,5 +1,8 @@
-import { createTestDatabases, storeOn } from '../__testUtils__/databases';
-import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
+import {
+  createTestDatabases,
+  evidenceStoreFor,
+  storeOn,
+} from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -9,9 +12,7 @@ describe.each(databases.eachSupportedId())(
   'DatabaseEvidenceStore on %s',
   databaseId => {
     async function createStore() {
-      const { store } = await storeOn(databases, databaseId, o =>
-        DatabaseEvidenceStore.create(o),
-      );
+      const { store } = await storeOn(databases, databaseId, evidenceStoreFor);
       return store;
     }
 

@@ -1,14 +1,8 @@
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
   EvidenceItem,
   EvidenceState,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { Knex } from 'knex';
-import { migrateLatest } from './migrateLatest';
-import {
-  DatabaseScorecardStore,
-  MIGRATIONS_TABLE,
-} from './DatabaseScorecardStore';
 import type {
   EvidenceStore,
   EvidenceWriteResult,
@@ -47,23 +41,8 @@ function keyOf(item: EvidenceItem): string {
 
 /** The knex implementation of {@link EvidenceStore} (SQLite and PostgreSQL). */
 export class DatabaseEvidenceStore implements EvidenceStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseEvidenceStore> {
-    const { database, skipMigrations } = options;
-    const client = await database.getClient();
-    if (!skipMigrations && !database.migrations?.skip) {
-      await migrateLatest(
-        client,
-        DatabaseScorecardStore.migrationsDir,
-        MIGRATIONS_TABLE,
-      );
-    }
-    return new DatabaseEvidenceStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** On a migrated database (initializePersistenceContext). */
+  constructor(private readonly db: Knex) {}
 
   async listResults(): Promise<StoredEvidence[]> {
     const rows = await this.db<EvidenceRow>(TABLE).select();

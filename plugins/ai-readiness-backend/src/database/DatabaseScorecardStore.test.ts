@@ -1,7 +1,10 @@
-import { fakeScorecard } from '../__testUtils__/scorecards';
-import { createTestDatabases, storeOn } from '../__testUtils__/databases';
-import { DatabaseScorecardStore } from './DatabaseScorecardStore';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
+  createTestDatabases,
+  scorecardStoreFor,
+  storeOn,
+} from '../__testUtils__/databases';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 
 jest.setTimeout(60_000);
 
@@ -10,8 +13,7 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'DatabaseScorecardStore on %s',
   databaseId => {
-    const createStore = () =>
-      storeOn(databases, databaseId, o => DatabaseScorecardStore.create(o));
+    const createStore = () => storeOn(databases, databaseId, scorecardStoreFor);
 
     it('stores the latest scorecard per entity and bumps the revision on every write', async () => {
       const { store } = await createStore();

@@ -1,11 +1,8 @@
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import {
   DimensionId,
   entityRefKey,
   HistoryPoint,
+  ReadinessLevel,
   Scorecard,
   ScorecardSummary,
   toScorecardSummary,
@@ -14,6 +11,7 @@ import { Knex } from 'knex';
 import {
   HistoryDeletion,
   LevelDrop,
+  LevelHistoryRow,
   PreviousState,
   ScorecardQuery,
   ScorecardRow,
@@ -22,15 +20,6 @@ import {
   WriteResult,
 } from './ScorecardStore';
 import { DropRow, HistoryRow, LatestRow } from './rows';
-import { migrateLatest } from './migrateLatest';
-
-const migrationsDir = resolvePackagePath(
-  '@ai-readiness/plugin-ai-readiness-backend',
-  'migrations',
-);
-
-/** The knex migrations table of this plugin. */
-export const MIGRATIONS_TABLE = 'ai_readiness__knex_migrations';
 
 const LATEST = 'ai_readiness_scorecards';
 const HISTORY = 'ai_readiness_history';
@@ -108,22 +97,8 @@ function parseJson<T>(value: unknown, fallback: T): T {
 
 /** The knex implementation of {@link ScorecardStore} (SQLite and PostgreSQL). */
 export class DatabaseScorecardStore implements ScorecardStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseScorecardStore> {
-    const { database, skipMigrations } = options;
-    const client = await database.getClient();
-    if (!skipMigrations && !database.migrations?.skip) {
-      await migrateLatest(client, migrationsDir, MIGRATIONS_TABLE);
-    }
-    return new DatabaseScorecardStore(client);
-  }
-
-  /** The migrations folder, for tests that step through it. */
-  static readonly migrationsDir = migrationsDir;
-
-  private constructor(private readonly db: Knex) {}
+  /** On a migrated database (initializePersistenceContext). */
+  constructor(private readonly db: Knex) {}
 
   async getRevision(): Promise<number> {
     const row = await this.db(REVISION).where({ id: 1 }).first('revision');
@@ -248,7 +223,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
     }
 
     await tx(LATEST).insert(latestRows).onConflict('entity_ref').merge();
-    if (historyRows.length) await tx(HISTORY).insert(historyRows);
+    if (historyRows.length)
+      await tx.batchInsert(HISTORY, historyRows as any[], CHUNK);
     let drops = 0;
     if (dropRows.length) {
       const inserted = await tx(DROPS)
@@ -364,6 +340,22 @@ export class DatabaseScorecardStore implements ScorecardStore {
       'kind',
     );
     return rows.map(row => String(row.kind)).sort();
+  }
+
+  async readLevelHistory(untilDay: string): Promise<LevelHistoryRow[]> {
+    const rows = await this.db(HISTORY)
+      .where('day', '<=', untilDay)
+      .orderBy([
+        { column: 'entity_ref', order: 'asc' },
+        { column: 'evaluated_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('entity_ref', 'day', 'level');
+    return rows.map((r: any) => ({
+      entityRef: r.entity_ref,
+      day: r.day,
+      level: r.level as ReadinessLevel,
+    }));
   }
 
   async getHistory(

@@ -47,6 +47,15 @@ export interface LevelDrop {
 }
 
 /** What a write did. */
+/** One row of the scorecard history, as campaign progress reads it. */
+export interface LevelHistoryRow {
+  /** Lower-cased entity ref. */
+  entityRef: string;
+  /** YYYY-MM-DD. */
+  day: string;
+  level: ReadinessLevel;
+}
+
 export interface WriteResult {
   written: number;
   historyRows: number;
@@ -80,7 +89,7 @@ export interface HistoryDeletion {
 /**
  * Storage of scorecards: typed rows in, typed rows out, no policy. What goes
  * into the history and what counts as a level drop is decided by the
- * evaluator (ReadinessEvaluator/recordScorecards.ts). Entity refs given to and
+ * refresher (ScorecardRefresher/recordScorecards.ts). Entity refs given to and
  * returned by the store as keys are entityRefKey()s; the scorecards
  * themselves keep their display form.
  */
@@ -120,6 +129,9 @@ export interface ScorecardStore {
     entityRef: string,
     range?: { from?: string; to?: string },
   ): Promise<HistoryPoint[]>;
+
+  /** History rows up to and including `untilDay`, per pilot oldest first (campaign progress). */
+  readLevelHistory(untilDay: string): Promise<LevelHistoryRow[]>;
 
   /** Deletes history rows; returns how many. */
   deleteHistory(deletion: HistoryDeletion): Promise<number>;

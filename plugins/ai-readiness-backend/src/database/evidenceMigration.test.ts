@@ -1,11 +1,10 @@
 import fs from 'fs';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/databases';
-import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import {
-  DatabaseScorecardStore,
-  MIGRATIONS_TABLE,
-} from './DatabaseScorecardStore';
+  createTestDatabases,
+  evidenceStoreFor,
+} from '../__testUtils__/databases';
+import { MIGRATIONS_DIR, MIGRATIONS_TABLE } from './persistenceContext';
 
 jest.setTimeout(60_000);
 
@@ -13,12 +12,12 @@ const databases = createTestDatabases();
 const EVIDENCE_MIGRATION = '20261127120000_evidence.js';
 
 const files = fs
-  .readdirSync(DatabaseScorecardStore.migrationsDir)
+  .readdirSync(MIGRATIONS_DIR)
   .filter(f => f.endsWith('.js'))
   .sort();
 
 const config = {
-  directory: DatabaseScorecardStore.migrationsDir,
+  directory: MIGRATIONS_DIR,
   tableName: MIGRATIONS_TABLE,
 };
 
@@ -46,7 +45,7 @@ describe.each(databases.eachSupportedId())(
         'target',
       ]);
 
-      const store = await DatabaseEvidenceStore.create({
+      const store = await evidenceStoreFor({
         database: { getClient: async () => knex },
         skipMigrations: true,
       });

@@ -1,32 +1,32 @@
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import fs from 'fs';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/databases';
-import { fakeScorecard } from '../__testUtils__/scorecards';
-import { recordScorecards } from '../services/ReadinessEvaluator/recordScorecards';
 import {
-  DatabaseScorecardStore,
-  MIGRATIONS_TABLE,
-} from './DatabaseScorecardStore';
+  createTestDatabases,
+  scorecardStoreFor,
+} from '../__testUtils__/databases';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
+import { MIGRATIONS_DIR, MIGRATIONS_TABLE } from './persistenceContext';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
 const migrationFiles = fs
-  .readdirSync(DatabaseScorecardStore.migrationsDir)
+  .readdirSync(MIGRATIONS_DIR)
   .filter(f => f.endsWith('.js'))
   .sort();
 
 async function migrateUpOnce(knex: Knex) {
   await knex.migrate.up({
-    directory: DatabaseScorecardStore.migrationsDir,
+    directory: MIGRATIONS_DIR,
     tableName: MIGRATIONS_TABLE,
   });
 }
 
 async function migrateDownOnce(knex: Knex) {
   await knex.migrate.down({
-    directory: DatabaseScorecardStore.migrationsDir,
+    directory: MIGRATIONS_DIR,
     tableName: MIGRATIONS_TABLE,
   });
 }
@@ -52,7 +52,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       expect(await knex.schema.hasTable(table)).toBe(true);
 
     // Seed rows through the store, then undo the migrations one by one.
-    const store = await DatabaseScorecardStore.create({
+    const store = await scorecardStoreFor({
       database: { getClient: async () => knex },
       skipMigrations: true,
     });

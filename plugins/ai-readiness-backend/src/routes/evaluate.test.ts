@@ -1,4 +1,8 @@
 import {
+  fakeScorecard,
+  withCatalogRelations,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
@@ -15,13 +19,12 @@ import { stringify } from 'yaml';
 import {
   permissionAwareCatalog,
   RESTRICTED_USER,
-  withCatalogRelations,
 } from '../__testUtils__/catalog';
 import {
   conformanceEntities,
   conformanceExpected,
 } from '../__testUtils__/conformance';
-import { fakeScorecard } from '../__testUtils__/scorecards';
+import { createTestPipeline } from '../__testUtils__/pipeline';
 import { createDraftEvaluator } from '../services/DraftEvaluator/createDraftEvaluator';
 import { createEvaluateRouter } from './evaluate';
 
@@ -54,11 +57,11 @@ function setup(
   const store = {
     getScorecard: jest.fn(async (ref: string) => stored.get(ref)),
   };
+  const now = () => new Date(`${AS_OF}T10:00:00.000Z`);
   const drafts = createDraftEvaluator({
-    engine: createReadinessEngine(),
-    catalog,
+    ...createTestPipeline({ engine: createReadinessEngine(), catalog, now }),
     store,
-    now: () => new Date(`${AS_OF}T10:00:00.000Z`),
+    now,
   });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>
@@ -261,6 +264,35 @@ spec: { type: ai-pilot, owner: ml, lifecycle: experimental }
     expect(res.body.errors[0]).toMatchObject({ document: 0 });
     expect(res.body.errors[0].line).toBeGreaterThanOrEqual(5);
     expect(res.body.errors[0].message).toMatch(/^invalid YAML: /);
+  });
+
+  it('tells a draft agent of the catalog agents that hand work off to it (INT-1), as the stored scorecard is', async () => {
+    const agent = (name: string, spec: object = {}): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'AiResource',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'agent', owner: 'group:default/ml', ...spec },
+    });
+    const router = agent('router', { handoffs: ['specialist'] });
+    const { app, catalog } = setup({
+      catalogEntities: [...organisation, router],
+    });
+    const res = await request(app)
+      .post('/evaluate')
+      .send({ asOf: AS_OF, entities: [agent('specialist')] });
+    expect(res.body.errors).toEqual([]);
+    expect(res.status).toBe(200);
+    const int1 = (res.body.scorecards[0] as Scorecard).dimensions
+      .flatMap(d => d.checks)
+      .find(c => c.id === 'INT-1')!;
+    expect(int1.status).toBe('pass');
+    expect(int1.message).toBe(
+      'airesource:default/router hands work off to the pilot',
+    );
+    // One query for all drafts, on spec.handoffs; never a scan.
+    expect(
+      catalog.calls.filter(c => c.method === 'queryEntities'),
+    ).toHaveLength(1);
   });
 
   it('limits the body to 1 MiB (413) and to 200 documents (400 naming the limit)', async () => {

@@ -17,8 +17,12 @@ const DURATION_KEYS = [
   'milliseconds',
 ] as const;
 
-/** A duration as Backstage reads it from config: `{ seconds: 5 }` or a string ("5s", "PT5S"). */
-const configDuration = z.union([
+/**
+ * A duration as Backstage reads it from config (readDurationFromConfig): a
+ * HumanDuration such as `{ seconds: 5 }` or a string ("5s", "PT5S"). Every
+ * duration key of `aiReadiness` takes this form. @public
+ */
+export const durationConfigSchema = z.union([
   z.string().min(1),
   z
     .object(
@@ -99,7 +103,11 @@ const baseUrl = z
 
 const token = z.string().min(1, 'a non-empty token');
 
-const scheduleSchema = z
+/**
+ * A task's cadence as Backstage reads it from config
+ * (readSchedulerServiceTaskScheduleDefinitionFromConfig). @public
+ */
+export const scheduleConfigSchema = z
   .object({
     frequency: z.union([
       z.string(),
@@ -125,7 +133,7 @@ export const evidenceConfigSchema = z
     links: z
       .object({
         allow: z.array(allowEntry).max(1000).default([]),
-        timeout: configDuration.optional(),
+        timeout: durationConfigSchema.optional(),
         concurrency: z.number().int().min(1).max(256).optional(),
       })
       .strict()
@@ -141,7 +149,9 @@ export const evidenceConfigSchema = z
     /** The Grafana collector: off unless set. */
     grafana: z.object({ baseUrl, token }).strict().optional(),
     /** Cadence of the collection task (Backstage's task schedule format). */
-    schedule: scheduleSchema.optional(),
+    schedule: scheduleConfigSchema.optional(),
+    /** How often each replica reloads the stored results (default one minute). */
+    reloadInterval: durationConfigSchema.optional(),
     /** Stored results older than this (ISO 8601 duration) count as unverified "stale". */
     maxAge: z
       .string()

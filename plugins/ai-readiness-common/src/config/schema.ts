@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import { DIMENSION_IDS } from '../types';
-import { evidenceConfigSchema } from './evidence';
+import {
+  durationConfigSchema,
+  evidenceConfigSchema,
+  scheduleConfigSchema,
+} from './evidence';
 import {
   campaignSchema,
   findCampaignProblem,
@@ -185,20 +189,13 @@ export const aiReadinessConfigSchema = z
       .default({}),
     customChecks: z.array(customCheckSchema).default([]),
     // Read by the backend only; validated here so one schema covers the key.
-    schedule: z
-      .object({
-        frequency: z.union([
-          z.string(),
-          z.record(z.number()),
-          z.object({ cron: z.string() }),
-        ]),
-        timeout: z.union([z.string(), z.record(z.number())]).optional(),
-        initialDelay: z.union([z.string(), z.record(z.number())]).optional(),
-      })
-      .strict()
-      .optional(),
+    schedule: scheduleConfigSchema.optional(),
+    // Read by the backend only: the campaign task's cadence.
+    campaignSchedule: scheduleConfigSchema.optional(),
     history: z
       .object({
+        maxAge: durationConfigSchema.optional(),
+        /** Deprecated: `maxAge` in days. */
         maxAgeDays: z.number().int().min(1).optional(),
         maxEntriesPerEntity: z.number().int().min(1).optional(),
       })
@@ -210,7 +207,11 @@ export const aiReadinessConfigSchema = z
       .optional(),
     // Read by the backend only: how long a caller's view of the catalog is reused.
     visibilityCache: z
-      .object({ ttlSeconds: z.number().min(0).default(10) })
+      .object({
+        ttl: durationConfigSchema.optional(),
+        /** Deprecated: `ttl` in seconds. */
+        ttlSeconds: z.number().min(0).default(10),
+      })
       .strict()
       .default({}),
     /** Evidence collectors (shared/evidence.md); see ./evidence.ts. */

@@ -4,12 +4,7 @@
  * assembles the scorecard (assembleScorecard: the one place where a
  * scorecard's fields are put together).
  */
-import type {
-  CheckDefinition,
-  CheckOutcome,
-  CheckReads,
-} from '../checks/types';
-import { riskTierOf } from '../checks/builtin/security';
+import type { CheckDefinition, CheckOutcome } from '../checks/types';
 import {
   CheckResult,
   CheckStatus,
@@ -25,7 +20,7 @@ import {
 import { parseIsoDate, todayUtc } from '../util/dates';
 import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
 import { PilotContext } from './context';
-import { flatten, internalize } from './metadata';
+import { flatten, internalize, riskTierOf } from './metadata';
 import { blockersOf, compareLevels, computeLevel, LevelInput } from './levels';
 import { isPilotNode, scopeOfNode } from './scope';
 import { DriftFacts, driftFactsOf, driftOf } from './drift';
@@ -76,12 +71,7 @@ export interface EvaluationTime {
   evaluatedAt: string;
 }
 
-/** What the scorecard itself reads: its title, owner and system, the risk tier for levels. */
-export const SCORECARD_READS: CheckReads = {
-  keys: ['risk-tier'],
-  fields: ['metadata.title'],
-  refs: [{ from: 'spec.owner' }, { from: 'spec.system' }],
-};
+export { SCORECARD_READS } from './scorecardReads';
 
 /** The evaluation time of options; throws TypeError for a malformed asOf. @public */
 export function evaluationTime(options: EvaluateOptions = {}): EvaluationTime {

@@ -7,6 +7,18 @@ import { isSafeHttpUrl } from '../util/urls';
 import type { Entity } from '@backstage/catalog-model';
 import { isRecord, MalformedFieldError } from './graph';
 
+/** The risk tiers a pilot may declare (EU AI Act). */
+export const RISK_TIERS = ['minimal', 'limited', 'high', 'prohibited'];
+
+/**
+ * The pilot's risk tier when it is one of the known values. A metadata
+ * reader: the SEC-1 check and the scorecard's level rules both read it.
+ */
+export function riskTierOf(value: string | undefined): string | undefined {
+  const tier = value?.toLowerCase();
+  return tier && RISK_TIERS.includes(tier) ? tier : undefined;
+}
+
 /**
  * Reads a string-valued key from labels, then annotations. Numbers and
  * booleans (raw YAML) are read as text; lists and maps are malformed.

@@ -25,7 +25,7 @@ import { SCOPE_READS } from './scope';
 import { WEAKEST_LINK_READS } from './weakestLink';
 import { DRIFT_READS } from './drift';
 import { waiverReads } from './waivers';
-import { SCORECARD_READS } from './evaluatePilot';
+import { SCORECARD_READS } from './scorecardReads';
 import { mergeReads } from '../checks/reads';
 import { ReferencePlan, referencePlans } from './references';
 

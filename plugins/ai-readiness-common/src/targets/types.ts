@@ -5,22 +5,8 @@
 import type { ReadinessLevel } from '../types';
 import type { CampaignConfig } from './schema';
 
-/** The level a pilot must reach, from the first matching target rule. @public */
-export interface TargetStatus {
-  level: ReadinessLevel;
-  /** Index of the matching rule in `aiReadiness.targets` (or the defaults). */
-  rule: number;
-  /** The level is at or above the target. */
-  met: boolean;
-}
-
-/** A campaign whose scope holds the pilot, as seen on its scorecard. @public */
-export interface ScorecardCampaign {
-  id: string;
-  met: boolean;
-  /** Next-level blockers up to the goal level, or the goal checks short of pass. */
-  missing: string[];
-}
+// On the scorecard, so defined with it (types.ts imports nothing from here).
+export type { ScorecardCampaign, TargetStatus } from '../types';
 
 /** @public */
 export const CAMPAIGN_STATES = [

@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ApiHolder } from '@backstage/core-plugin-api';
 import {
   isAiPilotEntity,
+  entityRefKey,
   RubricDescription,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { AiReadinessApi, aiReadinessApiRef } from '../api';
@@ -34,10 +35,6 @@ interface Answer {
 const answers = new Map<string, Answer>();
 let rubricConfig: Promise<QuickConfig | undefined> | undefined;
 let loadedConfig: QuickConfig | undefined;
-
-function refOf(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-}
 
 /** The configured prefix and scope from GET /rubric (loaded once; retried after a failure). */
 function quickConfig(api: AiReadinessApi): Promise<QuickConfig | undefined> {
@@ -77,7 +74,7 @@ export function askAiReadinessScope(
   api: AiReadinessApi,
   entity: Entity,
 ): Promise<boolean> {
-  const ref = refOf(entity);
+  const ref = entityRefKey(entity);
   const now = Date.now();
   const hit = answers.get(ref);
   if (hit && now - hit.at < ANSWER_TTL_MS) return hit.promise;
@@ -131,7 +128,7 @@ export async function isAiReadinessScored(
  * @public
  */
 export function isAiReadinessAvailable(entity: Entity): boolean {
-  const known = answers.get(refOf(entity))?.value;
+  const known = answers.get(entityRefKey(entity))?.value;
   if (known !== undefined) return known;
   return quickRule(entity, loadedConfig);
 }

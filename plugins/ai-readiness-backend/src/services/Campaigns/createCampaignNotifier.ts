@@ -165,7 +165,10 @@ export function createCampaignNotifier(options: {
             (x, y) => URGENCY.indexOf(x) - URGENCY.indexOf(y),
           );
           for (const occasion of byUrgency) {
-            if (done.has(`${member.key}|${occasion}`)) continue;
+            // Claimed already (by an earlier run, or by a replica that has
+            // read fewer claims than this one): a more urgent message exists,
+            // so the less urgent ones are moot.
+            if (done.has(`${member.key}|${occasion}`)) break;
             const claim = {
               campaignId: campaign.id,
               entityRef: member.key,
@@ -203,7 +206,7 @@ export function createCampaignNotifier(options: {
               });
             }
             logger.warn(
-              `AI readiness: could not notify ${member.owner} about campaign ${campaign.id} for ${member.entityRef}: ${error}`,
+              `Could not notify ${member.owner} about campaign ${campaign.id} for ${member.entityRef}: ${error}`,
             );
           }
         }

@@ -21,6 +21,7 @@ import { ownerChain } from '../ScorecardQueries/createScorecardQueries';
 import { NO_GROUP_KEY } from '../ScorecardQueries/types';
 import { Member, Membership, readMembership } from './members';
 import { CampaignQueries, DEFAULT_PILOTS_LIMIT } from './types';
+import { rememberPromise } from '../rememberPromise';
 
 /** A pilot's state on a day: not counted (out of scope or not evaluated yet). */
 const NOT_COUNTED = 0;
@@ -105,7 +106,10 @@ function fillFromRows<R extends { entityRef: string; day: string }>(
  * Today is not read here: it is the stored scorecards (campaignProgress).
  */
 export async function campaignPastStates(
-  campaignStore: CampaignStore,
+  stores: {
+    store: Pick<ScorecardStore, 'readLevelHistory'>;
+    campaignStore: Pick<CampaignStore, 'readDays'>;
+  },
   campaign: CampaignConfig,
   today: string,
 ): Promise<PastStates> {
@@ -117,7 +121,7 @@ export async function campaignPastStates(
   const states = new Map<string, Uint8Array>();
   if (!past) return { days, past, firstRecorded: 0, states };
   const until = days[past - 1];
-  const recorded = await campaignStore.readDays(campaign.id, until);
+  const recorded = await stores.campaignStore.readDays(campaign.id, until);
   let firstRecorded = past;
   if (recorded.length) {
     let first = recorded[0].day;
@@ -136,7 +140,7 @@ export async function campaignPastStates(
       days,
       0,
       firstRecorded - 1,
-      await campaignStore.readLevelHistory(days[firstRecorded - 1]),
+      await stores.store.readLevelHistory(days[firstRecorded - 1]),
       row => (levelAtLeast(row.level, goal.level) ? MET : NOT_MET),
     );
   }
@@ -250,14 +254,12 @@ export function createCampaignQueries(options: {
   }
 
   function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
-    const hit = results.get(key) as Promise<T> | undefined;
-    if (hit) return hit;
-    const value = make();
-    results.set(key, value);
-    value.catch(() => results.delete(key));
-    while (results.size > MAX_CACHED_RESULTS)
-      results.delete(results.keys().next().value as string);
-    return value;
+    return rememberPromise(
+      results as Map<string, Promise<T>>,
+      key,
+      make,
+      MAX_CACHED_RESULTS,
+    );
   }
 
   async function load(credentials: BackstageCredentials) {
@@ -283,7 +285,7 @@ export function createCampaignQueries(options: {
     }
     let hit = past.get(campaign.id);
     if (!hit) {
-      hit = campaignPastStates(campaignStore, campaign, today);
+      hit = campaignPastStates({ store, campaignStore }, campaign, today);
       hit.catch(() => past.delete(campaign.id));
       past.set(campaign.id, hit);
     }

@@ -1,14 +1,14 @@
+import {
+  component,
+  group,
+  withCatalogRelations,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
   createReadinessEngine,
   entityRefKey,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import {
-  component,
-  group,
-  withCatalogRelations,
-} from '../../__testUtils__/catalog';
 import {
   conformanceEntities,
   conformanceExpected,

@@ -7,7 +7,7 @@ import {
   ReadinessEngine,
   tryEntityRefKey,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import type { CatalogReader, PilotGraph } from './types';
+import type { CatalogQuery, CatalogReader, PilotGraph } from './types';
 
 /** Entities per catalog page. */
 export const PAGE_SIZE = 1000;
@@ -24,7 +24,7 @@ const MAX_FETCH_ROUNDS = 4;
  */
 export const MAX_FETCH_ROUNDS_AROUND = 12;
 
-type Filter = Record<string, string[]>[];
+const IDENTITY = ['kind', 'metadata.name', 'metadata.namespace'];
 
 export function createCatalogReader(options: {
   engine: ReadinessEngine;
@@ -32,13 +32,10 @@ export function createCatalogReader(options: {
 }): CatalogReader {
   const { engine, catalog } = options;
   const plan = engine.catalogFields();
-  const identity = ['kind', 'metadata.name', 'metadata.namespace'];
 
-  /** Every page of a query, handed to `onPage` and dropped. */
-  async function eachPage(
+  async function forEachPage(
+    { filter, fields }: CatalogQuery,
     credentials: BackstageCredentials,
-    filter: Filter,
-    fields: string[],
     onPage: (items: Entity[]) => void,
   ): Promise<number> {
     if (!filter.length) return 0;
@@ -61,6 +58,8 @@ export function createCatalogReader(options: {
   /**
    * Adds what `pilots` reference to `entities` (keyed), round after round, as
    * the engine's missingRefs asks; returns the graph and how many were read.
+   * Every missing ref of a round is asked for in one batch, so an entity the
+   * caller may not read costs exactly what a missing one costs.
    */
   async function addReferenced(
     pilots: Entity[],
@@ -99,28 +98,34 @@ export function createCatalogReader(options: {
     return { graph, read };
   }
 
-  /** Entities whose spec.handoffs name this one (as a name or a full ref). */
+  /** Entities whose spec.handoffs name one of these (as a name or a full ref). */
   async function handingOffTo(
-    entity: Entity,
+    targets: readonly Entity[],
     credentials: BackstageCredentials,
   ): Promise<Entity[]> {
-    const key = tryEntityRefKey(entity);
-    if (!key) return [];
-    const { namespace, name } = entity.metadata;
-    const names = [
-      name,
-      key,
-      `${entity.kind}:${namespace ?? 'default'}/${name}`,
-    ];
-    if (!namespace || namespace === 'default')
-      names.push(`${entity.kind}:${name}`);
+    const names = new Set<string>();
+    for (const entity of targets) {
+      const key = tryEntityRefKey(entity);
+      if (!key) continue;
+      const { namespace, name } = entity.metadata;
+      names.add(name);
+      names.add(key);
+      names.add(`${entity.kind}:${namespace ?? 'default'}/${name}`);
+      if (!namespace || namespace === 'default')
+        names.add(`${entity.kind}:${name}`);
+    }
+    const values = [...names];
     const found: Entity[] = [];
-    await eachPage(
-      credentials,
-      [{ 'spec.handoffs': names }],
-      plan.pilotFields,
-      items => found.push(...items),
-    );
+    for (let i = 0; i < values.length; i += REFS_PER_CALL) {
+      await forEachPage(
+        {
+          filter: [{ 'spec.handoffs': values.slice(i, i + REFS_PER_CALL) }],
+          fields: plan.pilotFields,
+        },
+        credentials,
+        items => found.push(...items),
+      );
+    }
     return found;
   }
 
@@ -130,22 +135,25 @@ export function createCatalogReader(options: {
       for (const rel of entity.relations ?? []) {
         if (rel.type === 'dependencyOf') refs.add(entityRefKey(rel.targetRef));
       }
-      for (const item of await handingOffTo(entity, credentials)) {
+      for (const item of await handingOffTo([entity], credentials)) {
         const key = tryEntityRefKey(item);
         if (key) refs.add(key);
       }
       return [...refs];
     },
+    forEachPage,
 
     async readPilots(credentials): Promise<PilotGraph> {
       let entitiesRead = 0;
       // 1. The model dependencies and tool servers (a Component that uses one
       // is a pilot): their identity and type only.
       const modelDeps = new Map<string, Entity>();
-      entitiesRead += await eachPage(
+      entitiesRead += await forEachPage(
+        {
+          filter: plan.modelDependencyFilter,
+          fields: [...IDENTITY, 'spec.type'],
+        },
         credentials,
-        plan.modelDependencyFilter,
-        [...identity, 'spec.type'],
         items => {
           for (const item of items) {
             const key = tryEntityRefKey(item);
@@ -166,10 +174,9 @@ export function createCatalogReader(options: {
             pilots.set(key, item);
         }
       };
-      entitiesRead += await eachPage(
+      entitiesRead += await forEachPage(
+        { filter: plan.pilotFilter, fields: plan.pilotFields },
         credentials,
-        plan.pilotFilter,
-        plan.pilotFields,
         keepPilots,
       );
       // A Component uses what it depends on (the catalog also relates a
@@ -181,15 +188,17 @@ export function createCatalogReader(options: {
         ['relations.consumesApi', apiRefs],
       ] as const) {
         for (let i = 0; i < refs.length; i += REFS_PER_CALL) {
-          entitiesRead += await eachPage(
+          entitiesRead += await forEachPage(
+            {
+              filter: [
+                {
+                  kind: ['component'],
+                  [relation]: refs.slice(i, i + REFS_PER_CALL),
+                },
+              ],
+              fields: plan.pilotFields,
+            },
             credentials,
-            [
-              {
-                kind: ['component'],
-                [relation]: refs.slice(i, i + REFS_PER_CALL),
-              },
-            ],
-            plan.pilotFields,
             keepPilots,
           );
         }
@@ -208,23 +217,54 @@ export function createCatalogReader(options: {
       return { pilots: pilotList, graph, entitiesRead };
     },
 
-    async readAround(entity, credentials) {
-      const key = tryEntityRefKey(entity);
-      const entities = new Map<string, Entity>(key ? [[key, entity]] : []);
-      // The agents that hand work off to it (INT-1): no relation says so.
-      for (const item of await handingOffTo(entity, credentials)) {
-        const itemKey = tryEntityRefKey(item);
-        if (itemKey && !entities.has(itemKey)) entities.set(itemKey, item);
+    async readAround(given, credentials) {
+      const entities = new Map<string, Entity>();
+      const keyed: Entity[] = [];
+      const unkeyed: Entity[] = [];
+      for (const entity of given) {
+        const key = tryEntityRefKey(entity);
+        if (!key) unkeyed.push(entity);
+        else if (!entities.has(key)) {
+          entities.set(key, entity);
+          keyed.push(entity);
+        }
       }
-      const { graph } = await addReferenced(
-        [entity],
+      let { graph } = await addReferenced(
+        keyed,
         entities,
         credentials,
         undefined,
         MAX_FETCH_ROUNDS_AROUND,
       );
+      // The agents that hand work off to the pilots among them (INT-1): no
+      // relation says so, and only the sources' presence is read.
+      const pilots = keyed.filter(entity => engine.isPilot(entity, graph));
+      let added = false;
+      for (const item of await handingOffTo(pilots, credentials)) {
+        const itemKey = tryEntityRefKey(item);
+        if (itemKey && !entities.has(itemKey)) {
+          entities.set(itemKey, item);
+          added = true;
+        }
+      }
+      if (added) graph = engine.buildGraph(entities.values());
       // An entity that is no valid ref still gets a (placeholder) scorecard.
-      return key ? graph : engine.buildGraph([entity]);
+      return unkeyed.length
+        ? engine.buildGraph([...entities.values(), ...unkeyed])
+        : graph;
+    },
+
+    async getEntity(entityRef, credentials) {
+      return catalog.getEntityByRef(entityRef, { credentials });
+    },
+
+    async canRead(entityRefs, credentials) {
+      if (!entityRefs.length) return [];
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: [...entityRefs], fields: IDENTITY },
+        { credentials },
+      );
+      return entityRefs.map((_, i) => !!items[i]);
     },
   };
 }

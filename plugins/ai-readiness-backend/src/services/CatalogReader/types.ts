@@ -12,22 +12,30 @@ export interface PilotGraph {
   entitiesRead: number;
 }
 
+/** A catalog query: `filter` and `fields` as the catalog API takes them. */
+export interface CatalogQuery {
+  filter: Record<string, string[]>[];
+  fields: string[];
+}
+
 /**
- * Reads from the catalog what the rubric needs, with the given credentials:
- * only the kinds and fields the checks declare (the engine's catalogFields
- * plan), page by page, holding the pilots and what they reference, nothing
- * else.
+ * The only code that reads the catalog, always with the given credentials so
+ * that the catalog's permission rules apply. Reads only the kinds and fields
+ * the checks declare (the engine's catalogFields plan) where it can, page by
+ * page, holding what is asked for and nothing else.
  */
 export interface CatalogReader {
-  /** Every pilot and what its checks read (the full refresh). */
+  /** Every pilot and what its checks read (the full refresh, evidence collection). */
   readPilots(credentials: BackstageCredentials): Promise<PilotGraph>;
   /**
-   * One entity and what its checks read (on-demand and single-entity
-   * evaluation), with the pilots it reaches for the weakest link and those
-   * that hand work off to it (INT-1).
+   * These entities and what their checks read, fetched round after round as
+   * the engine's missingRefs asks (drafts, on-demand and single-entity
+   * evaluation), with the pilots they reach for the weakest link and those
+   * that hand work off to them (INT-1). The given entities come first and are
+   * never replaced by a catalog copy.
    */
   readAround(
-    entity: Entity,
+    entities: readonly Entity[],
     credentials: BackstageCredentials,
   ): Promise<EntityGraph>;
   /**
@@ -39,4 +47,23 @@ export interface CatalogReader {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<string[]>;
+  /** The entity when the caller may read it, else undefined. */
+  getEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined>;
+  /** Which of these refs the caller may read: one answer per ref, in order. */
+  canRead(
+    entityRefs: readonly string[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean[]>;
+  /**
+   * Every entity a query selects, page by page: each page is handed to
+   * `onPage` and dropped. Resolves to the number of entities read.
+   */
+  forEachPage(
+    query: CatalogQuery,
+    credentials: BackstageCredentials,
+    onPage: (items: Entity[]) => void,
+  ): Promise<number>;
 }

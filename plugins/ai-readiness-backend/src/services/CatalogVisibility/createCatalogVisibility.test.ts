@@ -1,9 +1,10 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   component,
   group,
-  permissionAwareCatalog,
-} from '../../__testUtils__/catalog';
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { permissionAwareCatalog } from '../../__testUtils__/catalog';
+import { readerOf } from '../../__testUtils__/pipeline';
 import { createCatalogVisibility } from './createCatalogVisibility';
 
 const entities = [
@@ -24,7 +25,7 @@ describe('createCatalogVisibility', () => {
     const catalog = permissionAwareCatalog(entities, {
       'user:default/limited': ['component:default/p-7', 'group:default/data'],
     });
-    const visibility = createCatalogVisibility({ catalog });
+    const visibility = createCatalogVisibility({ reader: readerOf(catalog) });
     const all = await visibility.view(mockCredentials.user(), ['component']);
     expect(all.refs.size).toBe(1500);
     expect(all.refs.has('component:default/p-7')).toBe(true);
@@ -54,7 +55,7 @@ describe('createCatalogVisibility', () => {
     const catalog = permissionAwareCatalog(entities);
     let now = 1_000_000;
     const visibility = createCatalogVisibility({
-      catalog,
+      reader: readerOf(catalog),
       ttlMs: 10_000,
       now: () => now,
     });
@@ -102,7 +103,7 @@ describe('createCatalogVisibility', () => {
     const catalog = permissionAwareCatalog(entities, {
       'user:default/limited': ['component:default/p-7'],
     });
-    const visibility = createCatalogVisibility({ catalog });
+    const visibility = createCatalogVisibility({ reader: readerOf(catalog) });
     expect(
       await visibility.getEntity(
         mockCredentials.user(),

@@ -1,12 +1,11 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { tryEntityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { CatalogReader } from '../CatalogReader/types';
 import type { CatalogVisibility, VisibleView } from './types';
 
 /** How long one caller's view is reused: permission changes apply within this time. */
 export const DEFAULT_VISIBILITY_TTL_MS = 10_000;
 const MAX_CACHED_PRINCIPALS = 1000;
-const PAGE_SIZE = 1000;
 
 interface Entry {
   loaded: number;
@@ -26,11 +25,11 @@ function principalKey(credentials: BackstageCredentials): string | undefined {
 }
 
 export function createCatalogVisibility(options: {
-  catalog: CatalogService;
+  reader: Pick<CatalogReader, 'forEachPage' | 'getEntity'>;
   ttlMs?: number;
   now?: () => number;
 }): CatalogVisibility {
-  const { catalog } = options;
+  const { reader } = options;
   const ttlMs = options.ttlMs ?? DEFAULT_VISIBILITY_TTL_MS;
   const now = options.now ?? Date.now;
   // Measured (backend bench, caches part): without it busy callers' requests
@@ -51,33 +50,25 @@ export function createCatalogVisibility(options: {
       'metadata.name',
       'spec.parent',
     ];
-    let cursor: string | undefined;
-    do {
-      const page = await catalog.queryEntities(
-        cursor
-          ? { cursor, fields, limit: PAGE_SIZE }
-          : {
-              filter: { kind: [...new Set([...wanted, 'group'])] },
-              fields,
-              limit: PAGE_SIZE,
-            },
-        { credentials },
-      );
-      for (const entity of page.items) {
-        const ref = tryEntityRefKey(entity);
-        if (!ref) continue;
-        const kind = ref.slice(0, ref.indexOf(':'));
-        if (wanted.has(kind)) refs.add(ref);
-        if (kind === 'group') {
-          const parent = tryEntityRefKey((entity.spec as any)?.parent, {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace,
-          });
-          if (parent) groupParents.set(ref, parent);
+    await reader.forEachPage(
+      { filter: [{ kind: [...new Set([...wanted, 'group'])] }], fields },
+      credentials,
+      items => {
+        for (const entity of items) {
+          const ref = tryEntityRefKey(entity);
+          if (!ref) continue;
+          const kind = ref.slice(0, ref.indexOf(':'));
+          if (wanted.has(kind)) refs.add(ref);
+          if (kind === 'group') {
+            const parent = tryEntityRefKey((entity.spec as any)?.parent, {
+              defaultKind: 'group',
+              defaultNamespace: entity.metadata.namespace,
+            });
+            if (parent) groupParents.set(ref, parent);
+          }
         }
-      }
-      cursor = page.pageInfo?.nextCursor;
-    } while (cursor);
+      },
+    );
     return { id: nextId++, refs, groupParents };
   }
 
@@ -123,7 +114,7 @@ export function createCatalogVisibility(options: {
     },
 
     async getEntity(credentials, entityRef) {
-      return catalog.getEntityByRef(entityRef, { credentials });
+      return reader.getEntity(entityRef, credentials);
     },
   };
 }

@@ -1,42 +1,35 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DraftError,
   DraftScorecard,
   EVALUATE_MAX_DOCUMENTS,
+  entityRefKey,
   EvaluateResponse,
-  ReadinessEngine,
+  EvidenceView,
   todayUtc,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
+import type { CatalogReader } from '../CatalogReader/types';
+import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import { RawDraft, splitYaml, validateDraft } from './readDrafts';
 import type { DraftEvaluationOptions, DraftEvaluator } from './types';
-import { MAX_FETCH_ROUNDS_AROUND } from '../CatalogReader/createCatalogReader';
-
-/**
- * Rounds of fetching references (a pilot's owner, then that group's parent,
- * ..., and the pilots reached for the weakest link, each a round deeper): as
- * many as the catalog reader allows for one entity, so that a draft and the
- * stored scorecard are capped alike. Every missing ref of a round is asked
- * for in one batch, so an entity the caller may not read costs exactly what
- * a missing one costs.
- */
-export const MAX_FETCH_ROUNDS = MAX_FETCH_ROUNDS_AROUND;
 
 function keyOf(entity: Entity): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 }
 
 export function createDraftEvaluator(options: {
-  engine: ReadinessEngine;
-  catalog: CatalogService;
+  evaluator: ReadinessEvaluator;
+  reader: Pick<CatalogReader, 'canRead'>;
   store: Pick<ScorecardStore, 'getScorecard'>;
+  /** The stored evidence drafts are scored with (none when absent). */
+  evidence?: () => EvidenceView | undefined;
   /** The clock; tests pin it. */
   now?: () => Date;
 }): DraftEvaluator {
-  const { engine, catalog, store } = options;
+  const { evaluator, reader, store } = options;
   const now = options.now ?? (() => new Date());
 
   function checkCount(n: number) {
@@ -53,17 +46,11 @@ export function createDraftEvaluator(options: {
     credentials: BackstageCredentials,
   ) {
     if (!refs.length) return new Map<string, DraftScorecard['current']>();
-    const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials },
-    );
+    const readable = await reader.canRead(refs, credentials);
     const out = new Map<string, DraftScorecard['current']>();
     await Promise.all(
       refs.map(async (ref, i) => {
-        if (!items[i]) return;
+        if (!readable[i]) return;
         const card = await store.getScorecard(ref);
         if (card) {
           out.set(ref, {
@@ -105,38 +92,21 @@ export function createDraftEvaluator(options: {
       drafts.push(entity);
     }
 
-    // The drafts come first and stay: a fetched entity never replaces one.
-    const entities: Entity[] = [...drafts];
-    const asked = new Set(seen.keys());
-    let graph = engine.buildGraph(entities);
-    for (let round = 0; round < MAX_FETCH_ROUNDS; round++) {
-      // All drafts, not only the pilots so far: a component becomes a pilot
-      // through what it references (a dependency on a model resource).
-      const missing = engine
-        .missingRefs(drafts, graph)
-        .filter(ref => !asked.has(ref.toLocaleLowerCase('en-US')));
-      if (!missing.length) break;
-      missing.forEach(ref => asked.add(ref.toLocaleLowerCase('en-US')));
-      const { items } = await catalog.getEntitiesByRefs(
-        { entityRefs: missing },
-        { credentials },
-      );
-      const found = items.filter((e): e is Entity => !!e);
-      if (!found.length) break;
-      entities.push(...found);
-      graph = engine.buildGraph(entities);
-    }
-
-    const pilots = drafts.filter(d => engine.isPilot(d, graph));
+    // The drafts come first and stay: a catalog copy never replaces one.
     const day = asOf ?? todayUtc(now());
-    const current = await currentCards(pilots.map(keyOf), credentials);
-    // One batch: drafts that depend on each other cap each other (the weakest link).
-    const scorecards = engine
-      .evaluatePilots(pilots, graph, { asOf: day, now: now() })
-      .map((card, i) => ({
-        ...card,
-        current: current.get(keyOf(pilots[i])) ?? null,
-      }));
+    const cards = await evaluator.evaluate(drafts, {
+      credentials,
+      asOf: day,
+      evidence: options.evidence?.(),
+    });
+    const current = await currentCards(
+      cards.map(card => entityRefKey(card.entityRef)),
+      credentials,
+    );
+    const scorecards = cards.map(card => ({
+      ...card,
+      current: current.get(entityRefKey(card.entityRef)) ?? null,
+    }));
     errors.sort((a, b) => a.document - b.document);
     return { asOf: day, scorecards, errors };
   }

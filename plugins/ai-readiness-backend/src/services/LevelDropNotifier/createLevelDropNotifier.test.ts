@@ -1,15 +1,17 @@
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { databaseServiceFor } from '../../__testUtils__/databases';
-import { fakeScorecard } from '../../__testUtils__/scorecards';
-import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
-import { recordScorecards } from '../ReadinessEvaluator/recordScorecards';
+import {
+  databaseServiceFor,
+  scorecardStoreFor,
+} from '../../__testUtils__/databases';
+import { recordScorecards } from '../ScorecardRefresher/recordScorecards';
 import { createLevelDropNotifier } from './createLevelDropNotifier';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 async function storeWithDrop() {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseScorecardStore.create({
+  const store = await scorecardStoreFor({
     database: databaseServiceFor(knex),
   });
   const ref = 'component:default/claims-triage';

@@ -51,7 +51,7 @@ export function createLevelDropNotifier(options: {
         } catch (error) {
           await store.releaseDrop(drop.id);
           logger.warn(
-            `AI readiness: could not notify ${drop.owner} of the level drop of ${drop.entityRef}: ${error}`,
+            `Could not notify ${drop.owner} of the level drop of ${drop.entityRef}: ${error}`,
           );
         }
       }

@@ -1,196 +1,83 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  component,
+  group,
+} from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   createReadinessEngine,
   Scorecard,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import {
-  component,
-  group,
-  permissionAwareCatalog,
-  withCatalogRelations,
-} from '../../__testUtils__/catalog';
-import { conformanceEntities } from '../../__testUtils__/conformance';
-import { databaseServiceFor } from '../../__testUtils__/databases';
-import { filteringCatalog } from '../../__testUtils__/filteringCatalog';
-import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
+import { permissionAwareCatalog } from '../../__testUtils__/catalog';
+import { readerOf } from '../../__testUtils__/pipeline';
 import { createReadinessEvaluator } from './createReadinessEvaluator';
 
-jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-
-async function setup(entities = [group('ml'), component('a'), component('b')]) {
-  const knex = await databases.init('SQLITE_3');
-  const store = await DatabaseScorecardStore.create({
-    database: databaseServiceFor(knex),
-  });
-  const catalog = permissionAwareCatalog(entities);
-  const engine = createReadinessEngine();
-  const notifier = { notifyPending: jest.fn(async () => 0) };
-  let now = new Date('2026-11-25T10:00:00.000Z');
-  const evaluator = createReadinessEvaluator({
-    engine,
-    catalog,
-    auth: mockServices.auth(),
-    store,
-    logger: mockServices.logger.mock(),
-    notifier,
-    retention: { maxEntriesPerEntity: 2 },
-    now: () => now,
-  });
-  return {
-    store,
-    catalog,
-    engine,
-    evaluator,
-    notifier,
-    entities,
-    setNow: (d: string) => {
-      now = new Date(d);
-    },
-  };
-}
+const credentials = mockCredentials.service();
+const now = () => new Date('2026-11-25T10:00:00.000Z');
 
 describe('createReadinessEvaluator', () => {
-  it('reads the pilots and their references in pages, with service credentials, and stores every pilot', async () => {
-    const entities = [
-      group('ml'),
-      ...Array.from({ length: 2100 }, (_, i) =>
-        component(`p-${i}`, i % 3 === 0 ? { type: 'service' } : {}),
-      ),
-    ];
-    const { store } = await setup();
-    const catalog = filteringCatalog(entities);
+  const entities = [
+    group('ml'),
+    component('a'),
+    component('plain', { type: 'service' }),
+    component('b'),
+  ];
+
+  it('scores the pilots of a batch, in order, reading what they reference', async () => {
+    const catalog = permissionAwareCatalog(entities);
+    const engine = createReadinessEngine();
     const evaluator = createReadinessEvaluator({
-      engine: createReadinessEngine(),
-      catalog,
-      auth: mockServices.auth(),
-      store,
-      logger: mockServices.logger.mock(),
-      now: () => new Date('2026-11-25T10:00:00.000Z'),
+      engine,
+      reader: readerOf(catalog),
+      now,
     });
-    const report = await evaluator.refreshAll();
-    // 1400 candidates in two pages, then their owner: the 700 services are never read.
-    expect(report.entities).toBe(1401);
-    expect(report.pilots).toBe(1400);
-    expect(report.failed).toBe(0);
-    const pages = catalog.requests.filter(
-      r => r.method === 'queryEntities' && r.returned > 0,
-    );
-    expect(pages.map(r => r.returned)).toEqual([1000, 400]);
-    expect(
-      catalog.requests.every(r => r.principal.startsWith('service:')),
-    ).toBe(true);
-    expect(await store.queryRows({})).toHaveLength(1400);
-    const card = (await store.getScorecard('component:default/p-1'))!;
-    expect(card.evaluatedAt).toBe('2026-11-25T10:00:00.000Z');
-    expect(card.asOf).toBe('2026-11-25');
-  });
-
-  it('removes pilots that left the catalog and applies history retention', async () => {
-    const { evaluator, store, entities, setNow, notifier } = await setup();
-    await evaluator.refreshAll();
-    expect(notifier.notifyPending).toHaveBeenCalledTimes(1);
-    expect((await store.queryRows({})).map(r => r.entityRef)).toEqual([
-      'component:default/a',
+    const given = entities.filter(e => e.kind === 'Component').reverse();
+    const cards = await evaluator.evaluate(given, { credentials });
+    expect(cards.map(c => c.entityRef)).toEqual([
       'component:default/b',
-    ]);
-    entities.splice(
-      entities.findIndex(e => e.metadata.name === 'b'),
-      1,
-    );
-    for (const day of ['26', '27', '28']) {
-      setNow(`2026-11-${day}T10:00:00.000Z`);
-      const report = await evaluator.refreshAll();
-      expect(report.pilots).toBe(1);
-    }
-    expect((await store.queryRows({})).map(r => r.entityRef)).toEqual([
       'component:default/a',
     ]);
-    const history = await store.getHistory('component:default/a');
-    expect(history.map(h => h.evaluatedAt.slice(0, 10))).toEqual([
-      '2026-11-27',
-      '2026-11-28',
+    expect(cards[0].owner).toBe('group:default/ml');
+    expect(cards[0].evaluatedAt).toBe('2026-11-25T10:00:00.000Z');
+    // The owner by reference, then who hands work off to the pilots (INT-1).
+    expect(catalog.calls.map(c => c.method)).toEqual([
+      'getEntitiesByRefs',
+      'queryEntities',
     ]);
+
+    const asOf = await evaluator.evaluate([given[0]], {
+      credentials,
+      asOf: '2026-01-02',
+    });
+    expect(asOf[0].asOf).toBe('2026-01-02');
   });
 
-  it('keeps going when one pilot cannot be evaluated', async () => {
-    const { store, catalog } = await setup();
+  it('reads nothing when given the graph, and reports a pilot that throws', async () => {
     const engine = createReadinessEngine();
     const flaky = {
       ...engine,
-      evaluatePilots: (entities: any[], graph: any, opts: any): Scorecard[] => {
-        if (entities.some(e => e.metadata.name === 'a'))
-          throw new Error('boom');
-        return engine.evaluatePilots(entities, graph, opts);
+      evaluatePilots: (batch: any[], graph: any, opts: any): Scorecard[] => {
+        if (batch.some(e => e.metadata.name === 'a')) throw new Error('boom');
+        return engine.evaluatePilots(batch, graph, opts);
       },
     };
-    const logger = mockServices.logger.mock();
+    const readAround = jest.fn();
     const evaluator = createReadinessEvaluator({
       engine: flaky,
-      catalog,
-      auth: mockServices.auth(),
-      store,
-      logger,
+      reader: { readAround },
+      now,
     });
-    const report = await evaluator.refreshAll();
-    expect(report).toMatchObject({ pilots: 1, failed: 1 });
-    expect(logger.error).toHaveBeenCalledWith(
-      expect.stringContaining('component:default/a'),
-    );
-    expect(await store.getScorecard('component:default/b')).toBeDefined();
-  });
-
-  it('refreshes one entity from what it references, and drops it when it is no pilot', async () => {
-    const { evaluator, store, entities, catalog } = await setup();
-    const card = await evaluator.refreshEntity('component:default/a');
-    expect(card?.owner).toBe('group:default/ml');
-    // The owner group was fetched because the engine asked for it.
-    expect(
-      catalog.calls.some(
-        c =>
-          c.method === 'getEntitiesByRefs' &&
-          c.principal.startsWith('service:'),
-      ),
-    ).toBe(true);
-    expect(
-      card?.dimensions.find(d => d.id === 'ownership')?.checks[0].message,
-    ).not.toContain('does not resolve');
-    expect(await store.getScorecard('component:default/a')).toEqual(card);
-
-    (entities.find(e => e.metadata.name === 'a')!.spec as any).type = 'service';
-    expect(
-      await evaluator.refreshEntity('component:default/a'),
-    ).toBeUndefined();
-    expect(await store.getScorecard('component:default/a')).toBeUndefined();
-    expect(
-      await evaluator.refreshEntity('component:default/gone'),
-    ).toBeUndefined();
-  });
-
-  it('re-evaluates the pilots a pilot caps when its level changes (the weakest link)', async () => {
-    const entities = withCatalogRelations(conformanceEntities());
-    const { evaluator, store, catalog } = await setup(entities);
-    await evaluator.refreshAll();
-    const router = await store.getScorecard('component:default/intake-router');
-    expect(router?.level).toBe('L0');
-    expect(router?.cap).toEqual({
-      level: 'L3',
-      by: ['component:default/claims-summarizer'],
+    const graph = engine.buildGraph(entities);
+    const failed: string[] = [];
+    const cards = await evaluator.evaluate(entities, {
+      credentials,
+      graph,
+      onError: ref => failed.push(ref),
     });
-    // The summarizer is brought up to the level of claims-triage.
-    const triage = entities.find(e => e.metadata.name === 'claims-triage')!;
-    const better = withCatalogRelations([
-      ...entities.filter(e => e.metadata.name !== 'claims-summarizer'),
-      {
-        ...triage,
-        metadata: { ...triage.metadata, name: 'claims-summarizer' },
-      },
-    ]);
-    catalog.entities.splice(0, catalog.entities.length, ...better);
-    await evaluator.refreshEntity('component:default/claims-summarizer');
-    const after = await store.getScorecard('component:default/intake-router');
-    expect(after?.cap).toBeNull();
-    expect(after?.level).toBe('L3');
+    expect(readAround).not.toHaveBeenCalled();
+    expect(cards.map(c => c.entityRef)).toEqual(['component:default/b']);
+    expect(failed).toEqual(['component:default/a']);
+    await expect(
+      evaluator.evaluate(entities, { credentials, graph }),
+    ).rejects.toThrow('boom');
   });
 });

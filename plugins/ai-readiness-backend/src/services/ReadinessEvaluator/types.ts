@@ -1,41 +1,50 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import type { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
+import type {
+  EntityGraph,
+  EvidenceView,
+  ReadinessLevel,
+  Scorecard,
+} from '@ai-readiness/plugin-ai-readiness-common';
 
-/** What one full refresh did. */
-export interface RefreshReport {
-  /** Entities read from the catalog (candidates and what pilots reference; only the fields the checks declare). */
-  entities: number;
-  /** Pilots evaluated and stored. */
-  pilots: number;
-  /** Pilots whose evaluation threw (logged, left as they were). */
-  failed: number;
-  /** Stored scorecards removed because their entity is gone or no longer a pilot. */
-  removed: number;
-  historyRows: number;
-  drops: number;
-  durationMs: number;
+/** How one batch is evaluated. */
+export interface EvaluationOptions {
+  /** Whose catalog view the references are read with. */
+  credentials: BackstageCredentials;
+  /** Stored evidence results the checks read; without it, no evidence. */
+  evidence?: EvidenceView;
+  /** YYYY-MM-DD the scorecards are as of; today (UTC) when absent. */
+  asOf?: string;
+  /**
+   * What the entities reference, already read (the refresh reads it with the
+   * pilots); read around the entities with `credentials` when absent.
+   */
+  graph?: EntityGraph;
+  /**
+   * Pilots' levels before the weakest link, shared by the batches of one
+   * refresh so that a pilot capped by one in another batch is capped alike
+   * (filled as pilots are scored).
+   */
+  uncappedLevels?: Map<string, ReadinessLevel>;
+  /**
+   * Told about each entity whose evaluation throws; that entity is left out.
+   * Without it, the error is thrown.
+   */
+  onError?: (entityRef: string, error: unknown) => void;
 }
 
-/** Evaluates pilots with the readiness engine and keeps the store up to date. */
+/**
+ * The one way from catalog entities to scorecards: the scheduled refresh,
+ * on-demand reads, POST /evaluate and evidence re-evaluation all come here.
+ */
 export interface ReadinessEvaluator {
   /**
-   * Reads the pilots of the catalog and what their checks read, scores every
-   * pilot, stores the results with the history and level-drop policy
-   * (recordScorecards) and applies the history retention.
+   * Scores the pilots among `entities` as one batch (a pilot's level may
+   * depend on other pilots of the batch). Entities that are no pilot are
+   * left out; the scorecards come in the order of `entities`.
    */
-  refreshAll(): Promise<RefreshReport>;
-  /**
-   * Re-evaluates one entity with the plugin's own credentials and stores the
-   * result; removes its stored scorecard when it is gone or not a pilot.
-   */
-  refreshEntity(entityRef: string): Promise<Scorecard | undefined>;
-  /**
-   * Scores a pilot on demand, reading what it references with the caller's
-   * credentials; nothing is stored. Undefined when the entity is not a pilot.
-   */
-  evaluateOnDemand(
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<Scorecard | undefined>;
+  evaluate(
+    entities: readonly Entity[],
+    options: EvaluationOptions,
+  ): Promise<Scorecard[]>;
 }

@@ -18,8 +18,9 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
-import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
+import type { ScorecardRefresher } from '../ScorecardRefresher/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
+import { rememberPromise } from '../rememberPromise';
 import { readMembership } from '../Campaigns/members';
 
 const MAX_CACHED_RESULTS = 500;
@@ -143,11 +144,11 @@ export function createScorecardQueries(options: {
   store: ScorecardStore;
   visibility: CatalogVisibility;
   /** Scores a visible pilot that has no stored scorecard yet. */
-  evaluator: Pick<ReadinessEvaluator, 'evaluateOnDemand'>;
+  refresher: Pick<ScorecardRefresher, 'evaluateOnDemand'>;
   /** Turns the read caches off (the backend bench measures what each one gains). */
   caches?: { results?: boolean; rows?: boolean };
 }): ScorecardQueries {
-  const { store, visibility, evaluator } = options;
+  const { store, visibility, refresher } = options;
   const cacheResults = options.caches?.results ?? true;
   const cacheRows = options.caches?.rows ?? true;
   let revision = -1;
@@ -193,14 +194,7 @@ export function createScorecardQueries(options: {
   ) {
     if ((map === results && !cacheResults) || (map === rowsCache && !cacheRows))
       return make();
-    const hit = map.get(key);
-    if (hit) return hit;
-    const value = make();
-    map.set(key, value);
-    value.catch(() => map.delete(key));
-    while (map.size > MAX_CACHED_RESULTS)
-      map.delete(map.keys().next().value as string);
-    return value;
+    return rememberPromise(map, key, make, MAX_CACHED_RESULTS);
   }
 
   async function visibleRows(
@@ -274,7 +268,7 @@ export function createScorecardQueries(options: {
       const entity = await visibleEntity(credentials, ref);
       const card =
         (await store.getScorecard(ref)) ??
-        (await evaluator.evaluateOnDemand(entity, credentials));
+        (await refresher.evaluateOnDemand(entity, credentials));
       if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
       return card;
     },

@@ -1,17 +1,16 @@
+import { withCatalogRelations } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createReadinessEngine } from '@ai-readiness/plugin-ai-readiness-common';
 import { stringify } from 'yaml';
-import {
-  permissionAwareCatalog,
-  withCatalogRelations,
-} from '../../__testUtils__/catalog';
+import { permissionAwareCatalog } from '../../__testUtils__/catalog';
 import {
   conformanceEntities,
   conformanceExpected,
 } from '../../__testUtils__/conformance';
+import { createTestPipeline } from '../../__testUtils__/pipeline';
 import { createDraftEvaluator } from '../DraftEvaluator/createDraftEvaluator';
 import { registerEvaluateDraftAction } from './evaluateDraftAction';
 
@@ -34,8 +33,10 @@ function setup(allow = true) {
       ) as any,
     }),
     drafts: createDraftEvaluator({
-      engine: createReadinessEngine(),
-      catalog: permissionAwareCatalog(withCatalogRelations(organisation)),
+      ...createTestPipeline({
+        engine: createReadinessEngine(),
+        catalog: permissionAwareCatalog(withCatalogRelations(organisation)),
+      }),
       store: { getScorecard: async () => undefined },
     }),
   });

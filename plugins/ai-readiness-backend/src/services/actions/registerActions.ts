@@ -10,9 +10,6 @@ import {
   READINESS_LEVELS,
   ReadinessLevel,
 } from '@ai-readiness/plugin-ai-readiness-common';
-import type { ScorecardStore } from '../../database/ScorecardStore';
-import type { CatalogVisibility } from '../CatalogVisibility/types';
-import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import type { ScorecardQueries } from '../ScorecardQueries/types';
 import { requirePermission } from '../permissions/requirePermission';
 import type { DraftEvaluator } from '../DraftEvaluator/types';
@@ -42,10 +39,7 @@ function normalizeRef(
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
   permissions: PermissionsService;
-  store: ScorecardStore;
   queries: ScorecardQueries;
-  visibility: CatalogVisibility;
-  evaluator: ReadinessEvaluator;
   /** Registers evaluate-ai-pilot-draft when given. */
   drafts?: DraftEvaluator;
 }) {

@@ -77,7 +77,7 @@ export function createEvidenceRouter(options: {
     const outcome = await evidence.refreshPilot(entityRef, controller.signal);
     if (!outcome) throw new NotFoundError(`${entityRef} is not an AI pilot`);
     logger.info(
-      `AI readiness: evidence of ${entityRef} collected on request (${outcome.items.length} items)`,
+      `Evidence of ${entityRef} collected on request (${outcome.items.length} items)`,
     );
     res.json({
       entityRef,

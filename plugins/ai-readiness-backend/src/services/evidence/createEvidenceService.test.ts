@@ -8,11 +8,12 @@ import {
 import {
   createTestDatabases,
   databaseServiceFor,
+  evidenceStoreFor,
 } from '../../__testUtils__/databases';
-import { DatabaseEvidenceStore } from '../../database/DatabaseEvidenceStore';
 import { createLinksCollector } from './collectors';
+import { readerOf } from '../../__testUtils__/pipeline';
+import { createEvidenceResults } from './createEvidenceResults';
 import { createEvidenceService, STALE_DETAIL } from './createEvidenceService';
-import { withEvidenceView } from './setupEvidence';
 import { LoopbackServer, startLoopbackServer } from './__testUtils__/loopback';
 
 jest.setTimeout(60_000);
@@ -58,7 +59,7 @@ beforeEach(() => {
 describe('createEvidenceService', () => {
   async function setup(entities: Entity[], clock: { now: Date }) {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseEvidenceStore.create({
+    const store = await evidenceStoreFor({
       database: databaseServiceFor(knex),
     });
     const engine = createReadinessEngine({});
@@ -71,16 +72,24 @@ describe('createEvidenceService', () => {
       refreshAll: jest.fn(async () => ({} as any)),
       refreshEntity: jest.fn(async (_ref: string) => undefined),
     };
+    const now = () => clock.now;
+    const maxAgeMs = 2 * 86_400_000;
     const service = createEvidenceService({
       engine,
       collectors: [collector],
       store,
-      catalog: catalogServiceMock({ entities }),
+      results: createEvidenceResults({
+        claimers: [collector],
+        store,
+        maxAgeMs,
+        now,
+      }),
+      reader: readerOf(catalogServiceMock({ entities })),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
-      evaluator,
-      maxAgeMs: 2 * 86_400_000,
-      now: () => clock.now,
+      refresher: evaluator,
+      maxAgeMs,
+      now,
     });
     return { service, evaluator, store, engine };
   }
@@ -176,9 +185,9 @@ describe('createEvidenceService', () => {
       'component:default/a',
       new AbortController().signal,
     );
-    const evidenceEngine = withEvidenceView(engine, service.view);
-    const after = evidenceEngine.evaluate(entities[0], graph, {
+    const after = engine.evaluate(entities[0], graph, {
       now: clock.now,
+      evidence: service.view(),
     });
     expect(fb3(after).status).toBe('fail');
     expect(fb3(after).message).toContain(
@@ -189,7 +198,7 @@ describe('createEvidenceService', () => {
 
   it('refuses two collectors with one id', async () => {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseEvidenceStore.create({
+    const store = await evidenceStoreFor({
       database: databaseServiceFor(knex),
     });
     const collector = {
@@ -202,10 +211,11 @@ describe('createEvidenceService', () => {
         engine: createReadinessEngine({}),
         collectors: [collector, collector],
         store,
-        catalog: catalogServiceMock({ entities: [] }),
+        results: createEvidenceResults({ claimers: [], store, maxAgeMs: 1 }),
+        reader: readerOf(catalogServiceMock({ entities: [] })),
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
-        evaluator: { refreshAll: jest.fn(), refreshEntity: jest.fn() },
+        refresher: { refreshAll: jest.fn(), refreshEntity: jest.fn() },
         maxAgeMs: 1,
       }),
     ).toThrow('evidence collector id "links" is used twice');

@@ -1,46 +1,20 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
-import type { HumanDuration } from '@backstage/types';
+import type { Config } from '@backstage/config';
 import {
   DEFAULT_EVIDENCE_MAX_AGE,
   EvidenceConfig,
   parseIsoDurationMs,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { DEFAULT_TIMEOUT_MS } from './collectors';
-import { readTaskSchedule } from '../schedule/readTaskSchedule';
-
-/** Every 60 minutes, at most 30 minutes a run, the first a minute after start. */
-export const DEFAULT_EVIDENCE_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
-  {
-    frequency: { minutes: 60 },
-    timeout: { minutes: 30 },
-    initialDelay: { minutes: 1 },
-  };
-
-const MS: Record<keyof HumanDuration, number> = {
-  years: 365 * 86_400_000,
-  months: 30 * 86_400_000,
-  weeks: 7 * 86_400_000,
-  days: 86_400_000,
-  hours: 3_600_000,
-  minutes: 60_000,
-  seconds: 1000,
-  milliseconds: 1,
-};
-
-export function durationMs(duration: HumanDuration): number {
-  return Object.entries(duration).reduce(
-    (sum, [unit, value]) =>
-      sum + (MS[unit as keyof HumanDuration] ?? 0) * Number(value ?? 0),
-    0,
-  );
-}
+import { readDurationMs, readScheduleOf } from '../../scheduler/readConfig';
 
 /** What the evidence task and views need from `aiReadiness.evidence`. */
 export interface EvidenceSettings {
   timeoutMs: number;
   schedule: SchedulerServiceTaskScheduleDefinition;
   maxAgeMs: number;
+  /** How often each replica reloads the stored results into its view. */
+  reloadIntervalMs: number;
   requireVerified?: 'L2' | 'L3';
 }
 
@@ -54,27 +28,28 @@ export function readEvidenceSettings(
   config: Config,
   parsed: EvidenceConfig | undefined,
 ): EvidenceSettings {
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  if (config.has('aiReadiness.evidence.links.timeout')) {
-    timeoutMs = durationMs(
-      readDurationFromConfig(config, {
-        key: 'aiReadiness.evidence.links.timeout',
-      }),
-    );
-    if (!(timeoutMs > 0)) {
-      throw new Error(
-        'Invalid configuration at aiReadiness.evidence.links.timeout: a duration above zero, such as { seconds: 5 }',
-      );
-    }
-  }
+  const timeoutMs = readDurationMs(
+    config,
+    'aiReadiness.evidence.links.timeout',
+    { milliseconds: DEFAULT_TIMEOUT_MS },
+    1,
+  );
   return {
     timeoutMs,
-    schedule: readTaskSchedule(
+    schedule: readScheduleOf(config, 'evidence'),
+    // An ISO 8601 string (checked by the schema), read as Backstage reads durations.
+    maxAgeMs: readDurationMs(
       config,
-      'aiReadiness.evidence.schedule',
-      DEFAULT_EVIDENCE_SCHEDULE,
+      'aiReadiness.evidence.maxAge',
+      { milliseconds: parseIsoDurationMs(DEFAULT_EVIDENCE_MAX_AGE)! },
+      1,
     ),
-    maxAgeMs: parseIsoDurationMs(parsed?.maxAge ?? DEFAULT_EVIDENCE_MAX_AGE)!,
+    reloadIntervalMs: readDurationMs(
+      config,
+      'aiReadiness.evidence.reloadInterval',
+      { minutes: 1 },
+      1000,
+    ),
     requireVerified: parsed?.requireVerified,
   };
 }

@@ -19,6 +19,19 @@ export interface CollectionReport {
   durationMs: number;
 }
 
+/** The stored results as evaluation reads them (shared/evidence.md, "Evaluation"). */
+export interface EvidenceResults {
+  /**
+   * The view evaluation reads: stored results held in memory (reloaded by
+   * `reload`), aged by maxAge at each lookup. Undefined with no collector.
+   */
+  view(): EvidenceView | undefined;
+  /** Reloads the stored results into the view. */
+  reload(): Promise<void>;
+  /** Puts results just written into the view. */
+  remember(results: readonly StoredEvidence[]): void;
+}
+
 /**
  * Collects evidence and keeps the stored results and the view evaluation
  * reads in step (shared/evidence.md, "Collection").

@@ -30,8 +30,9 @@ export const integrationChecks: CheckDefinition[] = [
         { from: 'trigger' },
       ],
     },
-    // Handoffs to the pilot are read from the graph's reverse index: a full
-    // refresh holds every pilot; a pilot read alone is not told of them.
+    // Handoffs to the pilot are read from the graph's reverse index, so the
+    // graph must hold the agents naming it: a full refresh and the CLI hold
+    // every pilot; the backend's reader asks for them around a few entities.
     title: 'Trigger mapped',
     gate: true,
     frameworks: ['MAP 1.1', 'MAP 3.4'],

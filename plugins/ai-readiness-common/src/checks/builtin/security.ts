@@ -10,14 +10,9 @@ import { ON_CALL_READS, mergeReads } from './sharedReads';
 import { snippet } from '../yaml';
 import { MalformedFieldError, readRefField } from '../../engine/graph';
 import { parseIsoDuration } from '../../util/dates';
+import { riskTierOf } from '../../engine/metadata';
 
-export const RISK_TIERS = ['minimal', 'limited', 'high', 'prohibited'];
-
-/** The pilot's risk tier when it is one of the known values. */
-export function riskTierOf(value: string | undefined): string | undefined {
-  const tier = value?.toLowerCase();
-  return tier && RISK_TIERS.includes(tier) ? tier : undefined;
-}
+export { RISK_TIERS, riskTierOf } from '../../engine/metadata';
 
 export const securityChecks: CheckDefinition[] = [
   {

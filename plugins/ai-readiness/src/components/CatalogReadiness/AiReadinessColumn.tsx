@@ -1,5 +1,6 @@
+import { entityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
 import Typography from '@material-ui/core/Typography';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import type { TableColumn } from '@backstage/core-components';
 import { LevelBadge } from '../LevelBadge';
 import { OffTargetChip } from '../OffTargetChip';
@@ -8,9 +9,7 @@ import { useReadinessIndex } from './readinessIndex';
 function ReadinessCell(props: { entity: Entity }) {
   const { value } = useReadinessIndex();
   if (!value) return null;
-  const summary = value.get(
-    stringifyEntityRef(props.entity).toLocaleLowerCase('en-US'),
-  );
+  const summary = value.get(entityRefKey(props.entity));
   if (!summary) {
     return (
       <Typography variant="caption" color="textSecondary">

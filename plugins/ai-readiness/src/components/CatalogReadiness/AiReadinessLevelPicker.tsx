@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Typography from '@material-ui/core/Typography';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   DefaultEntityFilters,
   EntityFilter,
@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import {
   LEVEL_NAMES,
+  entityRefKey,
   READINESS_LEVELS,
   ReadinessLevel,
   ScorecardSummary,
@@ -31,9 +32,7 @@ export class AiReadinessLevelFilter implements EntityFilter {
   ) {}
 
   filterEntity(entity: Entity): boolean {
-    const summary = this.index.get(
-      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-    );
+    const summary = this.index.get(entityRefKey(entity));
     return !!summary && this.levels.includes(summary.level);
   }
 

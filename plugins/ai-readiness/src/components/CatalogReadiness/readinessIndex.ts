@@ -1,3 +1,4 @@
+import { entityRefKey } from '@ai-readiness/plugin-ai-readiness-common';
 import { useApi } from '@backstage/core-plugin-api';
 import type { ScorecardSummary } from '@ai-readiness/plugin-ai-readiness-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -22,8 +23,7 @@ async function loadIndex(
       limit: PAGE,
       offset,
     });
-    for (const item of items)
-      index.set(item.entityRef.toLocaleLowerCase('en-US'), item);
+    for (const item of items) index.set(entityRefKey(item.entityRef), item);
     if (!items.length || offset + items.length >= totalCount) break;
   }
   return index;

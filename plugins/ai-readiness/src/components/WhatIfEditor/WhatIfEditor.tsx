@@ -3,16 +3,17 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  mergeRemediations,
   type CheckStatus,
   type DraftError,
   type DraftScorecard,
-  type EvaluateResponse,
+  mergeRemediations,
+  entityRefKey,
   type Scorecard,
+  type EvaluateResponse,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { aiReadinessApiRef } from '../../api';
 import { CheckStatusLabel } from '../CheckStatusLabel';
@@ -191,10 +192,8 @@ export function WhatIfEditor(props: {
   }, [api, text, open]);
 
   const answer = lastAnswer(evaluation);
-  const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const draft = answer?.scorecards.find(
-    c => c.entityRef.toLocaleLowerCase('en-US') === ref,
-  );
+  const ref = entityRefKey(entity);
+  const draft = answer?.scorecards.find(c => entityRefKey(c.entityRef) === ref);
   const fixAll = useCallback(
     () =>
       setText(t => applyRemediations(t, mergeRemediations(draft ?? scorecard))),

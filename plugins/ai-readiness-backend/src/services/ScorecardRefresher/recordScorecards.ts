@@ -22,7 +22,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How long history is kept (config aiReadiness.history). */
 export interface HistoryRetention {
-  /** History rows older than this many days are deleted. */
+  /** History rows older than this (milliseconds) are deleted. */
+  maxAgeMs?: number;
+  /** The same in days (the deprecated `maxAgeDays` key); `maxAgeMs` wins. */
   maxAgeDays?: number;
   /** Only this many of the newest rows are kept per pilot. */
   maxEntriesPerEntity?: number;
@@ -94,13 +96,14 @@ export function retentionDeletion(
   retention: HistoryRetention,
   now: Date,
 ): HistoryDeletion {
+  const maxAgeMs =
+    retention.maxAgeMs ??
+    (retention.maxAgeDays !== undefined
+      ? retention.maxAgeDays * DAY_MS
+      : undefined);
   return {
-    ...(retention.maxAgeDays !== undefined
-      ? {
-          before: new Date(
-            now.getTime() - retention.maxAgeDays * DAY_MS,
-          ).toISOString(),
-        }
+    ...(maxAgeMs !== undefined
+      ? { before: new Date(now.getTime() - maxAgeMs).toISOString() }
       : {}),
     ...(retention.maxEntriesPerEntity !== undefined
       ? { keepPerEntity: retention.maxEntriesPerEntity }

@@ -1,6 +1,9 @@
-import { fakeScorecard } from '../../__testUtils__/scorecards';
-import { createTestDatabases, storeOn } from '../../__testUtils__/databases';
-import { DatabaseScorecardStore } from '../../database/DatabaseScorecardStore';
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
+import {
+  createTestDatabases,
+  scorecardStoreFor,
+  storeOn,
+} from '../../__testUtils__/databases';
 import { recordScorecards, retentionDeletion } from './recordScorecards';
 
 jest.setTimeout(60_000);
@@ -10,8 +13,7 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'recordScorecards (history and level-drop policy) on %s',
   databaseId => {
-    const createStore = () =>
-      storeOn(databases, databaseId, o => DatabaseScorecardStore.create(o));
+    const createStore = () => storeOn(databases, databaseId, scorecardStoreFor);
 
     it('appends history on a change of level or score and at most once more per day', async () => {
       const { store } = await createStore();

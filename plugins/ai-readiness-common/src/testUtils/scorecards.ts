@@ -10,8 +10,9 @@ import {
   READINESS_LEVELS,
   ReadinessLevel,
   Scorecard,
-} from '@ai-readiness/plugin-ai-readiness-common';
+} from '../index';
 
+/** @public */
 export interface FakeScorecardOptions {
   entityRef: string;
   title?: string;
@@ -28,6 +29,7 @@ export interface FakeScorecardOptions {
   scope?: Scorecard['scope'];
 }
 
+/** A scorecard with just enough content for stores, APIs and views (no rubric logic). @public */
 export function fakeScorecard(options: FakeScorecardOptions): Scorecard {
   const evaluatedAt = options.evaluatedAt ?? '2026-11-25T10:00:00.000Z';
   const level = options.level ?? 'L1';

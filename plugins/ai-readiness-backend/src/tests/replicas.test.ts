@@ -1,18 +1,16 @@
+import { withCatalogRelations } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import {
-  permissionAwareCatalog,
-  withCatalogRelations,
-} from './__testUtils__/catalog';
+import { permissionAwareCatalog } from '../__testUtils__/catalog';
 import {
   conformanceEntities,
   conformanceExpected,
-} from './__testUtils__/conformance';
-import { createTestDatabases } from './__testUtils__/databases';
-import { aiReadinessPlugin, REFRESH_TASK_ID } from './plugin';
-import { catalogAndNotifications } from './__testUtils__/serviceFactories';
+} from '../__testUtils__/conformance';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { aiReadinessPlugin, REFRESH_TASK_ID } from '../plugin';
+import { catalogAndNotifications } from '../__testUtils__/serviceFactories';
 
 jest.setTimeout(120_000);
 

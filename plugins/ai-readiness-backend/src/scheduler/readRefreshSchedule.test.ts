@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readRefreshSchedule } from './readRefreshSchedule';
+import { readRefreshSchedule } from './refreshTask';
 
 describe('readRefreshSchedule', () => {
   it('defaults to every 30 minutes, globally', () => {

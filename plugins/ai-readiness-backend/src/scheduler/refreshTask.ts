@@ -3,8 +3,17 @@ import type {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
+import type { Config } from '@backstage/config';
+import { readScheduleOf } from './readConfig';
+import type { ScorecardRefresher } from '../services/ScorecardRefresher/types';
 import type { RefreshScheduler } from './types';
+
+/** The refresh task's cadence from `aiReadiness.schedule`. */
+export function readRefreshSchedule(
+  config: Config,
+): SchedulerServiceTaskScheduleDefinition {
+  return readScheduleOf(config, 'refresh');
+}
 
 /** Id of the scheduled refresh task. */
 export const REFRESH_TASK_ID = 'ai-readiness-refresh';
@@ -21,11 +30,11 @@ export const EMPTY_CATALOG_RETRIES = 10;
 
 export function createRefreshScheduler(options: {
   scheduler: SchedulerService;
-  evaluator: Pick<ReadinessEvaluator, 'refreshAll'>;
+  refresher: Pick<ScorecardRefresher, 'refreshAll'>;
   logger: LoggerService;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }): RefreshScheduler {
-  const { scheduler, evaluator, logger, schedule } = options;
+  const { scheduler, refresher, logger, schedule } = options;
   let retriesLeft = EMPTY_CATALOG_RETRIES;
   let retryArmed = false;
 
@@ -47,7 +56,7 @@ export function createRefreshScheduler(options: {
         ...schedule,
         scope: 'global',
         fn: async () => {
-          const report = await evaluator.refreshAll();
+          const report = await refresher.refreshAll();
           retryArmed = report.pilots === 0 && retriesLeft > 0;
         },
       });
@@ -65,7 +74,7 @@ export function createRefreshScheduler(options: {
           try {
             await triggerRefresh();
           } catch (error) {
-            logger.warn(`AI readiness: could not ask for a refresh: ${error}`);
+            logger.warn(`Could not ask for a refresh: ${error}`);
           }
         },
       });

@@ -4,16 +4,17 @@
  * collector, POST /evidence/refresh collects a pilot's items from a real
  * loopback server and the stored scorecard shows them.
  */
+import { component } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { component, RESTRICTED_USER } from './__testUtils__/catalog';
-import { conformanceExpected } from './__testUtils__/conformance';
+import { RESTRICTED_USER } from '../__testUtils__/catalog';
+import { conformanceExpected } from '../__testUtils__/conformance';
 import {
   LoopbackServer,
   startLoopbackServer,
-} from './services/evidence/__testUtils__/loopback';
-import { startPluginBackend } from './__testUtils__/pluginBackend';
+} from '../services/evidence/__testUtils__/loopback';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 
 jest.setTimeout(120_000);
 

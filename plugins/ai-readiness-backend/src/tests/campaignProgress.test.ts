@@ -1,16 +1,16 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Scorecard } from '@ai-readiness/plugin-ai-readiness-common';
 import request from 'supertest';
-import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
-import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
-import { createTestDatabases } from './__testUtils__/databases';
+import { createCampaignNotifier } from '../services/Campaigns/createCampaignNotifier';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
+import { createTestDatabases } from '../__testUtils__/databases';
 import {
   campaigns,
   card,
   restricted,
   setup,
   writeThreeDays,
-} from './__testUtils__/campaigns';
+} from '../__testUtils__/campaigns';
 
 jest.setTimeout(60_000);
 

@@ -1,8 +1,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { RESTRICTED_USER } from './__testUtils__/catalog';
-import { conformanceExpected } from './__testUtils__/conformance';
-import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { RESTRICTED_USER } from '../__testUtils__/catalog';
+import { conformanceExpected } from '../__testUtils__/conformance';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 

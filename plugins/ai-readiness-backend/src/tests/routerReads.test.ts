@@ -2,10 +2,10 @@
  * The router's reads and refresh: lists, one scorecard, summaries, CSV,
  * history, rubric.
  */
+import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtils';
 import request from 'supertest';
-import { fakeScorecard } from './__testUtils__/scorecards';
-import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
-import { cards, setup, restricted } from './__testUtils__/routerApp';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
+import { cards, setup, restricted } from '../__testUtils__/routerApp';
 
 jest.setTimeout(30_000);
 

@@ -5,8 +5,8 @@ import {
   EMPTY_CATALOG_RETRIES,
   REFRESH_RETRY_TASK_ID,
   REFRESH_TASK_ID,
-} from './createRefreshScheduler';
-import type { RefreshReport } from '../ReadinessEvaluator/types';
+} from './refreshTask';
+import type { RefreshReport } from '../services/ScorecardRefresher/types';
 
 function report(pilots: number): RefreshReport {
   return {
@@ -33,7 +33,7 @@ async function setup(pilotsPerRun: number[]) {
   });
   const refresh = createRefreshScheduler({
     scheduler,
-    evaluator: { refreshAll },
+    refresher: { refreshAll },
     logger: mockServices.logger.mock(),
     schedule: { frequency: { minutes: 30 }, timeout: { minutes: 15 } },
   });

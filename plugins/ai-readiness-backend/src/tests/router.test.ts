@@ -4,7 +4,7 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { setup, restricted } from './__testUtils__/routerApp';
+import { setup, restricted } from '../__testUtils__/routerApp';
 
 jest.setTimeout(30_000);
 

@@ -4,6 +4,7 @@
  * pilots whose annotations vary (seeded), so that every level and status occurs.
  */
 
+/** @public */
 export interface SyntheticCatalogOptions {
   pilots: number;
   /** Total entities, pilots included (the rest is the organisation around them). */
@@ -58,7 +59,10 @@ const entity = (
   spec,
 });
 
-/** Returns entities; pilots come last. */
+/**
+ * A generated organisation with AI pilots, for benchmarks; pilots come last.
+ * @public
+ */
 export function syntheticCatalog({
   pilots,
   total,

@@ -1,11 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
-import { databaseServiceFor } from './__testUtils__/databases';
-import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
-import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
-import { createCampaignNotifier } from './services/Campaigns/createCampaignNotifier';
-import { createTestDatabases } from './__testUtils__/databases';
-import { campaigns, writeThreeDays } from './__testUtils__/campaigns';
+import {
+  campaignStoreFor,
+  databaseServiceFor,
+  scorecardStoreFor,
+} from '../__testUtils__/databases';
+import { createCampaignNotifier } from '../services/Campaigns/createCampaignNotifier';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { campaigns, writeThreeDays } from '../__testUtils__/campaigns';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +23,7 @@ describe.each(databases.eachSupportedId())(
         ? knexFactory((knex1 as any).client.config)
         : knex1;
       try {
-        const store1 = await DatabaseScorecardStore.create({
+        const store1 = await scorecardStoreFor({
           database: databaseServiceFor(knex1),
         });
         await writeThreeDays(store1);
@@ -29,11 +31,11 @@ describe.each(databases.eachSupportedId())(
         const replica = async (knex: Knex, today: string) => {
           const database = databaseServiceFor(knex);
           return createCampaignNotifier({
-            store: await DatabaseScorecardStore.create({
+            store: await scorecardStoreFor({
               database,
               skipMigrations: true,
             }),
-            campaignStore: await DatabaseCampaignStore.create({
+            campaignStore: await campaignStoreFor({
               database,
               skipMigrations: true,
             }),

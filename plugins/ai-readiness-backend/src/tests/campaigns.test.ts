@@ -6,16 +6,16 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { createCampaignsRouter } from './campaignsRouter';
-import { recordScorecards } from './services/ReadinessEvaluator/recordScorecards';
-import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
-import { createTestDatabases } from './__testUtils__/databases';
+import { createCampaignsRouter } from '../campaignsRouter';
+import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
+import { createScorecardQueries } from '../services/ScorecardQueries/createScorecardQueries';
+import { createTestDatabases } from '../__testUtils__/databases';
 import {
   card,
   restricted,
   setup,
   writeThreeDays,
-} from './__testUtils__/campaigns';
+} from '../__testUtils__/campaigns';
 
 jest.setTimeout(60_000);
 
@@ -134,7 +134,7 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
       met: 2,
       total: 3,
     });
-    const history = jest.spyOn(campaignStore, 'readLevelHistory');
+    const history = jest.spyOn(store, 'readLevelHistory');
     const days = jest.spyOn(campaignStore, 'readDays');
     await recordScorecards(store, [
       card('beta', 'group:default/division', '2026-12-03', 'L2', false),
@@ -262,7 +262,7 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
     const queries = createScorecardQueries({
       store,
       visibility,
-      evaluator: { evaluateOnDemand: async () => undefined },
+      refresher: { evaluateOnDemand: async () => undefined },
     });
     const credentials = mockCredentials.user();
     const off = await queries.list(

@@ -1,0 +1,57 @@
+/*
+ * The scoring pipeline as plugin.ts wires it (CatalogReader ->
+ * ReadinessEvaluator -> ScorecardRefresher), on a test catalog and store.
+ */
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  createReadinessEngine,
+  EvidenceView,
+  ReadinessEngine,
+} from '@ai-readiness/plugin-ai-readiness-common';
+import type { ScorecardStore } from '../database/ScorecardStore';
+import { createCatalogReader } from '../services/CatalogReader/createCatalogReader';
+import type { LevelDropNotifier } from '../services/LevelDropNotifier/types';
+import { createReadinessEvaluator } from '../services/ReadinessEvaluator/createReadinessEvaluator';
+import { createScorecardRefresher } from '../services/ScorecardRefresher/createScorecardRefresher';
+import type { HistoryRetention } from '../services/ScorecardRefresher/recordScorecards';
+
+export function createTestPipeline(options: {
+  catalog: CatalogService;
+  engine?: ReadinessEngine;
+  store?: ScorecardStore;
+  auth?: AuthService;
+  logger?: LoggerService;
+  notifier?: LevelDropNotifier;
+  retention?: HistoryRetention;
+  evidence?: () => EvidenceView | undefined;
+  now?: () => Date;
+}) {
+  const engine = options.engine ?? createReadinessEngine();
+  const reader = createCatalogReader({ engine, catalog: options.catalog });
+  const evaluator = createReadinessEvaluator({
+    engine,
+    reader,
+    now: options.now,
+  });
+  const refresher = options.store
+    ? createScorecardRefresher({
+        reader,
+        evaluator,
+        auth: options.auth ?? mockServices.auth(),
+        store: options.store,
+        logger: options.logger ?? mockServices.logger.mock(),
+        notifier: options.notifier,
+        retention: options.retention,
+        evidence: options.evidence,
+        now: options.now,
+      })
+    : undefined;
+  return { engine, reader, evaluator, refresher: refresher! };
+}
+
+/** A CatalogReader on a test catalog, with the default rubric. */
+export function readerOf(catalog: CatalogService) {
+  return createCatalogReader({ engine: createReadinessEngine(), catalog });
+}
