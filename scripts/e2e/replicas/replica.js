@@ -10,7 +10,8 @@ const { request, waitFor } = require('../lib/http');
 const { pgConnection } = require('../lib/postgres');
 const { BULK, root } = require('./config');
 
-const RUN_LINE = /AI readiness: evaluated (\d+) pilots, reading/;
+// the refresher's log line after a full refresh (the logger names the task)
+const RUN_LINE = /Evaluated (\d+) pilots, reading \d+ entities/;
 
 /**
  * Starts replica `r` ({ name, logFile, runs }) with the shared config and its
