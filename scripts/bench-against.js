@@ -9,7 +9,11 @@
  * the medians (this tree / REF: below 1 is faster).
  *
  * The figure read from a run is the first table row whose value is in
- * seconds ("| what | 1.23 s |"). Example:
+ * seconds ("| what | 1.23 s |"), or, with BENCH_FIGURES, each named figure:
+ * a JSON object of name -> regular expression whose first group is the
+ * number, e.g. {"refresh": "refresh \\(second[^:]*: ([\\d.]+) s"}. A run
+ * that exits non-zero after printing its figures (a benchmark's own target
+ * missed on a busy machine) still counts. Example:
  *   npm run bench:against -- main plugins/ai-readiness-common/bench/engine.bench.ts 3 -- --pilots 20000 --total 30000
  */
 const { execFileSync, spawnSync } = require('child_process');
@@ -27,6 +31,16 @@ if (!ref || !bench) {
   process.exit(2);
 }
 const rounds = Number(roundsText ?? 3);
+const figures = process.env.BENCH_FIGURES
+  ? Object.entries(JSON.parse(process.env.BENCH_FIGURES)).map(
+      ([name, pattern]) => ({ name, pattern: new RegExp(pattern, 'm') }),
+    )
+  : [
+      {
+        name: undefined,
+        pattern: /^\|([^|]+)\|\s*([\d.]+) s\s*\|/m,
+      },
+    ];
 
 const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: root })
   .toString()
@@ -64,38 +78,47 @@ function runOnce(tree) {
     ],
     { cwd: tree, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
-  if (result.status !== 0) {
+  const read = figures.map(({ name, pattern }) => {
+    const match = result.stdout.match(pattern);
+    if (!match) return undefined;
+    return name === undefined
+      ? { label: match[1].trim(), value: Number(match[2]) }
+      : { label: name, value: Number(match[1]) };
+  });
+  if (read.some(r => r === undefined)) {
     process.stderr.write(result.stdout + result.stderr);
-    throw new Error(`${bench} failed in ${tree}`);
+    throw new Error(
+      `${bench} in ${tree} exited ${result.status} without every figure`,
+    );
   }
-  const row = result.stdout
-    .split('\n')
-    .find(l => /^\|[^|]+\|\s*[\d.]+ s\s*\|/.test(l));
-  if (!row) throw new Error(`no "| ... | N s |" row in the output of ${bench}`);
-  return {
-    label: row.split('|')[1].trim(),
-    seconds: Number(row.split('|')[2].trim().split(' ')[0]),
-  };
+  if (result.status !== 0)
+    console.log(`(${tree}: exit ${result.status}, its figures counted)`);
+  return read;
 }
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const here = [];
-const there = [];
-let label = '';
+const here = figures.map(() => []);
+const there = figures.map(() => []);
+let labels = [];
 for (let i = 0; i < rounds; i++) {
   const a = runOnce(root);
   const b = runOnce(other);
-  label = a.label;
-  here.push(a.seconds);
-  there.push(b.seconds);
+  labels = a.map(f => f.label);
+  a.forEach((f, j) => here[j].push(f.value));
+  b.forEach((f, j) => there[j].push(f.value));
   console.log(
-    `round ${i + 1}: this tree ${a.seconds} s, ${ref} (${sha}) ${b.seconds} s`,
+    `round ${i + 1}: ` +
+      labels
+        .map((l, j) => `${l} ${a[j].value} here, ${b[j].value} at ${ref}`)
+        .join('; '),
   );
 }
-const ratio = median(here) / median(there);
-console.log(
-  `\n${label}: median ${median(here)} s here, ${median(
-    there,
-  )} s at ${ref} (${sha})`,
-);
-console.log(`ratio this tree / ${ref}: ${ratio.toFixed(3)}`);
+console.log('');
+labels.forEach((label, j) => {
+  const ratio = median(here[j]) / median(there[j]);
+  console.log(
+    `${label}: median ${median(here[j])} here, ${median(
+      there[j],
+    )} at ${ref} (${sha}); ratio this tree / ${ref}: ${ratio.toFixed(3)}`,
+  );
+});
