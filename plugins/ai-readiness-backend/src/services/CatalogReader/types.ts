@@ -47,6 +47,21 @@ export interface CatalogReader {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<string[]>;
+  /**
+   * The `metadata.etag` of each of these entities the caller may read, by
+   * lower-cased ref (identity and etag only: the change check's read).
+   */
+  readEtags(
+    entityRefs: readonly string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string>>;
+  /**
+   * The etag of every entity the quick scope rules may make a pilot (the
+   * pilot filter), by lower-cased ref: how the change check sees new pilots.
+   */
+  readCandidateEtags(
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string>>;
   /** The entity when the caller may read it, else undefined. */
   getEntity(
     entityRef: string,

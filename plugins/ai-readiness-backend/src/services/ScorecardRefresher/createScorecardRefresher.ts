@@ -13,6 +13,7 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { CatalogReader } from '../CatalogReader/types';
+import type { ReadsRecorder } from '../ChangeCheck/recordReads';
 import type { LevelDropNotifier } from '../LevelDropNotifier/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import {
@@ -31,13 +32,18 @@ const BATCH_SIZE = 250;
 const MAX_DEPENDENTS = 200;
 
 export function createScorecardRefresher(options: {
-  reader: Pick<CatalogReader, 'readPilots' | 'getEntity' | 'readDependents'>;
+  reader: Pick<
+    CatalogReader,
+    'readPilots' | 'getEntity' | 'readDependents' | 'readAround'
+  >;
   evaluator: ReadinessEvaluator;
   auth: AuthService;
   store: ScorecardStore;
   logger: LoggerService;
   notifier?: LevelDropNotifier;
   retention?: HistoryRetention;
+  /** Notes what each evaluated pilot read, for the change check. */
+  reads?: ReadsRecorder;
   /** The stored evidence every evaluation reads (none when absent). */
   evidence?: () => EvidenceView | undefined;
   /** The clock; tests pin it. */
@@ -64,17 +70,23 @@ export function createScorecardRefresher(options: {
   ): Promise<{ card?: Scorecard; entity?: Entity; changed: boolean }> {
     const before = await store.getScorecard(entityRef);
     const entity = await reader.getEntity(entityRef, credentials);
-    const [card] = entity
-      ? await evaluator.evaluate([entity], {
-          credentials,
-          evidence: evidence(),
-        })
-      : [];
+    // The graph is read here so that what the pilot read can be recorded.
+    const graph = entity && (await reader.readAround([entity], credentials));
+    const [card] =
+      entity && graph
+        ? await evaluator.evaluate([entity], {
+            credentials,
+            graph,
+            evidence: evidence(),
+          })
+        : [];
     if (!card) {
       await store.deleteScorecards([entityRefKey(entityRef)]);
+      await options.reads?.forget([entityRefKey(entityRef)]);
       return { entity, changed: !!before };
     }
     await recordScorecards(store, [card]);
+    if (entity && graph) await options.reads?.record([entity], graph);
     return { card, entity, changed: before?.level !== card.level };
   }
 
@@ -122,6 +134,7 @@ export function createScorecardRefresher(options: {
       report.removed = await store.deleteScorecardsExcept(
         new Set(pilots.map(pilot => entityRefKey(pilot))),
       );
+      await options.reads?.record(pilots, graph, { replaceAll: true });
       await store.deleteHistory(retentionDeletion(retention, at));
       await afterWrite();
       report.durationMs = Date.now() - started;
