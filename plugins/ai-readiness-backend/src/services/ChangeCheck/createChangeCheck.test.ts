@@ -37,8 +37,8 @@ async function setup(databaseId: any, entities: Entity[], maxSingle?: number) {
     get size() {
       return entities.length;
     },
-    at: i => entities[i],
-    indexOf: key => {
+    at: (i: number) => entities[i],
+    indexOf: (key: string) => {
       const i = entities.findIndex(e => keyOf(e) === key);
       return i < 0 ? undefined : i;
     },
