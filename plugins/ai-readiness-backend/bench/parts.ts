@@ -10,6 +10,7 @@ import { createHash } from 'crypto';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { createCatalogVisibility } from '../src/services/CatalogVisibility/createCatalogVisibility';
 import { createTestPipeline } from '../src/__testUtils__/pipeline';
+import { createScorecardRedactor } from '../src/services/Redactor/createRedactor';
 import { createScorecardQueries } from '../src/services/ScorecardQueries/createScorecardQueries';
 import { largeCatalog } from './largeCatalog';
 import { mb, measurePeak } from './measure';
@@ -42,13 +43,19 @@ export async function cacheBench(entities: Entity[]) {
   const variant = (
     caches: { results?: boolean; rows?: boolean },
     ttlMs?: number,
-  ) =>
-    createScorecardQueries({
+  ) => {
+    const visibility = createCatalogVisibility({ reader, ttlMs });
+    return createScorecardQueries({
       store,
-      visibility: createCatalogVisibility({ reader, ttlMs }),
+      visibility,
       refresher,
       caches,
+      redactor: createScorecardRedactor({
+        visibility,
+        auth: mockServices.auth(),
+      }),
     });
+  };
   const variants: [string, ReturnType<typeof variant>][] = [
     ['all caches', variant({})],
     ['no results cache', variant({ results: false })],

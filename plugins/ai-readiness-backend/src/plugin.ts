@@ -48,6 +48,7 @@ import {
   readHistoryRetention,
   readVisibilityTtlMs,
 } from './scheduler/readConfig';
+import { createScorecardRedactor } from './services/Redactor/createRedactor';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
 import { createFixPreview } from './services/FixPreview/createFixPreview';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
@@ -175,16 +176,20 @@ export const aiReadinessPlugin = createBackendPlugin({
           reader,
           ttlMs: readVisibilityTtlMs(config, settings),
         });
+        // The read path's one redaction: answers name no entity the caller cannot see.
+        const redactor = createScorecardRedactor({ visibility, auth });
         const queries = createScorecardQueries({
           store,
           visibility,
           refresher,
+          redactor,
         });
         const drafts = createDraftEvaluator({
           evaluator,
           reader,
           store,
           evidence: evidence.results.view,
+          redactor,
         });
         const evidenceService = createEvidenceService({
           engine,
@@ -253,6 +258,7 @@ export const aiReadinessPlugin = createBackendPlugin({
               campaignStore,
               visibility,
               campaigns: settings.campaigns,
+              redactor,
             }),
           }),
         );
@@ -267,6 +273,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             refresher,
             triggerRefresh: refresh.triggerRefresh,
             drafts,
+            redactor,
             fixes: createFixPreview({
               queries,
               urlReader: deps.urlReader,

@@ -14,6 +14,8 @@ import type { ScorecardStore } from '../database/ScorecardStore';
 import { createCatalogReader } from '../services/CatalogReader/createCatalogReader';
 import type { LevelDropNotifier } from '../services/LevelDropNotifier/types';
 import { createReadinessEvaluator } from '../services/ReadinessEvaluator/createReadinessEvaluator';
+import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
+import { createScorecardRedactor } from '../services/Redactor/createRedactor';
 import { createScorecardRefresher } from '../services/ScorecardRefresher/createScorecardRefresher';
 import type { HistoryRetention } from '../services/ScorecardRefresher/recordScorecards';
 
@@ -48,7 +50,12 @@ export function createTestPipeline(options: {
         now: options.now,
       })
     : undefined;
-  return { engine, reader, evaluator, refresher: refresher! };
+  // The read path's redaction, on the same catalog.
+  const redactor = createScorecardRedactor({
+    visibility: createCatalogVisibility({ reader }),
+    auth: options.auth ?? mockServices.auth(),
+  });
+  return { engine, reader, evaluator, refresher: refresher!, redactor };
 }
 
 /** A CatalogReader on a test catalog, with the default rubric. */

@@ -17,6 +17,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
+import type { ScorecardRedactor } from '../Redactor/types';
 import { ownerChain } from '../ScorecardQueries/createScorecardQueries';
 import { NO_GROUP_KEY } from '../ScorecardQueries/types';
 import { Member, Membership, readMembership } from './members';
@@ -223,6 +224,8 @@ export function createCampaignQueries(options: {
   campaignStore: CampaignStore;
   visibility: CatalogVisibility;
   campaigns: readonly CampaignConfig[];
+  /** Hides what the caller may not see (a hidden owner in byOwner, in the pilots). */
+  redactor: ScorecardRedactor;
   now?: () => Date;
 }): CampaignQueries {
   const { store, campaignStore, visibility, campaigns } = options;
@@ -403,18 +406,20 @@ export function createCampaignQueries(options: {
         Math.min(from + offset, to),
         Math.min(from + offset + limit, to),
       );
-      return {
+      const answer = {
         ...found.head,
         pilots: pilots.map(m => m.pilot),
         pilotsTotal,
       };
+      return options.redactor.redact(credentials, answer);
     },
 
     async allPilots(credentials, id) {
       const campaign = byId.get(id);
       if (!campaign) return undefined;
       const { members, view } = await load(credentials);
-      return visibleOf(members, id, view).map(m => m.pilot);
+      const pilots = visibleOf(members, id, view).map(m => m.pilot);
+      return options.redactor.redact(credentials, pilots);
     },
   };
 }

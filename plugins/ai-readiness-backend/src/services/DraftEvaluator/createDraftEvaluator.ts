@@ -12,6 +12,7 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { CatalogReader } from '../CatalogReader/types';
+import type { ScorecardRedactor } from '../Redactor/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import { RawDraft, splitYaml, validateDraft } from './readDrafts';
 import type { DraftEvaluationOptions, DraftEvaluator } from './types';
@@ -26,6 +27,8 @@ export function createDraftEvaluator(options: {
   store: Pick<ScorecardStore, 'getScorecard'>;
   /** The stored evidence drafts are scored with (none when absent). */
   evidence?: () => EvidenceView | undefined;
+  /** Hides what the caller may not see from the answers. */
+  redactor: ScorecardRedactor;
   /** The clock; tests pin it. */
   now?: () => Date;
 }): DraftEvaluator {
@@ -108,7 +111,8 @@ export function createDraftEvaluator(options: {
       current: current.get(entityRefKey(card.entityRef)) ?? null,
     }));
     errors.sort((a, b) => a.document - b.document);
-    return { asOf: day, scorecards, errors };
+    const answer = { asOf: day, scorecards, errors };
+    return options.redactor.redact(credentials, answer, drafts.map(keyOf));
   }
 
   return {

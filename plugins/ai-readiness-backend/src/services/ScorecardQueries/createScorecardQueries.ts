@@ -18,6 +18,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
+import type { ScorecardRedactor } from '../Redactor/types';
 import type { ScorecardRefresher } from '../ScorecardRefresher/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
 import { rememberPromise } from '../rememberPromise';
@@ -145,10 +146,14 @@ export function createScorecardQueries(options: {
   visibility: CatalogVisibility;
   /** Scores a visible pilot that has no stored scorecard yet. */
   refresher: Pick<ScorecardRefresher, 'evaluateOnDemand'>;
+  /** Hides what the caller may not see from every answer (after the caches: they are shared). */
+  redactor: ScorecardRedactor;
   /** Turns the read caches off (the backend bench measures what each one gains). */
   caches?: { results?: boolean; rows?: boolean };
 }): ScorecardQueries {
   const { store, visibility, refresher } = options;
+  const redact = <T>(credentials: BackstageCredentials, value: T) =>
+    options.redactor.redact(credentials, value);
   const cacheResults = options.caches?.results ?? true;
   const cacheRows = options.caches?.rows ?? true;
   let revision = -1;
@@ -270,7 +275,7 @@ export function createScorecardQueries(options: {
         (await store.getScorecard(ref)) ??
         (await refresher.evaluateOnDemand(entity, credentials));
       if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
-      return card;
+      return redact(credentials, card);
     },
 
     async history(credentials, entityRef, range) {
@@ -284,25 +289,36 @@ export function createScorecardQueries(options: {
       const key = `list|${stamp}|${JSON.stringify(query)}|${page.limit}|${
         page.offset
       }`;
-      return remember(results as Map<string, Promise<any>>, key, async () => {
-        const slice = rows.slice(page.offset, page.offset + page.limit);
-        const items = await store.getSummaries(slice.map(r => r.entityRef));
-        return { items, totalCount: rows.length };
-      });
+      const answer = await remember(
+        results as Map<string, Promise<any>>,
+        key,
+        async () => {
+          const slice = rows.slice(page.offset, page.offset + page.limit);
+          const items = await store.getSummaries(slice.map(r => r.entityRef));
+          return { items, totalCount: rows.length };
+        },
+      );
+      return redact(credentials, answer);
     },
 
     async listAll(credentials, query) {
       const { rows } = await visibleRows(credentials, query);
-      return store.getSummaries(rows.map(r => r.entityRef));
+      return redact(
+        credentials,
+        await store.getSummaries(rows.map(r => r.entityRef)),
+      );
     },
 
     async summary(credentials, query, groupBy) {
       const { stamp, view, rows } = await visibleRows(credentials, query);
       const key = `summary|${stamp}|${JSON.stringify(query)}|${groupBy}`;
-      return remember(
-        results as Map<string, Promise<SummaryResponse>>,
-        key,
-        async () => summarize(rows, groupBy, view.groupParents),
+      return redact(
+        credentials,
+        await remember(
+          results as Map<string, Promise<SummaryResponse>>,
+          key,
+          async () => summarize(rows, groupBy, view.groupParents),
+        ),
       );
     },
   };

@@ -48,7 +48,7 @@ function parseBody(body: unknown): string {
 export function createEvidenceRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  visibility: CatalogVisibility;
+  visibility: Pick<CatalogVisibility, 'view' | 'getEntity'>;
   evidence: EvidenceService;
   logger: LoggerService;
 }): express.Router {
