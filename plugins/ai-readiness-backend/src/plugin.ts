@@ -189,7 +189,6 @@ export const aiReadinessPlugin = createBackendPlugin({
           reader,
           store,
           evidence: evidence.results.view,
-          redactor,
         });
         const evidenceService = createEvidenceService({
           engine,

@@ -12,7 +12,6 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { CatalogReader } from '../CatalogReader/types';
-import type { ScorecardRedactor } from '../Redactor/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import { RawDraft, splitYaml, validateDraft } from './readDrafts';
 import type { DraftEvaluationOptions, DraftEvaluator } from './types';
@@ -27,8 +26,6 @@ export function createDraftEvaluator(options: {
   store: Pick<ScorecardStore, 'getScorecard'>;
   /** The stored evidence drafts are scored with (none when absent). */
   evidence?: () => EvidenceView | undefined;
-  /** Hides what the caller may not see from the answers. */
-  redactor: ScorecardRedactor;
   /** The clock; tests pin it. */
   now?: () => Date;
 }): DraftEvaluator {
@@ -111,8 +108,9 @@ export function createDraftEvaluator(options: {
       current: current.get(entityRefKey(card.entityRef)) ?? null,
     }));
     errors.sort((a, b) => a.document - b.document);
-    const answer = { asOf: day, scorecards, errors };
-    return options.redactor.redact(credentials, answer, drafts.map(keyOf));
+    // Nothing to redact: drafts are scored on what the caller's credentials
+    // read (a hidden entity reads as a missing one), and `current` holds no ref.
+    return { asOf: day, scorecards, errors };
   }
 
   return {

@@ -7,7 +7,8 @@ import type { CatalogVisibility } from '../CatalogVisibility/types';
 import { HIDDEN_ENTITY, HIDDEN_VALUE, ScorecardRedactor } from './types';
 
 /** kind:namespace/name, as scorecards write refs (displayRef). */
-const REF_PATTERN = /\b[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*/gi;
+const REF_PATTERN =
+  /\b[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*/gi;
 
 /**
  * Keys whose values the plugin writes itself (ids, states, dates), never read
