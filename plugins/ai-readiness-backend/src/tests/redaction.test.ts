@@ -16,6 +16,7 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createReadinessEngine,
@@ -36,6 +37,7 @@ import { createCatalogVisibility } from '../services/CatalogVisibility/createCat
 import { createDraftEvaluator } from '../services/DraftEvaluator/createDraftEvaluator';
 import { createScorecardQueries } from '../services/ScorecardQueries/createScorecardQueries';
 import { HIDDEN_ENTITY } from '../services/Redactor/types';
+import { registerActions } from '../services/actions/registerActions';
 
 jest.setTimeout(60_000);
 
@@ -107,6 +109,16 @@ async function setup() {
     ) as any,
   });
   const httpAuth = mockServices.httpAuth();
+  const queries = createScorecardQueries({
+    store,
+    visibility,
+    refresher,
+    redactor,
+  });
+  const actions = actionsRegistryServiceMock({
+    logger: mockServices.logger.mock(),
+  });
+  registerActions({ actionsRegistry: actions, permissions, queries });
   const app = express()
     .use(
       await createRouter({
@@ -114,12 +126,7 @@ async function setup() {
         httpAuth,
         permissions,
         engine,
-        queries: createScorecardQueries({
-          store,
-          visibility,
-          refresher,
-          redactor,
-        }),
+        queries,
         refresher,
         triggerRefresh: async () => {},
         drafts: createDraftEvaluator({ ...pipeline, store }),
@@ -140,7 +147,7 @@ async function setup() {
       }),
     )
     .use(mockErrorHandler());
-  return { app };
+  return { app, actions };
 }
 
 const restricted = mockCredentials.user.header(RESTRICTED_USER);
@@ -209,6 +216,37 @@ describe('redaction of what the caller cannot see', () => {
     expect(card.score).toBe(insiderCard.score);
     expect(seen.card).toContain(HIDDEN_ENTITY);
     expect(seen.csv).toContain(HIDDEN_ENTITY);
+  });
+
+  it('names neither in the answers of the actions (MCP)', async () => {
+    const { actions } = await setup();
+    const invoke = async (id: string, input: object, userEntityRef: string) =>
+      JSON.stringify(
+        (
+          await actions.invoke({
+            id: `test:${id}`,
+            input,
+            credentials: mockCredentials.user(userEntityRef),
+          })
+        ).output,
+      );
+    for (const [id, input] of [
+      ['get-ai-readiness-scorecard', { entityRef: 'component:default/scorer' }],
+      [
+        'list-ai-pilots-below-level',
+        { level: 'L3', owner: 'group:default/risk' },
+      ],
+    ] as const) {
+      const insider = await invoke(id, input, 'user:default/insider');
+      const outsider = await invoke(id, input, RESTRICTED_USER);
+      // The scorecard names them to the insider (the list holds no message).
+      if (id === 'get-ai-readiness-scorecard') {
+        expect(insider).toContain('fraud-analytics');
+        expect(outsider).toContain('component:default/scorer');
+      } else expect(insider).toContain('component:default/scorer');
+      for (const name of HIDDEN)
+        expect(outsider.toLowerCase()).not.toContain(name.toLowerCase());
+    }
   });
 
   it("counts the same pilots in a parent Group's campaign byOwner as its owner filter lists", async () => {
