@@ -149,12 +149,15 @@ export function createCatalogReader(options: {
   }
 
   return {
-    async readDependents(entity, credentials) {
+    async readDependents(entities, credentials) {
       const refs = new Set<string>();
-      for (const rel of entity.relations ?? []) {
-        if (rel.type === 'dependencyOf') refs.add(entityRefKey(rel.targetRef));
+      for (const entity of entities) {
+        for (const rel of entity.relations ?? []) {
+          if (rel.type === 'dependencyOf')
+            refs.add(entityRefKey(rel.targetRef));
+        }
       }
-      for (const item of await handingOffTo([entity], credentials)) {
+      for (const item of await handingOffTo(entities, credentials)) {
         const key = tryEntityRefKey(item);
         if (key) refs.add(key);
       }
@@ -296,6 +299,18 @@ export function createCatalogReader(options: {
         items => collectEtags(items, etags),
       );
       return etags;
+    },
+
+    async getEntities(entityRefs, credentials) {
+      const out: (Entity | undefined)[] = [];
+      for (let i = 0; i < entityRefs.length; i += REFS_PER_CALL) {
+        const { items } = await catalog.getEntitiesByRefs(
+          { entityRefs: entityRefs.slice(i, i + REFS_PER_CALL) },
+          { credentials },
+        );
+        out.push(...items.map(item => item ?? undefined));
+      }
+      return out;
     },
 
     async getEntity(entityRef, credentials) {

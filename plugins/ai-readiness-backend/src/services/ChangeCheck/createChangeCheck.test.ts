@@ -58,7 +58,9 @@ async function setup(databaseId: any, entities: Entity[], maxSingle?: number) {
     now,
   });
   const refreshAll = jest.spyOn(refresher, 'refreshAll');
-  const refreshEntity = jest.spyOn(refresher, 'refreshEntity');
+  const refreshEntities = jest.spyOn(refresher, 'refreshEntities');
+  /** The refs of each batch the change check re-evaluated, sorted. */
+  const batches = () => refreshEntities.mock.calls.map(c => [...c[0]].sort());
   const check = createChangeCheck({
     reader,
     refresher,
@@ -73,7 +75,8 @@ async function setup(databaseId: any, entities: Entity[], maxSingle?: number) {
     check,
     catalog,
     refreshAll,
-    refreshEntity,
+    refreshEntities,
+    batches,
     evaluatedAt,
     scorecardStore,
     tick: () => {
@@ -108,7 +111,7 @@ describe.each(databases.eachSupportedId())('change check on %s', id => {
       reevaluated: 0,
     });
     expect(quiet.watched).toBeGreaterThanOrEqual(4);
-    expect(t.refreshEntity).not.toHaveBeenCalled();
+    expect(t.refreshEntities).not.toHaveBeenCalled();
     // A quiet tick reads identity and etags, nothing else.
     expect(t.catalog.requests.length).toBeGreaterThan(0);
     for (const request of t.catalog.requests)
@@ -137,9 +140,7 @@ describe.each(databases.eachSupportedId())('change check on %s', id => {
     );
     const edited = await t.check.run();
     expect(edited).toMatchObject({ mode: 'incremental', changed: 1 });
-    expect(t.refreshEntity.mock.calls.map(c => c[0])).toEqual([
-      'component:default/a',
-    ]);
+    expect(t.batches()).toEqual([['component:default/a']]);
     expect(await t.evaluatedAt('component:default/a')).not.toBe(a0);
     expect(await t.evaluatedAt('component:default/b')).toBe(b0);
     const card = await t.scorecardStore.getScorecard('component:default/a');
@@ -149,32 +150,29 @@ describe.each(databases.eachSupportedId())('change check on %s', id => {
 
     // The Group that owns b changed: b, not a.
     t.tick();
-    t.refreshEntity.mockClear();
+    t.refreshEntities.mockClear();
     entities[1] = tagged(group('data', 'ml'), 'd2');
     await t.check.run();
-    expect(t.refreshEntity.mock.calls.map(c => c[0])).toEqual([
-      'component:default/b',
-    ]);
+    expect(t.batches()).toEqual([['component:default/b']]);
     expect(await t.evaluatedAt('component:default/b')).not.toBe(b0);
 
     // A new pilot appears; pilot b goes.
-    t.refreshEntity.mockClear();
+    t.refreshEntities.mockClear();
     entities.push(tagged(component('c'), 'c1'));
     entities.splice(3, 1);
     const moved = await t.check.run();
     expect(moved).toMatchObject({ added: 1 });
-    expect(t.refreshEntity.mock.calls.map(c => c[0]).sort()).toEqual([
-      'component:default/b',
-      'component:default/c',
+    expect(t.batches()).toEqual([
+      ['component:default/b', 'component:default/c'],
     ]);
     expect(await t.evaluatedAt('component:default/c')).toBeDefined();
     expect(await t.evaluatedAt('component:default/b')).toBeUndefined();
     expect(t.refreshAll).toHaveBeenCalledTimes(1);
 
     // And then it is quiet again.
-    t.refreshEntity.mockClear();
+    t.refreshEntities.mockClear();
     expect(await t.check.run()).toMatchObject({ changed: 0, added: 0 });
-    expect(t.refreshEntity).not.toHaveBeenCalled();
+    expect(t.refreshEntities).not.toHaveBeenCalled();
   });
 
   it('runs a full refresh when more pilots changed than it re-evaluates one by one', async () => {
@@ -188,7 +186,7 @@ describe.each(databases.eachSupportedId())('change check on %s', id => {
     entities[0] = tagged(group('ml'), 'g2');
     expect((await t.check.run()).mode).toBe('full');
     expect(t.refreshAll).toHaveBeenCalledTimes(2);
-    expect(t.refreshEntity).not.toHaveBeenCalled();
+    expect(t.refreshEntities).not.toHaveBeenCalled();
     expect((await t.check.run()).changed).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ export const MAX_SINGLE_REEVALUATIONS = 300;
 
 export function createChangeCheck(options: {
   reader: Pick<CatalogReader, 'readEtags' | 'readCandidateEtags'>;
-  refresher: Pick<ScorecardRefresher, 'refreshAll' | 'refreshEntity'>;
+  refresher: Pick<ScorecardRefresher, 'refreshAll' | 'refreshEntities'>;
   store: ChangeStore;
   auth: AuthService;
   logger: LoggerService;
@@ -94,17 +94,14 @@ export function createChangeCheck(options: {
       // The etags seen now; evaluations below record fresher ones over them.
       await store.setEtags(changed.filter(c => c.etag));
       await store.forget(changed.filter(c => !c.etag).map(c => c.ref));
-      for (const ref of toEvaluate) {
-        try {
-          const card = await refresher.refreshEntity(ref);
-          report.reevaluated += 1;
-          const etag = candidates.get(ref);
-          if (!card && etag !== undefined)
-            await store.setEtags([{ ref, etag, role: 'candidate' }]);
-        } catch (error) {
-          logger.error(`Could not re-evaluate ${ref}: ${error}`);
-        }
-      }
+      // One batch: one read of what they reference, one evaluation.
+      const cards = await refresher.refreshEntities([...toEvaluate]);
+      report.reevaluated = cards.size;
+      await store.setEtags(
+        [...toEvaluate]
+          .filter(ref => !cards.has(ref) && candidates.has(ref))
+          .map(ref => ({ ref, etag: candidates.get(ref)!, role: 'candidate' })),
+      );
       return done();
     },
   };
