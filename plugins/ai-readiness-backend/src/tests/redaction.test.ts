@@ -43,7 +43,7 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const HIDDEN = ['fraud-analytics', 'claims-db', 'PFRAUD9'];
+const HIDDEN = ['fraud-analytics', 'fraud-ops', 'claims-db', 'PFRAUD9'];
 
 const entities: Entity[] = withCatalogRelations([
   group('risk'),
@@ -72,6 +72,8 @@ const entities: Entity[] = withCatalogRelations([
     dependsOn: ['resource:default/claims-db'],
   }),
   component('open', { owner: 'group:default/risk' }),
+  group('fraud-ops', 'risk'),
+  component('watcher', { owner: 'group:default/fraud-ops' }),
 ]);
 
 const config = parseAiReadinessConfig({
@@ -95,6 +97,7 @@ async function setup() {
   const catalog = permissionAwareCatalog(entities, {
     [RESTRICTED_USER]: [
       'group:default/fraud-analytics',
+      'group:default/fraud-ops',
       'resource:default/claims-db',
     ],
   });
@@ -216,6 +219,17 @@ describe('redaction of what the caller cannot see', () => {
     expect(card.score).toBe(insiderCard.score);
     expect(seen.card).toContain(HIDDEN_ENTITY);
     expect(seen.csv).toContain(HIDDEN_ENTITY);
+    // The pilots of both hidden Groups count in one group, once each.
+    const hiddenGroups = (body: any[], key: string) =>
+      body.filter(g => g[key] === HIDDEN_ENTITY);
+    expect(
+      hiddenGroups(JSON.parse(seen.byOwner).groups, 'key').map(g => g.count),
+    ).toEqual([2]);
+    expect(
+      hiddenGroups(JSON.parse(seen.campaign).byOwner, 'owner').map(
+        g => g.total,
+      ),
+    ).toEqual([2]);
   });
 
   it('names neither in the answers of the actions (MCP)', async () => {

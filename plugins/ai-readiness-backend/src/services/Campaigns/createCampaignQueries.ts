@@ -17,7 +17,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
-import type { ScorecardRedactor } from '../Redactor/types';
+import { HIDDEN_ENTITY, ScorecardRedactor } from '../Redactor/types';
 import { ownerChain } from '../ScorecardQueries/createScorecardQueries';
 import { NO_GROUP_KEY } from '../ScorecardQueries/types';
 import { Member, Membership, readMembership } from './members';
@@ -323,6 +323,8 @@ export function createCampaignQueries(options: {
     members: Membership,
     view: VisibleView,
     today: string,
+    /** Owners the caller may not see: rolled up together under HIDDEN_ENTITY. */
+    hidden: ReadonlySet<string>,
   ): Promise<CampaignView> {
     const all = members.byCampaign.get(campaign.id) ?? [];
     const visible = visibleOf(members, campaign.id, view);
@@ -334,9 +336,13 @@ export function createCampaignQueries(options: {
     );
     const rollup = new Map<string, CampaignOwnerRollup>();
     for (const member of visible) {
-      const keys = member.ownerKey
-        ? ownerChain(member.ownerKey, view.groupParents)
-        : [NO_GROUP_KEY];
+      const keys = new Set(
+        member.ownerKey
+          ? ownerChain(member.ownerKey, view.groupParents).map(key =>
+              hidden.has(key) ? HIDDEN_ENTITY : key,
+            )
+          : [NO_GROUP_KEY],
+      );
       for (const owner of keys) {
         let r = rollup.get(owner);
         if (!r) rollup.set(owner, (r = { owner, total: 0, met: 0 }));
@@ -372,8 +378,16 @@ export function createCampaignQueries(options: {
       const campaign = byId.get(id);
       if (!campaign) return undefined;
       const { today, members, view, key } = await load(credentials);
-      const found = await remember(`get|${key}|${id}`, () =>
-        campaignView(campaign, members, view, today),
+      const owners = new Set<string>();
+      for (const member of visibleOf(members, id, view))
+        if (member.ownerKey)
+          ownerChain(member.ownerKey, view.groupParents).forEach(k =>
+            owners.add(k),
+          );
+      const hidden = await options.redactor.hidden(credentials, [...owners]);
+      const found = await remember(
+        `get|${key}|${id}|${[...hidden].sort().join(',')}`,
+        () => campaignView(campaign, members, view, today, hidden),
       );
       const limit = query.limit ?? DEFAULT_PILOTS_LIMIT;
       const offset = query.offset ?? 0;

@@ -82,7 +82,7 @@ export function createScorecardRedactor(options: {
   /** Refs the plugin reads but the caller may not: those are hidden (others do not exist). */
   async function hiddenOf(
     credentials: BackstageCredentials,
-    refs: string[],
+    refs: readonly string[],
   ): Promise<Set<string>> {
     const hidden = new Set<string>();
     if (!refs.length) return hidden;
@@ -134,6 +134,8 @@ export function createScorecardRedactor(options: {
   }
 
   return {
+    hidden: hiddenOf,
+
     async redact(credentials, value, given = []) {
       const refs = new Set(refsOf(value));
       for (const ref of given) refs.delete(ref);

@@ -19,4 +19,13 @@ export interface ScorecardRedactor {
     /** Refs the caller gave itself (drafts): never hidden from it. */
     given?: Iterable<string>,
   ): Promise<T>;
+  /**
+   * Which of these lower-cased refs the caller may not see (the plugin
+   * reads them): for answers that group by a ref, so that every hidden one
+   * falls into one group named HIDDEN_ENTITY.
+   */
+  hidden(
+    credentials: BackstageCredentials,
+    entityRefs: readonly string[],
+  ): Promise<ReadonlySet<string>>;
 }

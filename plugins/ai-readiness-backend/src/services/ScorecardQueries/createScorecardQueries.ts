@@ -18,7 +18,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
-import type { ScorecardRedactor } from '../Redactor/types';
+import { HIDDEN_ENTITY, ScorecardRedactor } from '../Redactor/types';
 import type { ScorecardRefresher } from '../ScorecardRefresher/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
 import { rememberPromise } from '../rememberPromise';
@@ -56,11 +56,24 @@ export function ownerChain(
   return chain;
 }
 
+/** The summary groups a row counts in. */
+function groupKeys(
+  row: ScorecardRow,
+  groupBy: SummaryGroupBy,
+  groupParents: ReadonlyMap<string, string>,
+): string[] {
+  if (groupBy === 'level') return [row.level];
+  if (groupBy === 'system') return [row.system ?? NO_GROUP_KEY];
+  return row.owner ? ownerChain(row.owner, groupParents) : [NO_GROUP_KEY];
+}
+
 /** Aggregates rows into summary groups and the most frequent failing checks. */
 export function summarize(
   rows: ScorecardRow[],
   groupBy: SummaryGroupBy,
   groupParents: ReadonlyMap<string, string>,
+  /** Groups the caller may not see: counted together under HIDDEN_ENTITY. */
+  hidden: ReadonlySet<string> = new Set(),
 ): SummaryResponse {
   const groups = new Map<string, Accumulator>();
   const acc = (key: string) => {
@@ -81,11 +94,11 @@ export function summarize(
 
   const gaps = new Map<string, number>();
   for (const row of rows) {
-    let keys: string[];
-    if (groupBy === 'level') keys = [row.level];
-    else if (groupBy === 'system') keys = [row.system ?? NO_GROUP_KEY];
-    else
-      keys = row.owner ? ownerChain(row.owner, groupParents) : [NO_GROUP_KEY];
+    const keys = new Set(
+      groupKeys(row, groupBy, groupParents).map(key =>
+        hidden.has(key) ? HIDDEN_ENTITY : key,
+      ),
+    );
     for (const key of keys) {
       const a = acc(key);
       a.count += 1;
@@ -312,12 +325,26 @@ export function createScorecardQueries(options: {
     async summary(credentials, query, groupBy) {
       const { stamp, view, rows } = await visibleRows(credentials, query);
       const key = `summary|${stamp}|${JSON.stringify(query)}|${groupBy}`;
+      // The group refs, once per answer; which the caller may not see, per request.
+      const refs = await remember(
+        results as Map<string, Promise<string[]>>,
+        `keys|${key}`,
+        async () => {
+          if (groupBy === 'level') return [];
+          const found = new Set<string>();
+          for (const row of rows)
+            for (const k of groupKeys(row, groupBy, view.groupParents))
+              if (k !== NO_GROUP_KEY) found.add(k);
+          return [...found];
+        },
+      );
+      const hidden = await options.redactor.hidden(credentials, refs);
       return redact(
         credentials,
         await remember(
           results as Map<string, Promise<SummaryResponse>>,
-          key,
-          async () => summarize(rows, groupBy, view.groupParents),
+          `${key}|${[...hidden].sort().join(',')}`,
+          async () => summarize(rows, groupBy, view.groupParents, hidden),
         ),
       );
     },
