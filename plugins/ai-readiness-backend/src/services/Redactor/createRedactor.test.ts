@@ -32,7 +32,10 @@ describe('createScorecardRedactor', () => {
     const out = await redactor.redact(caller, {
       owner: 'group:default/fraud',
       system: 'group:default/ml',
-      cap: { level: 'L2', by: ['group:default/fraud', 'group:default/ml'] },
+      cap: {
+        level: 'L2',
+        by: ['group:default/fraud', 'group:default/ml', 'group:default/fraud'],
+      },
       checks: [
         {
           id: 'OWN-1',

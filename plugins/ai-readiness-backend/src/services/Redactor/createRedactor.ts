@@ -109,7 +109,13 @@ export function createScorecardRedactor(options: {
 
   function redactValue(value: unknown, hidden: Set<string>): unknown {
     if (typeof value === 'string') return redactString(value, hidden);
-    if (Array.isArray(value)) return value.map(v => redactValue(v, hidden));
+    if (Array.isArray(value)) {
+      // Several hidden refs in a list (cap.by) read as one.
+      const out = value.map(v => redactValue(v, hidden));
+      return out.filter(
+        (v, i) => v !== HIDDEN_ENTITY || out.indexOf(HIDDEN_ENTITY) === i,
+      );
+    }
     if (!value || typeof value !== 'object') return value;
     const entries = Object.entries(value);
     // Text naming a hidden entity beside values (an evidence item's source
