@@ -134,10 +134,10 @@ export interface CatalogRequestLog {
 
 export function filteringCatalog(
   source: EntitySource | Entity[],
-  options: { measureBytes?: boolean } = {},
+  counting: { measureBytes?: boolean } = {},
 ): CatalogService & { requests: CatalogRequestLog[] } {
   const bytesOf = (items: unknown[]) =>
-    options.measureBytes
+    counting.measureBytes
       ? { bytes: Buffer.byteLength(JSON.stringify(items)) }
       : {};
   const src = Array.isArray(source) ? arraySource(source) : source;

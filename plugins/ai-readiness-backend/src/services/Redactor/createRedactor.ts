@@ -129,12 +129,10 @@ export function createScorecardRedactor(options: {
     );
     const out: Record<string, unknown> = {};
     for (const [key, v] of entries) {
-      out[key] =
-        tainted && typeof v === 'string' && !OWN_KEYS.has(key)
-          ? redactString(v, hidden) === v
-            ? HIDDEN_VALUE
-            : redactString(v, hidden)
-          : redactValue(v, hidden);
+      // Beside such text, a string is a hidden ref or a value read from one.
+      const beside = tainted && typeof v === 'string' && !OWN_KEYS.has(key);
+      const redacted = redactValue(v, hidden);
+      out[key] = beside && redacted === v ? HIDDEN_VALUE : redacted;
     }
     return out;
   }
