@@ -285,6 +285,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             visibility,
+            redactor,
             evidence: evidenceService,
             logger: evidenceLogger,
           }),

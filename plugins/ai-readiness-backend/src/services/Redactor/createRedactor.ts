@@ -16,6 +16,7 @@ const REF_PATTERN =
  */
 const OWN_KEYS = new Set([
   'id',
+  'checkId',
   'title',
   'status',
   'gate',
