@@ -166,6 +166,8 @@ async function answers(app: express.Express, auth: string) {
   out.byOwner = (await get('/summary?groupBy=owner')).text;
   out.csv = (await get('/export.csv')).text;
   out.campaign = (await get('/campaigns/all-l2')).text;
+  out.campaigns = (await get('/campaigns')).text;
+  out.campaignCsv = (await get('/campaigns/all-l2/export.csv')).text;
   out.refresh = (
     await request(app)
       .post('/refresh')

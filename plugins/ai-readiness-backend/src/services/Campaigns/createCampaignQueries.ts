@@ -367,11 +367,14 @@ export function createCampaignQueries(options: {
   return {
     async list(credentials) {
       const { today, members, view, key } = await load(credentials);
-      return remember(`list|${key}`, async () => ({
-        items: campaigns.map(c =>
-          listItem(c, visibleOf(members, c.id, view), today),
-        ),
-      }));
+      return options.redactor.redact(
+        credentials,
+        await remember(`list|${key}`, async () => ({
+          items: campaigns.map(c =>
+            listItem(c, visibleOf(members, c.id, view), today),
+          ),
+        })),
+      );
     },
 
     async get(credentials, id, query = {}) {
