@@ -1,8 +1,9 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { RESTRICTED_USER } from '../__testUtils__/catalog';
 import { conformanceExpected } from '../__testUtils__/conformance';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
+import { CHANGE_CHECK_TASK_ID } from '../scheduler/changeCheckTask';
 
 jest.setTimeout(60_000);
 
@@ -226,6 +227,36 @@ describe('aiReadinessPlugin', () => {
         config: { aiReadiness: { visibilityCache: { ttlSeconds: -1 } } },
       }),
     ).rejects.toThrow(/aiReadiness\.visibilityCache\.ttlSeconds/);
+  });
+
+  it('scores an empty store on the first run of the change check, whatever the refresh schedule says', async () => {
+    // Tasks run only when triggered, as the scheduler would run them.
+    const scheduler = mockServices.scheduler();
+    const { backend, server } = await startPluginBackend({
+      restricted: [],
+      features: [scheduler.factory({ skipTaskRunOnStartup: true })],
+    });
+    try {
+      const count = async () =>
+        (await request(server).get('/api/ai-readiness/scorecards?limit=1')).body
+          .totalCount;
+      expect(await count()).toBe(0);
+      await scheduler.triggerTask(CHANGE_CHECK_TASK_ID);
+      expect(await count()).toBe(
+        Object.keys(conformanceExpected().scorecards).length,
+      );
+      // Nothing changed since: the next run re-evaluates nothing.
+      const before = (
+        await request(server).get('/api/ai-readiness/scorecards?limit=100')
+      ).body.items.map((i: any) => i.evaluatedAt);
+      await scheduler.triggerTask(CHANGE_CHECK_TASK_ID);
+      const after = (
+        await request(server).get('/api/ai-readiness/scorecards?limit=100')
+      ).body.items.map((i: any) => i.evaluatedAt);
+      expect(after).toEqual(before);
+    } finally {
+      await backend.stop();
+    }
   });
 
   it('refuses to start with a bad aiReadiness key, naming its path', async () => {
