@@ -1,3 +1,8 @@
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { RESTRICTED_USER } from '../__testUtils__/catalog';
@@ -231,10 +236,24 @@ describe('aiReadinessPlugin', () => {
 
   it('scores an empty store on the first run of the change check, whatever the refresh schedule says', async () => {
     // Tasks run only when triggered, as the scheduler would run them.
-    const scheduler = mockServices.scheduler();
+    const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: async task => {
+        tasks.set(task.id, task);
+      },
+      triggerTask: async id => {
+        await tasks.get(id)!.fn(new AbortController().signal);
+      },
+    });
     const { backend, server } = await startPluginBackend({
       restricted: [],
-      features: [scheduler.factory({ skipTaskRunOnStartup: true })],
+      features: [
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
+      ],
     });
     try {
       const count = async () =>
