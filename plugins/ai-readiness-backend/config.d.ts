@@ -205,6 +205,24 @@ export interface Config {
       initialDelay?: string | HumanDuration;
     };
 
+    /**
+     * Cadence of the change check: compares the catalog etags of the pilots
+     * and of what they read with those of their last evaluation and
+     * re-evaluates only the pilots whose inputs changed (and new pilots of the
+     * quick scope rules). With nothing recorded yet it runs a full refresh as
+     * soon as the catalog holds candidates. Scheduled globally (one replica
+     * runs each run).
+     * @default { frequency: { minutes: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 30 } }
+     */
+    changeCheckSchedule?: {
+      /** How often: a duration, an ISO 8601 duration string, or { cron: "..." }. */
+      frequency: { cron: string } | string | HumanDuration;
+      /** How long one run may take. */
+      timeout?: string | HumanDuration;
+      /** How long after start-up the first run waits. */
+      initialDelay?: string | HumanDuration;
+    };
+
     /** Retention of the scorecard history (kept forever when not set). */
     history?: {
       /**

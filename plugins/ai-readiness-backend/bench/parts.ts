@@ -1,4 +1,4 @@
-import { scorecardStoreFor } from '../src/__testUtils__/databases';
+import { scorecardStoreFor, storesFor } from '../src/__testUtils__/databases';
 /*
  * Parts of the backend benchmark (backend.bench.ts): what each read cache
  * gains, and the refresh of a 500,000-entity catalog.
@@ -10,8 +10,11 @@ import { createHash } from 'crypto';
 import { filteringCatalog } from '../src/__testUtils__/filteringCatalog';
 import { createCatalogVisibility } from '../src/services/CatalogVisibility/createCatalogVisibility';
 import { createTestPipeline } from '../src/__testUtils__/pipeline';
+import { createScorecardRedactor } from '../src/services/Redactor/createRedactor';
 import { createScorecardQueries } from '../src/services/ScorecardQueries/createScorecardQueries';
 import { largeCatalog } from './largeCatalog';
+import type { CatalogRequestLog } from '../src/__testUtils__/filteringCatalog';
+import type { ChangeCheckReport } from '../src/services/ChangeCheck/types';
 import { mb, measurePeak } from './measure';
 
 /**
@@ -42,13 +45,19 @@ export async function cacheBench(entities: Entity[]) {
   const variant = (
     caches: { results?: boolean; rows?: boolean },
     ttlMs?: number,
-  ) =>
-    createScorecardQueries({
+  ) => {
+    const visibility = createCatalogVisibility({ reader, ttlMs });
+    return createScorecardQueries({
       store,
-      visibility: createCatalogVisibility({ reader, ttlMs }),
+      visibility,
       refresher,
       caches,
+      redactor: createScorecardRedactor({
+        visibility,
+        auth: mockServices.auth(),
+      }),
     });
+  };
   const variants: [string, ReturnType<typeof variant>][] = [
     ['all caches', variant({})],
     ['no results cache', variant({ results: false })],
@@ -137,8 +146,15 @@ export async function largeRefresh(
   LARGE_PILOTS: number,
   gc: () => void,
 ) {
-  const source = largeCatalog(LARGE_ENTITIES, LARGE_PILOTS);
-  const catalog = filteringCatalog(source);
+  const generated = largeCatalog(LARGE_ENTITIES, LARGE_PILOTS);
+  // Entities edited between change checks replace the generated ones.
+  const edits = new Map<number, Entity>();
+  const source = {
+    ...generated,
+    at: (i: number) => edits.get(i) ?? generated.at(i),
+  };
+  const bytes = { measureBytes: false };
+  const catalog = filteringCatalog(source, bytes);
   const database = {
     getClient: async () =>
       require('knex')({
@@ -147,11 +163,14 @@ export async function largeRefresh(
         useNullAsDefault: true,
       }),
   };
-  const store = await scorecardStoreFor({ database } as any);
-  const { refresher } = createTestPipeline({
+  const { scorecardStore: store, changeStore } = await storesFor({
+    database,
+  } as any);
+  const { refresher, changeCheck } = createTestPipeline({
     engine: createReadinessEngine(),
     catalog,
     store,
+    changeStore,
     logger: mockServices.rootLogger({ level: 'warn' }),
   });
   const {
@@ -184,4 +203,93 @@ export async function largeRefresh(
   if (ms > 60_000)
     failures.push(`large refresh took ${(ms / 1000).toFixed(2)} s`);
   if (extra > 1024 ** 3) failures.push(`large refresh used +${mb(extra)}`);
+  await changeCheckBench({
+    refresher,
+    changeCheck,
+    catalog,
+    bytes,
+    refreshMs: ms,
+    edit(ref, change) {
+      const i = source.indexOf(ref)!;
+      const entity = source.at(i);
+      edits.set(i, change(entity));
+    },
+    pilotRef: (await store.queryRows({}))[0].entityRef,
+  });
+}
+
+/**
+ * The change check next to the full refresh, on the same catalog: time and
+ * catalog bytes (the answers' items as JSON) of a quiet tick and of a tick
+ * after one pilot and one owning Group were edited. Bytes are counted in
+ * separate runs, so that counting them does not weigh on the times.
+ */
+async function changeCheckBench(options: {
+  refresher: { refreshAll(): Promise<unknown> };
+  changeCheck: { run(): Promise<ChangeCheckReport> };
+  catalog: { requests: CatalogRequestLog[] };
+  bytes: { measureBytes: boolean };
+  refreshMs: number;
+  edit(ref: string, change: (entity: Entity) => Entity): void;
+  pilotRef: string;
+}) {
+  const { catalog, bytes } = options;
+  const counted = async <T>(run: () => Promise<T>) => {
+    catalog.requests.length = 0;
+    bytes.measureBytes = true;
+    const result = await run();
+    bytes.measureBytes = false;
+    const total = catalog.requests.reduce((n, r) => n + (r.bytes ?? 0), 0);
+    return { result, bytes: total, calls: catalog.requests.length };
+  };
+  const timed = async <T>(run: () => Promise<T>) => {
+    const t0 = performance.now();
+    const result = await run();
+    return { result, ms: performance.now() - t0 };
+  };
+  const full = await counted(() => options.refresher.refreshAll());
+  await options.changeCheck.run();
+  const quiet = await timed(() => options.changeCheck.run());
+  const quietBytes = await counted(() => options.changeCheck.run());
+  let version = 0;
+  const editBoth = () => {
+    version += 1;
+    const bump = (entity: Entity): Entity => ({
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        etag: `${entity.metadata.etag}-v${version}`,
+        annotations: {
+          ...entity.metadata.annotations,
+          'ai-readiness/review-cadence': `P${version}D`,
+        },
+      },
+    });
+    options.edit(options.pilotRef, bump);
+    options.edit('group:default/team-21', bump);
+  };
+  editBoth();
+  const edited = await timed(() => options.changeCheck.run());
+  editBoth();
+  const editedBytes = await counted(() => options.changeCheck.run());
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  console.log(
+    `full refresh (large catalog): ${(options.refreshMs / 1000).toFixed(
+      2,
+    )} s, ${kb(full.bytes)} read in ${full.calls} catalog calls`,
+  );
+  console.log(
+    `change check, nothing changed: ${quiet.ms.toFixed(0)} ms, ${kb(
+      quietBytes.bytes,
+    )} read in ${quietBytes.calls} catalog calls (${
+      quiet.result.watched
+    } etags compared)`,
+  );
+  console.log(
+    `change check, 1 pilot and 1 Group edited: ${edited.ms.toFixed(0)} ms, ${kb(
+      editedBytes.bytes,
+    )} read in ${editedBytes.calls} catalog calls (${
+      edited.result.reevaluated
+    } pilots re-evaluated, mode ${edited.result.mode})`,
+  );
 }

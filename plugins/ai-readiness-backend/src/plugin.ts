@@ -31,6 +31,12 @@ import { createCatalogReader } from './services/CatalogReader/createCatalogReade
 import { createEvidenceService } from './services/evidence/createEvidenceService';
 import { scheduleEvidenceTask } from './scheduler/evidenceTask';
 import {
+  readChangeCheckSchedule,
+  scheduleChangeCheckTask,
+} from './scheduler/changeCheckTask';
+import { createChangeCheck } from './services/ChangeCheck/createChangeCheck';
+import { createReadsRecorder } from './services/ChangeCheck/recordReads';
+import {
   createRefreshScheduler,
   readRefreshSchedule,
 } from './scheduler/refreshTask';
@@ -42,6 +48,7 @@ import {
   readHistoryRetention,
   readVisibilityTtlMs,
 } from './scheduler/readConfig';
+import { createScorecardRedactor } from './services/Redactor/createRedactor';
 import { createScorecardQueries } from './services/ScorecardQueries/createScorecardQueries';
 import { createFixPreview } from './services/FixPreview/createFixPreview';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
@@ -49,6 +56,7 @@ import { setupEvidence } from './services/evidence/setupEvidence';
 
 export { REFRESH_TASK_ID } from './scheduler/refreshTask';
 export { CAMPAIGN_TASK_ID } from './scheduler/campaignTask';
+export { CHANGE_CHECK_TASK_ID } from './scheduler/changeCheckTask';
 
 /**
  * The AI readiness backend plugin: scores every AI pilot of the catalog on a
@@ -115,12 +123,14 @@ export const aiReadinessPlugin = createBackendPlugin({
         // Cadences and durations (scheduler/): a bad one stops start-up too.
         const schedule = readRefreshSchedule(config);
         const campaignSchedule = readCampaignSchedule(config);
+        const changeCheckSchedule = readChangeCheckSchedule(config);
         permissionsRegistry.addPermissions(aiReadinessPermissions);
 
         const {
           scorecardStore: store,
           evidenceStore,
           campaignStore,
+          changeStore,
         } = await initializePersistenceContext(database);
         // Evidence (shared/evidence.md): every evaluation reads the stored results.
         const evidence = setupEvidence({
@@ -156,15 +166,23 @@ export const aiReadinessPlugin = createBackendPlugin({
           notifier,
           retention: readHistoryRetention(config, settings),
           evidence: evidence.results.view,
+          reads: createReadsRecorder({
+            engine,
+            store: changeStore,
+            logger: refreshLogger,
+          }),
         });
         const visibility = createCatalogVisibility({
           reader,
           ttlMs: readVisibilityTtlMs(config, settings),
         });
+        // The read path's one redaction: answers name no entity the caller cannot see.
+        const redactor = createScorecardRedactor({ visibility, auth });
         const queries = createScorecardQueries({
           store,
           visibility,
           refresher,
+          redactor,
         });
         const drafts = createDraftEvaluator({
           evaluator,
@@ -191,6 +209,18 @@ export const aiReadinessPlugin = createBackendPlugin({
           schedule,
         });
         await refresh.start();
+        // Between full refreshes, only what changed in the catalog.
+        await scheduleChangeCheckTask({
+          check: createChangeCheck({
+            reader,
+            refresher,
+            store: changeStore,
+            auth,
+            logger: logger.child({ task: 'change-check' }),
+          }),
+          schedule: changeCheckSchedule,
+          scheduler,
+        });
         await scheduleEvidenceTask({
           service: evidenceService,
           schedule: evidence.settings.schedule,
@@ -227,6 +257,7 @@ export const aiReadinessPlugin = createBackendPlugin({
               campaignStore,
               visibility,
               campaigns: settings.campaigns,
+              redactor,
             }),
           }),
         );
@@ -241,6 +272,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             refresher,
             triggerRefresh: refresh.triggerRefresh,
             drafts,
+            redactor,
             fixes: createFixPreview({
               queries,
               urlReader: deps.urlReader,
@@ -253,6 +285,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             visibility,
+            redactor,
             evidence: evidenceService,
             logger: evidenceLogger,
           }),

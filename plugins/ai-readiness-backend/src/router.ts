@@ -24,6 +24,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { ScorecardQuery } from './database/ScorecardStore';
+import type { ScorecardRedactor } from './services/Redactor/types';
 import type { ScorecardRefresher } from './services/ScorecardRefresher/types';
 import type { ScorecardQueries } from './services/ScorecardQueries/types';
 import { parseOrThrow, withoutEmptyValues } from './validation';
@@ -50,6 +51,8 @@ export interface RouterOptions {
   drafts?: DraftEvaluator;
   /** Serves POST /fixes/preview when given. */
   fixes?: FixPreviewService;
+  /** Hides what the caller may not see from the POST /refresh answer. */
+  redactor: ScorecardRedactor;
 }
 
 /** An entity ref parameter: parsed like the catalog does, lower-cased. */
@@ -324,9 +327,12 @@ export async function createRouter(
     if (entityRef) {
       await queries.getVisibleEntity(credentials, entityRef);
       const card = await refresher.refreshEntity(entityRef);
+      const answer = { entityRef, refreshed: true, level: card?.level ?? null };
       res
         .status(202)
-        .json({ entityRef, refreshed: true, level: card?.level ?? null });
+        .json(
+          await options.redactor.redact(credentials, answer, [entityRef]),
+        );
       return;
     }
     await options.triggerRefresh();

@@ -29,6 +29,7 @@ import {
 import { createCampaignsRouter } from '../campaignsRouter';
 import { DatabaseScorecardStore } from '../database/DatabaseScorecardStore';
 import { createCampaignQueries } from '../services/Campaigns/createCampaignQueries';
+import { createScorecardRedactor } from '../services/Redactor/createRedactor';
 import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
 import { readerOf } from './pipeline';
 import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
@@ -112,6 +113,7 @@ export async function setup(knex: Knex, today = '2026-12-03') {
     campaignStore,
     visibility,
     campaigns,
+    redactor: createScorecardRedactor({ visibility, auth: mockServices.auth() }),
     now,
   });
   const permissions = mockServices.permissions.mock({

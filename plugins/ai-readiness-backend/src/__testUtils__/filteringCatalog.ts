@@ -128,11 +128,18 @@ export interface CatalogRequestLog {
   cursor?: boolean;
   returned: number;
   principal: string;
+  /** Bytes of the answer's items as JSON (only with `measureBytes`). */
+  bytes?: number;
 }
 
 export function filteringCatalog(
   source: EntitySource | Entity[],
+  counting: { measureBytes?: boolean } = {},
 ): CatalogService & { requests: CatalogRequestLog[] } {
+  const bytesOf = (items: unknown[]) =>
+    counting.measureBytes
+      ? { bytes: Buffer.byteLength(JSON.stringify(items)) }
+      : {};
   const src = Array.isArray(source) ? arraySource(source) : source;
   const requests: CatalogRequestLog[] = [];
   const principalOf = (options: any) => {
@@ -179,6 +186,7 @@ export function filteringCatalog(
         cursor: !!request?.cursor,
         returned: items.length,
         principal: principalOf(options),
+        ...bytesOf(items),
       });
       return {
         items,
@@ -203,6 +211,7 @@ export function filteringCatalog(
         fields: request.fields,
         returned: items.filter(Boolean).length,
         principal: principalOf(options),
+        ...bytesOf(items),
       });
       return { items };
     },

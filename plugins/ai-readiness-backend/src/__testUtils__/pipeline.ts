@@ -11,9 +11,14 @@ import {
   ReadinessEngine,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../database/ScorecardStore';
+import type { ChangeStore } from '../database/ChangeStore';
+import { createChangeCheck } from '../services/ChangeCheck/createChangeCheck';
+import { createReadsRecorder } from '../services/ChangeCheck/recordReads';
 import { createCatalogReader } from '../services/CatalogReader/createCatalogReader';
 import type { LevelDropNotifier } from '../services/LevelDropNotifier/types';
 import { createReadinessEvaluator } from '../services/ReadinessEvaluator/createReadinessEvaluator';
+import { createCatalogVisibility } from '../services/CatalogVisibility/createCatalogVisibility';
+import { createScorecardRedactor } from '../services/Redactor/createRedactor';
 import { createScorecardRefresher } from '../services/ScorecardRefresher/createScorecardRefresher';
 import type { HistoryRetention } from '../services/ScorecardRefresher/recordScorecards';
 
@@ -21,6 +26,8 @@ export function createTestPipeline(options: {
   catalog: CatalogService;
   engine?: ReadinessEngine;
   store?: ScorecardStore;
+  /** With it, the refresher records what pilots read and a change check is returned. */
+  changeStore?: ChangeStore;
   auth?: AuthService;
   logger?: LoggerService;
   notifier?: LevelDropNotifier;
@@ -46,9 +53,38 @@ export function createTestPipeline(options: {
         retention: options.retention,
         evidence: options.evidence,
         now: options.now,
+        reads: options.changeStore
+          ? createReadsRecorder({
+              engine,
+              store: options.changeStore,
+              logger: options.logger ?? mockServices.logger.mock(),
+            })
+          : undefined,
       })
     : undefined;
-  return { engine, reader, evaluator, refresher: refresher! };
+  const changeCheck =
+    refresher && options.changeStore
+      ? createChangeCheck({
+          reader,
+          refresher,
+          store: options.changeStore,
+          auth: options.auth ?? mockServices.auth(),
+          logger: options.logger ?? mockServices.logger.mock(),
+        })
+      : undefined;
+  // The read path's redaction, on the same catalog.
+  const redactor = createScorecardRedactor({
+    visibility: createCatalogVisibility({ reader }),
+    auth: options.auth ?? mockServices.auth(),
+  });
+  return {
+    engine,
+    reader,
+    evaluator,
+    refresher: refresher!,
+    redactor,
+    changeCheck: changeCheck!,
+  };
 }
 
 /** A CatalogReader on a test catalog, with the default rubric. */

@@ -91,9 +91,18 @@ export async function setup(options: { deny?: string[] } = {}) {
     [RESTRICTED_USER]: ['component:default/secret', 'component:default/fresh'],
   });
   const engine = createReadinessEngine();
-  const { reader, refresher } = createTestPipeline({ engine, catalog, store });
+  const { reader, refresher, redactor } = createTestPipeline({
+    engine,
+    catalog,
+    store,
+  });
   const visibility = createCatalogVisibility({ reader });
-  const queries = createScorecardQueries({ store, visibility, refresher });
+  const queries = createScorecardQueries({
+    store,
+    visibility,
+    refresher,
+    redactor,
+  });
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async (reqs: any[]) =>
       reqs.map((r: any) => ({
@@ -112,6 +121,7 @@ export async function setup(options: { deny?: string[] } = {}) {
     queries,
     refresher,
     triggerRefresh,
+    redactor,
   });
   const app = express().use(router).use(mockErrorHandler());
   const spies = [

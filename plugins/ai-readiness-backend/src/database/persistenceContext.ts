@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
+import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { migrateLatest } from './migrateLatest';
@@ -21,6 +22,7 @@ export interface PersistenceContext {
   scorecardStore: DatabaseScorecardStore;
   evidenceStore: DatabaseEvidenceStore;
   campaignStore: DatabaseCampaignStore;
+  changeStore: DatabaseChangeStore;
 }
 
 /**
@@ -39,5 +41,6 @@ export async function initializePersistenceContext(
     scorecardStore: new DatabaseScorecardStore(client),
     evidenceStore: new DatabaseEvidenceStore(client),
     campaignStore: new DatabaseCampaignStore(client),
+    changeStore: new DatabaseChangeStore(client),
   };
 }

@@ -24,7 +24,8 @@ import type { HistoryRetention } from '../services/ScorecardRefresher/recordScor
  * Each task's config key and default cadence. Refresh: every 30 minutes, at
  * most 15 a run, the first 15 seconds after start. Evidence: every 60
  * minutes, at most 30 a run, the first a minute after start. Campaigns: every
- * 30 minutes, at most 10 a run, the first a minute after start.
+ * 30 minutes, at most 10 a run, the first a minute after start. Change
+ * check: every minute, at most 5 a run, the first 30 seconds after start.
  */
 export const TASK_SCHEDULES = {
   refresh: task('aiReadiness.schedule', [
@@ -41,6 +42,11 @@ export const TASK_SCHEDULES = {
     { minutes: 30 },
     { minutes: 10 },
     { minutes: 1 },
+  ]),
+  changeCheck: task('aiReadiness.changeCheckSchedule', [
+    { minutes: 1 },
+    { minutes: 5 },
+    { seconds: 30 },
   ]),
 };
 

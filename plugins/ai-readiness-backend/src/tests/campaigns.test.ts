@@ -9,6 +9,7 @@ import request from 'supertest';
 import { createCampaignsRouter } from '../campaignsRouter';
 import { recordScorecards } from '../services/ScorecardRefresher/recordScorecards';
 import { createScorecardQueries } from '../services/ScorecardQueries/createScorecardQueries';
+import { createScorecardRedactor } from '../services/Redactor/createRedactor';
 import { createTestDatabases } from '../__testUtils__/databases';
 import {
   card,
@@ -263,6 +264,10 @@ describe.each(databases.eachSupportedId())('campaigns on %s', databaseId => {
       store,
       visibility,
       refresher: { evaluateOnDemand: async () => undefined },
+      redactor: createScorecardRedactor({
+        visibility,
+        auth: mockServices.auth(),
+      }),
     });
     const credentials = mockCredentials.user();
     const off = await queries.list(

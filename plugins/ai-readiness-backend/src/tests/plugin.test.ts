@@ -1,8 +1,14 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { RESTRICTED_USER } from '../__testUtils__/catalog';
 import { conformanceExpected } from '../__testUtils__/conformance';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
+import { CHANGE_CHECK_TASK_ID } from '../scheduler/changeCheckTask';
 
 jest.setTimeout(60_000);
 
@@ -226,6 +232,50 @@ describe('aiReadinessPlugin', () => {
         config: { aiReadiness: { visibilityCache: { ttlSeconds: -1 } } },
       }),
     ).rejects.toThrow(/aiReadiness\.visibilityCache\.ttlSeconds/);
+  });
+
+  it('scores an empty store on the first run of the change check, whatever the refresh schedule says', async () => {
+    // Tasks run only when triggered, as the scheduler would run them.
+    const tasks = new Map<string, SchedulerServiceTaskInvocationDefinition>();
+    const scheduler = mockServices.scheduler.mock({
+      scheduleTask: async task => {
+        tasks.set(task.id, task);
+      },
+      triggerTask: async id => {
+        await tasks.get(id)!.fn(new AbortController().signal);
+      },
+    });
+    const { backend, server } = await startPluginBackend({
+      restricted: [],
+      features: [
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
+      ],
+    });
+    try {
+      const count = async () =>
+        (await request(server).get('/api/ai-readiness/scorecards?limit=1')).body
+          .totalCount;
+      expect(await count()).toBe(0);
+      await scheduler.triggerTask(CHANGE_CHECK_TASK_ID);
+      expect(await count()).toBe(
+        Object.keys(conformanceExpected().scorecards).length,
+      );
+      // Nothing changed since: the next run re-evaluates nothing.
+      const before = (
+        await request(server).get('/api/ai-readiness/scorecards?limit=100')
+      ).body.items.map((i: any) => i.evaluatedAt);
+      await scheduler.triggerTask(CHANGE_CHECK_TASK_ID);
+      const after = (
+        await request(server).get('/api/ai-readiness/scorecards?limit=100')
+      ).body.items.map((i: any) => i.evaluatedAt);
+      expect(after).toEqual(before);
+    } finally {
+      await backend.stop();
+    }
   });
 
   it('refuses to start with a bad aiReadiness key, naming its path', async () => {

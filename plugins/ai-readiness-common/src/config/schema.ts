@@ -192,6 +192,8 @@ export const aiReadinessConfigSchema = z
     schedule: scheduleConfigSchema.optional(),
     // Read by the backend only: the campaign task's cadence.
     campaignSchedule: scheduleConfigSchema.optional(),
+    // Read by the backend only: the change check's cadence.
+    changeCheckSchedule: scheduleConfigSchema.optional(),
     history: z
       .object({
         maxAge: durationConfigSchema.optional(),

@@ -17,6 +17,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
+import { HIDDEN_ENTITY, ScorecardRedactor } from '../Redactor/types';
 import { ownerChain } from '../ScorecardQueries/createScorecardQueries';
 import { NO_GROUP_KEY } from '../ScorecardQueries/types';
 import { Member, Membership, readMembership } from './members';
@@ -223,6 +224,8 @@ export function createCampaignQueries(options: {
   campaignStore: CampaignStore;
   visibility: CatalogVisibility;
   campaigns: readonly CampaignConfig[];
+  /** Hides what the caller may not see (a hidden owner in byOwner, in the pilots). */
+  redactor: ScorecardRedactor;
   now?: () => Date;
 }): CampaignQueries {
   const { store, campaignStore, visibility, campaigns } = options;
@@ -320,6 +323,8 @@ export function createCampaignQueries(options: {
     members: Membership,
     view: VisibleView,
     today: string,
+    /** Owners the caller may not see: rolled up together under HIDDEN_ENTITY. */
+    hidden: ReadonlySet<string>,
   ): Promise<CampaignView> {
     const all = members.byCampaign.get(campaign.id) ?? [];
     const visible = visibleOf(members, campaign.id, view);
@@ -331,9 +336,13 @@ export function createCampaignQueries(options: {
     );
     const rollup = new Map<string, CampaignOwnerRollup>();
     for (const member of visible) {
-      const keys = member.ownerKey
-        ? ownerChain(member.ownerKey, view.groupParents)
-        : [NO_GROUP_KEY];
+      const keys = new Set(
+        member.ownerKey
+          ? ownerChain(member.ownerKey, view.groupParents).map(key =>
+              hidden.has(key) ? HIDDEN_ENTITY : key,
+            )
+          : [NO_GROUP_KEY],
+      );
       for (const owner of keys) {
         let r = rollup.get(owner);
         if (!r) rollup.set(owner, (r = { owner, total: 0, met: 0 }));
@@ -358,19 +367,30 @@ export function createCampaignQueries(options: {
   return {
     async list(credentials) {
       const { today, members, view, key } = await load(credentials);
-      return remember(`list|${key}`, async () => ({
-        items: campaigns.map(c =>
-          listItem(c, visibleOf(members, c.id, view), today),
-        ),
-      }));
+      return options.redactor.redact(
+        credentials,
+        await remember(`list|${key}`, async () => ({
+          items: campaigns.map(c =>
+            listItem(c, visibleOf(members, c.id, view), today),
+          ),
+        })),
+      );
     },
 
     async get(credentials, id, query = {}) {
       const campaign = byId.get(id);
       if (!campaign) return undefined;
       const { today, members, view, key } = await load(credentials);
-      const found = await remember(`get|${key}|${id}`, () =>
-        campaignView(campaign, members, view, today),
+      const owners = new Set<string>();
+      for (const member of visibleOf(members, id, view))
+        if (member.ownerKey)
+          ownerChain(member.ownerKey, view.groupParents).forEach(k =>
+            owners.add(k),
+          );
+      const hidden = await options.redactor.hidden(credentials, [...owners]);
+      const found = await remember(
+        `get|${key}|${id}|${[...hidden].sort().join(',')}`,
+        () => campaignView(campaign, members, view, today, hidden),
       );
       const limit = query.limit ?? DEFAULT_PILOTS_LIMIT;
       const offset = query.offset ?? 0;
@@ -403,18 +423,20 @@ export function createCampaignQueries(options: {
         Math.min(from + offset, to),
         Math.min(from + offset + limit, to),
       );
-      return {
+      const answer = {
         ...found.head,
         pilots: pilots.map(m => m.pilot),
         pilotsTotal,
       };
+      return options.redactor.redact(credentials, answer);
     },
 
     async allPilots(credentials, id) {
       const campaign = byId.get(id);
       if (!campaign) return undefined;
       const { members, view } = await load(credentials);
-      return visibleOf(members, id, view).map(m => m.pilot);
+      const pilots = visibleOf(members, id, view).map(m => m.pilot);
+      return options.redactor.redact(credentials, pilots);
     },
   };
 }

@@ -25,13 +25,32 @@ const MAX_FETCH_ROUNDS = 4;
 export const MAX_FETCH_ROUNDS_AROUND = 12;
 
 const IDENTITY = ['kind', 'metadata.name', 'metadata.namespace'];
+/** The etag: what the change check compares (a few bytes an entity). */
+const ETAG = 'metadata.etag';
 
 export function createCatalogReader(options: {
   engine: ReadinessEngine;
   catalog: CatalogService;
 }): CatalogReader {
   const { engine, catalog } = options;
-  const plan = engine.catalogFields();
+  const declared = engine.catalogFields();
+  // The full refresh reads the etags too, so the change check starts from them.
+  const plan = {
+    ...declared,
+    pilotFields: [...declared.pilotFields, ETAG],
+    referencedFields: [...declared.referencedFields, ETAG],
+  };
+
+  /** The etag of each entity of a page, by lower-cased ref. */
+  function collectEtags(
+    items: (Entity | undefined | null)[],
+    into: Map<string, string>,
+  ) {
+    for (const item of items) {
+      const key = item && tryEntityRefKey(item);
+      if (key) into.set(key, String(item!.metadata.etag ?? ''));
+    }
+  }
 
   async function forEachPage(
     { filter, fields }: CatalogQuery,
@@ -130,12 +149,15 @@ export function createCatalogReader(options: {
   }
 
   return {
-    async readDependents(entity, credentials) {
+    async readDependents(entities, credentials) {
       const refs = new Set<string>();
-      for (const rel of entity.relations ?? []) {
-        if (rel.type === 'dependencyOf') refs.add(entityRefKey(rel.targetRef));
+      for (const entity of entities) {
+        for (const rel of entity.relations ?? []) {
+          if (rel.type === 'dependencyOf')
+            refs.add(entityRefKey(rel.targetRef));
+        }
       }
-      for (const item of await handingOffTo([entity], credentials)) {
+      for (const item of await handingOffTo(entities, credentials)) {
         const key = tryEntityRefKey(item);
         if (key) refs.add(key);
       }
@@ -252,6 +274,43 @@ export function createCatalogReader(options: {
       return unkeyed.length
         ? engine.buildGraph([...entities.values(), ...unkeyed])
         : graph;
+    },
+
+    async readEtags(entityRefs, credentials) {
+      const etags = new Map<string, string>();
+      for (let i = 0; i < entityRefs.length; i += REFS_PER_CALL) {
+        const { items } = await catalog.getEntitiesByRefs(
+          {
+            entityRefs: entityRefs.slice(i, i + REFS_PER_CALL),
+            fields: [...IDENTITY, ETAG],
+          },
+          { credentials },
+        );
+        collectEtags(items, etags);
+      }
+      return etags;
+    },
+
+    async readCandidateEtags(credentials) {
+      const etags = new Map<string, string>();
+      await forEachPage(
+        { filter: plan.pilotFilter, fields: [...IDENTITY, ETAG] },
+        credentials,
+        items => collectEtags(items, etags),
+      );
+      return etags;
+    },
+
+    async getEntities(entityRefs, credentials) {
+      const out: (Entity | undefined)[] = [];
+      for (let i = 0; i < entityRefs.length; i += REFS_PER_CALL) {
+        const { items } = await catalog.getEntitiesByRefs(
+          { entityRefs: entityRefs.slice(i, i + REFS_PER_CALL) },
+          { credentials },
+        );
+        out.push(...items.map(item => item ?? undefined));
+      }
+      return out;
     },
 
     async getEntity(entityRef, credentials) {

@@ -39,14 +39,34 @@ export interface CatalogReader {
     credentials: BackstageCredentials,
   ): Promise<EntityGraph>;
   /**
-   * Refs of the entities that depend on this one (the catalog's dependencyOf
-   * relations) or hand work off to it (spec.handoffs): the pilots its level
-   * may cap.
+   * Refs of the entities that depend on these (the catalog's dependencyOf
+   * relations) or hand work off to them (spec.handoffs): the pilots their
+   * levels may cap.
    */
   readDependents(
-    entity: Entity,
+    entities: readonly Entity[],
     credentials: BackstageCredentials,
   ): Promise<string[]>;
+  /** These entities, whole, in order: undefined where the caller may not read one. */
+  getEntities(
+    entityRefs: readonly string[],
+    credentials: BackstageCredentials,
+  ): Promise<(Entity | undefined)[]>;
+  /**
+   * The `metadata.etag` of each of these entities the caller may read, by
+   * lower-cased ref (identity and etag only: the change check's read).
+   */
+  readEtags(
+    entityRefs: readonly string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string>>;
+  /**
+   * The etag of every entity the quick scope rules may make a pilot (the
+   * pilot filter), by lower-cased ref: how the change check sees new pilots.
+   */
+  readCandidateEtags(
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string>>;
   /** The entity when the caller may read it, else undefined. */
   getEntity(
     entityRef: string,

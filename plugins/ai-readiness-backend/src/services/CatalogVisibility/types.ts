@@ -26,6 +26,15 @@ export interface CatalogVisibility {
     kinds: readonly string[],
   ): Promise<VisibleView>;
 
+  /**
+   * Which of these refs (lower-cased) the caller may read, one answer per
+   * ref; answers are kept per principal like the views.
+   */
+  canRead(
+    credentials: BackstageCredentials,
+    entityRefs: readonly string[],
+  ): Promise<boolean[]>;
+
   /** The entity when the caller may read it, else undefined. */
   getEntity(
     credentials: BackstageCredentials,

@@ -108,6 +108,8 @@ export function createDraftEvaluator(options: {
       current: current.get(entityRefKey(card.entityRef)) ?? null,
     }));
     errors.sort((a, b) => a.document - b.document);
+    // Nothing to redact: drafts are scored on what the caller's credentials
+    // read (a hidden entity reads as a missing one), and `current` holds no ref.
     return { asOf: day, scorecards, errors };
   }
 

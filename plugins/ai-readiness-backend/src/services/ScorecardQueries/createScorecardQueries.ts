@@ -18,6 +18,7 @@ import type {
   CatalogVisibility,
   VisibleView,
 } from '../CatalogVisibility/types';
+import { HIDDEN_ENTITY, ScorecardRedactor } from '../Redactor/types';
 import type { ScorecardRefresher } from '../ScorecardRefresher/types';
 import { NO_GROUP_KEY, ScorecardQueries, SummaryGroupBy } from './types';
 import { rememberPromise } from '../rememberPromise';
@@ -55,11 +56,24 @@ export function ownerChain(
   return chain;
 }
 
+/** The summary groups a row counts in. */
+function groupKeys(
+  row: ScorecardRow,
+  groupBy: SummaryGroupBy,
+  groupParents: ReadonlyMap<string, string>,
+): string[] {
+  if (groupBy === 'level') return [row.level];
+  if (groupBy === 'system') return [row.system ?? NO_GROUP_KEY];
+  return row.owner ? ownerChain(row.owner, groupParents) : [NO_GROUP_KEY];
+}
+
 /** Aggregates rows into summary groups and the most frequent failing checks. */
 export function summarize(
   rows: ScorecardRow[],
   groupBy: SummaryGroupBy,
   groupParents: ReadonlyMap<string, string>,
+  /** Groups the caller may not see: counted together under HIDDEN_ENTITY. */
+  hidden: ReadonlySet<string> = new Set(),
 ): SummaryResponse {
   const groups = new Map<string, Accumulator>();
   const acc = (key: string) => {
@@ -80,11 +94,11 @@ export function summarize(
 
   const gaps = new Map<string, number>();
   for (const row of rows) {
-    let keys: string[];
-    if (groupBy === 'level') keys = [row.level];
-    else if (groupBy === 'system') keys = [row.system ?? NO_GROUP_KEY];
-    else
-      keys = row.owner ? ownerChain(row.owner, groupParents) : [NO_GROUP_KEY];
+    const keys = new Set(
+      groupKeys(row, groupBy, groupParents).map(key =>
+        hidden.has(key) ? HIDDEN_ENTITY : key,
+      ),
+    );
     for (const key of keys) {
       const a = acc(key);
       a.count += 1;
@@ -145,10 +159,14 @@ export function createScorecardQueries(options: {
   visibility: CatalogVisibility;
   /** Scores a visible pilot that has no stored scorecard yet. */
   refresher: Pick<ScorecardRefresher, 'evaluateOnDemand'>;
+  /** Hides what the caller may not see from every answer (after the caches: they are shared). */
+  redactor: ScorecardRedactor;
   /** Turns the read caches off (the backend bench measures what each one gains). */
   caches?: { results?: boolean; rows?: boolean };
 }): ScorecardQueries {
   const { store, visibility, refresher } = options;
+  const redact = <T>(credentials: BackstageCredentials, value: T) =>
+    options.redactor.redact(credentials, value);
   const cacheResults = options.caches?.results ?? true;
   const cacheRows = options.caches?.rows ?? true;
   let revision = -1;
@@ -270,7 +288,7 @@ export function createScorecardQueries(options: {
         (await store.getScorecard(ref)) ??
         (await refresher.evaluateOnDemand(entity, credentials));
       if (!card) throw new NotFoundError(`${ref} is not an AI pilot`);
-      return card;
+      return redact(credentials, card);
     },
 
     async history(credentials, entityRef, range) {
@@ -284,25 +302,50 @@ export function createScorecardQueries(options: {
       const key = `list|${stamp}|${JSON.stringify(query)}|${page.limit}|${
         page.offset
       }`;
-      return remember(results as Map<string, Promise<any>>, key, async () => {
-        const slice = rows.slice(page.offset, page.offset + page.limit);
-        const items = await store.getSummaries(slice.map(r => r.entityRef));
-        return { items, totalCount: rows.length };
-      });
+      const answer = await remember(
+        results as Map<string, Promise<any>>,
+        key,
+        async () => {
+          const slice = rows.slice(page.offset, page.offset + page.limit);
+          const items = await store.getSummaries(slice.map(r => r.entityRef));
+          return { items, totalCount: rows.length };
+        },
+      );
+      return redact(credentials, answer);
     },
 
     async listAll(credentials, query) {
       const { rows } = await visibleRows(credentials, query);
-      return store.getSummaries(rows.map(r => r.entityRef));
+      return redact(
+        credentials,
+        await store.getSummaries(rows.map(r => r.entityRef)),
+      );
     },
 
     async summary(credentials, query, groupBy) {
       const { stamp, view, rows } = await visibleRows(credentials, query);
       const key = `summary|${stamp}|${JSON.stringify(query)}|${groupBy}`;
-      return remember(
-        results as Map<string, Promise<SummaryResponse>>,
-        key,
-        async () => summarize(rows, groupBy, view.groupParents),
+      // The group refs, once per answer; which the caller may not see, per request.
+      const refs = await remember(
+        results as Map<string, Promise<string[]>>,
+        `keys|${key}`,
+        async () => {
+          if (groupBy === 'level') return [];
+          const found = new Set<string>();
+          for (const row of rows)
+            for (const k of groupKeys(row, groupBy, view.groupParents))
+              if (k !== NO_GROUP_KEY) found.add(k);
+          return [...found];
+        },
+      );
+      const hidden = await options.redactor.hidden(credentials, refs);
+      return redact(
+        credentials,
+        await remember(
+          results as Map<string, Promise<SummaryResponse>>,
+          `${key}|${[...hidden].sort().join(',')}`,
+          async () => summarize(rows, groupBy, view.groupParents, hidden),
+        ),
       );
     },
   };

@@ -13,6 +13,7 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
 import type { CatalogReader } from '../CatalogReader/types';
+import type { ReadsRecorder } from '../ChangeCheck/recordReads';
 import type { LevelDropNotifier } from '../LevelDropNotifier/types';
 import type { ReadinessEvaluator } from '../ReadinessEvaluator/types';
 import {
@@ -31,13 +32,18 @@ const BATCH_SIZE = 250;
 const MAX_DEPENDENTS = 200;
 
 export function createScorecardRefresher(options: {
-  reader: Pick<CatalogReader, 'readPilots' | 'getEntity' | 'readDependents'>;
+  reader: Pick<
+    CatalogReader,
+    'readPilots' | 'getEntities' | 'readDependents' | 'readAround'
+  >;
   evaluator: ReadinessEvaluator;
   auth: AuthService;
   store: ScorecardStore;
   logger: LoggerService;
   notifier?: LevelDropNotifier;
   retention?: HistoryRetention;
+  /** Notes what each evaluated pilot read, for the change check. */
+  reads?: ReadsRecorder;
   /** The stored evidence every evaluation reads (none when absent). */
   evidence?: () => EvidenceView | undefined;
   /** The clock; tests pin it. */
@@ -57,25 +63,94 @@ export function createScorecardRefresher(options: {
     }
   }
 
-  /** Re-evaluates and stores one entity; whether its level changed. */
-  async function refreshOne(
-    entityRef: string,
+  /**
+   * Re-evaluates and stores these entities as one batch (one read of what
+   * they reference); removes the stored scorecards of those gone or no
+   * longer pilots. Returns their scorecards and the entities whose level
+   * changed.
+   */
+  async function refreshSome(
+    entityRefs: readonly string[],
     credentials: BackstageCredentials,
-  ): Promise<{ card?: Scorecard; entity?: Entity; changed: boolean }> {
-    const before = await store.getScorecard(entityRef);
-    const entity = await reader.getEntity(entityRef, credentials);
-    const [card] = entity
-      ? await evaluator.evaluate([entity], {
+  ): Promise<{
+    cards: Map<string, Scorecard>;
+    changed: Entity[];
+    failed: Map<string, unknown>;
+  }> {
+    const keys = [...new Set(entityRefs.map(ref => entityRefKey(ref)))];
+    const before = await Promise.all(keys.map(key => store.getScorecard(key)));
+    const found = await reader.getEntities(keys, credentials);
+    // A pilot whose evaluation threw keeps its stored scorecard.
+    const failed = new Map<string, unknown>();
+    const entities = found.filter((e): e is Entity => !!e);
+    // The graph is read here so that what the pilots read can be recorded.
+    const graph = entities.length
+      ? await reader.readAround(entities, credentials)
+      : undefined;
+    const scored = graph
+      ? await evaluator.evaluate(entities, {
           credentials,
+          graph,
           evidence: evidence(),
+          onError(ref, error) {
+            failed.set(entityRefKey(ref), error);
+            logger.error(`Could not evaluate ${ref}: ${error}`);
+          },
         })
       : [];
-    if (!card) {
-      await store.deleteScorecards([entityRefKey(entityRef)]);
-      return { entity, changed: !!before };
+    const cards = new Map(
+      scored.map(card => [entityRefKey(card.entityRef), card]),
+    );
+    const gone = keys.filter(key => !cards.has(key) && !failed.has(key));
+    if (gone.length) {
+      await store.deleteScorecards(gone);
+      await options.reads?.forget(gone);
     }
-    await recordScorecards(store, [card]);
-    return { card, entity, changed: before?.level !== card.level };
+    if (scored.length) {
+      await recordScorecards(store, scored);
+      await options.reads?.record(
+        entities.filter(e => cards.has(entityRefKey(e))),
+        graph!,
+      );
+    }
+    const changed: Entity[] = [];
+    keys.forEach((key, i) => {
+      const entity = found[i];
+      if (entity && before[i]?.level !== cards.get(key)?.level)
+        changed.push(entity);
+    });
+    return { cards, changed, failed };
+  }
+
+  async function refreshEntities(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, Scorecard>> {
+    const credentials = await auth.getOwnServiceCredentials();
+    const first = await refreshSome(entityRefs, credentials);
+    await refreshDependents(first, entityRefs, credentials);
+    return first.cards;
+  }
+
+  async function refreshDependents(
+    first: { cards: Map<string, Scorecard>; changed: Entity[] },
+    entityRefs: readonly string[],
+    credentials: BackstageCredentials,
+  ) {
+    // The weakest link: when pilots' levels change, the pilots they may
+    // cap (that depend on them or hand off to them) are re-evaluated too,
+    // a round of dependants at a time.
+    const done = new Set(first.cards.keys());
+    entityRefs.forEach(ref => done.add(entityRefKey(ref)));
+    let changed = first.changed;
+    while (changed.length && done.size < MAX_DEPENDENTS + entityRefs.length) {
+      const next = (await reader.readDependents(changed, credentials))
+        .filter(ref => !done.has(ref))
+        .slice(0, Math.max(0, MAX_DEPENDENTS + entityRefs.length - done.size));
+      if (!next.length) break;
+      next.forEach(ref => done.add(ref));
+      changed = (await refreshSome(next, credentials)).changed;
+    }
+    await afterWrite();
   }
 
   return {
@@ -122,6 +197,7 @@ export function createScorecardRefresher(options: {
       report.removed = await store.deleteScorecardsExcept(
         new Set(pilots.map(pilot => entityRefKey(pilot))),
       );
+      await options.reads?.record(pilots, graph, { replaceAll: true });
       await store.deleteHistory(retentionDeletion(retention, at));
       await afterWrite();
       report.durationMs = Date.now() - started;
@@ -134,27 +210,14 @@ export function createScorecardRefresher(options: {
 
     async refreshEntity(entityRef) {
       const credentials = await auth.getOwnServiceCredentials();
-      const first = await refreshOne(entityRef, credentials);
-      // The weakest link: when a pilot's level changes, the pilots it may
-      // cap (that depend on it or hand off to it) are re-evaluated too.
-      const done = new Set([entityRefKey(entityRef)]);
-      let changed = first.changed ? [first] : [];
-      while (changed.length && done.size < MAX_DEPENDENTS) {
-        const next: typeof changed = [];
-        for (const { entity } of changed) {
-          if (!entity) continue;
-          for (const ref of await reader.readDependents(entity, credentials)) {
-            if (done.has(ref) || done.size >= MAX_DEPENDENTS) continue;
-            done.add(ref);
-            const result = await refreshOne(ref, credentials);
-            if (result.changed) next.push(result);
-          }
-        }
-        changed = next;
-      }
-      if (done.size > 1 || first.card) await afterWrite();
-      return first.card;
+      const key = entityRefKey(entityRef);
+      const first = await refreshSome([key], credentials);
+      if (first.failed.has(key)) throw first.failed.get(key);
+      await refreshDependents(first, [key], credentials);
+      return first.cards.get(key);
     },
+
+    refreshEntities,
 
     async evaluateOnDemand(entity, credentials) {
       const [card] = await evaluator.evaluate([entity], {

@@ -35,6 +35,15 @@ export interface ScorecardRefresher {
    */
   refreshEntity(entityRef: string): Promise<Scorecard | undefined>;
   /**
+   * Re-evaluates these entities as one batch (the change check), stores the
+   * results and removes those gone or no longer pilots; the pilots whose
+   * level changed have the pilots they cap re-evaluated too. Returns the
+   * scorecards of the given entities that are pilots, by lower-cased ref.
+   */
+  refreshEntities(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, Scorecard>>;
+  /**
    * Scores a pilot on demand, reading what it references with the caller's
    * credentials; nothing is stored. Undefined when the entity is not a pilot.
    */

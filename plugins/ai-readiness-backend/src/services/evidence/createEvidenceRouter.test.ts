@@ -6,6 +6,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
+import { createScorecardRedactor } from '../Redactor/createRedactor';
+import { HIDDEN_VALUE } from '../Redactor/types';
 import { createEvidenceRouter } from './createEvidenceRouter';
 import type { EvidenceService } from './types';
 
@@ -26,6 +28,16 @@ function app(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
                 detail: '404',
                 checkedAt: '2026-11-27T09:00:00.000Z',
               },
+              {
+                checkId: 'MON-3',
+                collector: 'pagerduty',
+                target: 'PFRAUD9',
+                source:
+                  'annotations[pagerduty.com/service-id] (on group:default/fraud)',
+                state: 'verified' as const,
+                detail: 'service Fraud on-call',
+                checkedAt: '2026-11-27T09:00:00.000Z',
+              },
             ],
           }
         : undefined,
@@ -37,12 +49,22 @@ function app(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
       ref === 'component:default/hidden' ? undefined : ({} as any),
     ),
   };
+  // The caller may not read group:default/fraud; the plugin may.
+  const own = mockCredentials.service('plugin:ai-readiness');
+  const redactor = createScorecardRedactor({
+    auth: { getOwnServiceCredentials: async () => own },
+    visibility: {
+      canRead: async (credentials, refs) =>
+        refs.map(ref => credentials === own || ref !== 'group:default/fraud'),
+    },
+  });
   const server = express()
     .use(
       createEvidenceRouter({
         httpAuth: mockServices.httpAuth(),
         permissions: mockServices.permissions({ result }),
         visibility,
+        redactor,
         evidence,
         logger: mockServices.logger.mock(),
       }),
@@ -66,8 +88,19 @@ describe('POST /evidence/refresh', () => {
       entityRef: 'component:default/pilot',
       collectors: ['links'],
       level: 'L2',
-      items: [expect.objectContaining({ state: 'refuted', detail: '404' })],
+      items: [
+        expect.objectContaining({ state: 'refuted', detail: '404' }),
+        // Read from a Group the caller cannot see: neither it nor its values.
+        expect.objectContaining({
+          checkId: 'MON-3',
+          state: 'verified',
+          target: HIDDEN_VALUE,
+          source: HIDDEN_VALUE,
+          detail: HIDDEN_VALUE,
+        }),
+      ],
     });
+    expect(res.text).not.toMatch(/fraud|PFRAUD9/i);
   });
 
   it.each([

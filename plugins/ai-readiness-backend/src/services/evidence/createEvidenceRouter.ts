@@ -11,6 +11,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import type { ScorecardRedactor } from '../Redactor/types';
 import type { CatalogVisibility } from '../CatalogVisibility/types';
 import type { EvidenceService } from './types';
 import { requirePermission } from '../permissions/requirePermission';
@@ -48,7 +49,8 @@ function parseBody(body: unknown): string {
 export function createEvidenceRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  visibility: CatalogVisibility;
+  visibility: Pick<CatalogVisibility, 'view' | 'getEntity'>;
+  redactor: ScorecardRedactor;
   evidence: EvidenceService;
   logger: LoggerService;
 }): express.Router {
@@ -79,12 +81,14 @@ export function createEvidenceRouter(options: {
     logger.info(
       `Evidence of ${entityRef} collected on request (${outcome.items.length} items)`,
     );
-    res.json({
+    const answer = {
       entityRef,
       collectors: evidence.collectors.map(c => c.id),
       level: outcome.level,
       items: outcome.items,
-    });
+    };
+    // Items read from an entity the caller cannot see name neither it nor its values.
+    res.json(await options.redactor.redact(credentials, answer, [entityRef]));
   });
 
   return router;
