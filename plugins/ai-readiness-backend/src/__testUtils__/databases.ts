@@ -53,3 +53,5 @@ export const evidenceStoreFor = async (options: StoreOptions) =>
   (await storesFor(options)).evidenceStore;
 export const campaignStoreFor = async (options: StoreOptions) =>
   (await storesFor(options)).campaignStore;
+export const waiverStoreFor = async (options: StoreOptions) =>
+  (await storesFor(options)).waiverStore;

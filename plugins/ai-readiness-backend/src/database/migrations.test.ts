@@ -36,6 +36,8 @@ const TABLES = [
   'ai_readiness_history',
   'ai_readiness_level_drops',
   'ai_readiness_revision',
+  'ai_readiness_waiver_requests',
+  'ai_readiness_waiver_audit',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {

@@ -5,6 +5,7 @@ import {
 import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 import { migrateLatest } from './migrateLatest';
 
 /** The plugin's one migrations folder (every table of every store). */
@@ -21,6 +22,7 @@ export interface PersistenceContext {
   scorecardStore: DatabaseScorecardStore;
   evidenceStore: DatabaseEvidenceStore;
   campaignStore: DatabaseCampaignStore;
+  waiverStore: DatabaseWaiverStore;
 }
 
 /**
@@ -39,5 +41,6 @@ export async function initializePersistenceContext(
     scorecardStore: new DatabaseScorecardStore(client),
     evidenceStore: new DatabaseEvidenceStore(client),
     campaignStore: new DatabaseCampaignStore(client),
+    waiverStore: new DatabaseWaiverStore(client),
   };
 }
