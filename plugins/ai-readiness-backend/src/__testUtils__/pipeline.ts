@@ -9,6 +9,7 @@ import {
   createReadinessEngine,
   EvidenceView,
   ReadinessEngine,
+  WaiverRequestsView,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../database/ScorecardStore';
 import { createCatalogReader } from '../services/CatalogReader/createCatalogReader';
@@ -26,6 +27,7 @@ export function createTestPipeline(options: {
   notifier?: LevelDropNotifier;
   retention?: HistoryRetention;
   evidence?: () => EvidenceView | undefined;
+  waivers?: () => WaiverRequestsView | undefined;
   now?: () => Date;
 }) {
   const engine = options.engine ?? createReadinessEngine();
@@ -45,6 +47,7 @@ export function createTestPipeline(options: {
         notifier: options.notifier,
         retention: options.retention,
         evidence: options.evidence,
+        waivers: options.waivers,
         now: options.now,
       })
     : undefined;

@@ -86,3 +86,20 @@ export function waiverRequestsView(
   }
   return { forEntity: ref => byRef.get(ref.toLowerCase()) ?? [] };
 }
+
+/** Fewest characters of a request's justification. @public */
+export const WAIVER_JUSTIFICATION_MIN = 20;
+
+/** What POST /waivers takes. @public */
+export interface WaiverRequestInput {
+  entityRef: string;
+  checkId: string;
+  category: WaiverCategory;
+  justification: string;
+  expires: string;
+  controlUrl?: string;
+  ticket?: string;
+}
+
+/** The decisions of POST /waivers/:id/<decision>. @public */
+export type WaiverDecision = 'approve' | 'deny' | 'revoke';

@@ -7,6 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   entityRefKey,
   EvidenceView,
+  WaiverRequestsView,
   ReadinessLevel,
   Scorecard,
   todayUtc,
@@ -40,12 +41,15 @@ export function createScorecardRefresher(options: {
   retention?: HistoryRetention;
   /** The stored evidence every evaluation reads (none when absent). */
   evidence?: () => EvidenceView | undefined;
+  /** The waiver requests every evaluation applies (shared/waivers.md; none when absent). */
+  waivers?: () => WaiverRequestsView | undefined;
   /** The clock; tests pin it. */
   now?: () => Date;
 }): ScorecardRefresher {
   const { reader, evaluator, auth, store, logger, notifier } = options;
   const retention = options.retention ?? {};
   const evidence = options.evidence ?? (() => undefined);
+  const waivers = options.waivers ?? (() => undefined);
   const now = options.now ?? (() => new Date());
 
   async function afterWrite() {
@@ -68,6 +72,7 @@ export function createScorecardRefresher(options: {
       ? await evaluator.evaluate([entity], {
           credentials,
           evidence: evidence(),
+          waivers: waivers(),
         })
       : [];
     if (!card) {
@@ -98,6 +103,7 @@ export function createScorecardRefresher(options: {
       // The weakest link reads the uncapped level of pilots in other batches.
       const uncappedLevels = new Map<string, ReadinessLevel>();
       const currentEvidence = evidence();
+      const currentWaivers = waivers();
       for (let i = 0; i < pilots.length; i += BATCH_SIZE) {
         const cards = await evaluator.evaluate(
           pilots.slice(i, i + BATCH_SIZE),
@@ -106,6 +112,7 @@ export function createScorecardRefresher(options: {
             graph,
             asOf: todayUtc(at),
             evidence: currentEvidence,
+            waivers: currentWaivers,
             uncappedLevels,
             onError(ref, error) {
               report.failed += 1;
@@ -160,6 +167,7 @@ export function createScorecardRefresher(options: {
       const [card] = await evaluator.evaluate([entity], {
         credentials,
         evidence: evidence(),
+        waivers: waivers(),
       });
       return card;
     },
