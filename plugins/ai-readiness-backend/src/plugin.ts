@@ -46,6 +46,15 @@ import { createScorecardQueries } from './services/ScorecardQueries/createScorec
 import { createFixPreview } from './services/FixPreview/createFixPreview';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
 import { setupEvidence } from './services/evidence/setupEvidence';
+import { createApprovedWaivers } from './services/Waivers/createApprovedWaivers';
+import { createWaiverNotifier } from './services/Waivers/createWaiverNotifier';
+import { createWaiverService } from './services/Waivers/createWaiverService';
+import { createWaiversRouter } from './waiversRouter';
+import { registerWaiverActions } from './services/actions/waiverActions';
+import {
+  scheduleWaiverReload,
+  withWaiverUpkeep,
+} from './scheduler/waiverTask';
 
 export { REFRESH_TASK_ID } from './scheduler/refreshTask';
 export { CAMPAIGN_TASK_ID } from './scheduler/campaignTask';
@@ -86,6 +95,7 @@ export const aiReadinessPlugin = createBackendPlugin({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
@@ -121,7 +131,10 @@ export const aiReadinessPlugin = createBackendPlugin({
           scorecardStore: store,
           evidenceStore,
           campaignStore,
+          waiverStore,
         } = await initializePersistenceContext(database);
+        // Waivers (shared/waivers.md): every evaluation applies the approved requests.
+        const approvedWaivers = createApprovedWaivers(waiverStore);
         // Evidence (shared/evidence.md): every evaluation reads the stored results.
         const evidence = setupEvidence({
           config,
@@ -156,6 +169,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           notifier,
           retention: readHistoryRetention(config, settings),
           evidence: evidence.results.view,
+          waivers: approvedWaivers.view,
         });
         const visibility = createCatalogVisibility({
           reader,
@@ -184,9 +198,31 @@ export const aiReadinessPlugin = createBackendPlugin({
           maxAgeMs: evidence.settings.maxAgeMs,
         });
 
+        const waivers = createWaiverService({
+          engine,
+          settings: settings.waivers,
+          store: waiverStore,
+          approved: approvedWaivers,
+          queries,
+          reader,
+          refresher,
+          permissions,
+          userInfo: deps.userInfo,
+          auth,
+          notifier: createWaiverNotifier({
+            notifications,
+            logger: logger.child({ service: 'waivers' }),
+            enabled: settings.notifications?.enabled ?? true,
+          }),
+          logger: logger.child({ service: 'waivers' }),
+          evidence: evidence.results.view,
+          collect: evidenceService.collect,
+        });
+        await scheduleWaiverReload({ scheduler, waivers });
+
         const refresh = createRefreshScheduler({
           scheduler,
-          refresher,
+          refresher: withWaiverUpkeep(refresher, waivers, refreshLogger),
           logger: refreshLogger,
           schedule,
         });
@@ -201,6 +237,7 @@ export const aiReadinessPlugin = createBackendPlugin({
         });
 
         registerActions({ actionsRegistry, permissions, queries, drafts });
+        registerWaiverActions({ actionsRegistry, waivers });
 
         // Campaigns (targets.md): their own tables, routes and task.
         const campaignNotifier = createCampaignNotifier({
@@ -248,6 +285,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             }),
           }),
         );
+        httpRouter.use(createWaiversRouter({ httpAuth, waivers }));
         httpRouter.use(
           createEvidenceRouter({
             httpAuth,

@@ -60,7 +60,7 @@ export const waiverRequestSchema = z
       });
   });
 
-const listSchema = z
+export const waiverListSchema = z
   .object({
     entityRef: refParam('component').optional(),
     state: z.enum(WAIVER_REQUEST_STATES).optional(),
@@ -70,7 +70,7 @@ const listSchema = z
   })
   .strict();
 
-const csvSchema = listSchema.omit({ limit: true, offset: true });
+const csvSchema = waiverListSchema.omit({ limit: true, offset: true });
 
 const decisionSchema = z
   .object({ comment: z.string().trim().max(4000).optional() })
@@ -149,7 +149,7 @@ export function createWaiversRouter(
   router.get('/waivers', async (req, res) => {
     const credentials = await credentialsOf(req);
     const { limit, offset, ...query } = parseOrThrow(
-      listSchema,
+      waiverListSchema,
       withoutEmptyValues(req.query),
       'query parameter',
     );

@@ -31,6 +31,12 @@ import { createApprovedWaivers } from '../services/Waivers/createApprovedWaivers
 import { createWaiverNotifier } from '../services/Waivers/createWaiverNotifier';
 import { createWaiverService } from '../services/Waivers/createWaiverService';
 import { createWaiversRouter } from '../waiversRouter';
+import { createLinksCollector } from '../services/evidence/collectors';
+import { createEvidenceResults } from '../services/evidence/createEvidenceResults';
+import { createEvidenceService } from '../services/evidence/createEvidenceService';
+import { builtinEvidenceClaimers } from '@ai-readiness/plugin-ai-readiness-common';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { registerWaiverActions } from '../services/actions/waiverActions';
 
 export const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -67,10 +73,21 @@ export const entities = withCatalogRelations([
 export const header = (user: string) => mockCredentials.user.header(user);
 
 export async function setupWaivers(
-  options: { config?: object; denyApprove?: string[]; now?: Date } = {},
+  options: {
+    config?: object;
+    denyApprove?: string[];
+    /** The clock (shared by the evaluation and the waivers). */
+    clock?: { now: Date };
+    /** Turns the links collector on for this host ("127.0.0.1:port"). */
+    linksHost?: string;
+  } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
-  const { scorecardStore: store, waiverStore } = await storesFor({
+  const {
+    scorecardStore: store,
+    waiverStore,
+    evidenceStore,
+  } = await storesFor({
     database: databaseServiceFor(knex),
   });
   const raw = options.config ?? WAIVER_CONFIG;
@@ -80,12 +97,43 @@ export async function setupWaivers(
     [RESTRICTED_USER]: ['component:default/secret'],
   });
   const approved = createApprovedWaivers(waiverStore);
-  const now = () => options.now ?? new Date('2026-11-25T10:00:00Z');
+  const clock = options.clock ?? { now: new Date('2026-11-25T10:00:00Z') };
+  const now = () => clock.now;
+  const collectors = options.linksHost
+    ? [
+        createLinksCollector({
+          claimer: builtinEvidenceClaimers.links,
+          allow: [{ host: options.linksHost }],
+          settings: { timeoutMs: 3000, concurrency: 4 },
+        }),
+      ]
+    : [];
+  const maxAgeMs = 2 * 86_400_000;
+  const results = createEvidenceResults({
+    claimers: collectors,
+    store: evidenceStore,
+    maxAgeMs,
+    now,
+  });
   const { reader, refresher } = createTestPipeline({
     engine,
     catalog,
     store,
+    evidence: results.view,
     waivers: approved.view,
+    now,
+  });
+  const evidence = createEvidenceService({
+    engine,
+    collectors,
+    store: evidenceStore,
+    results,
+    reader,
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    refresher,
+    maxAgeMs,
+    now,
   });
   await refresher.refreshAll();
   const visibility = createCatalogVisibility({ reader, ttlMs: 0 });
@@ -135,10 +183,16 @@ export async function setupWaivers(
       enabled: true,
     }),
     logger: mockServices.logger.mock(),
+    evidence: results.view,
+    collect: evidence.collect,
     now,
   });
   const app = express()
     .use(createWaiversRouter({ httpAuth: mockServices.httpAuth(), waivers }))
     .use(mockErrorHandler());
-  return { app, store, waiverStore, waivers, sent, refresher, engine };
+  const actions = actionsRegistryServiceMock({
+    logger: mockServices.logger.mock(),
+  });
+  registerWaiverActions({ actionsRegistry: actions, waivers });
+  return { actions, app, store, waiverStore, waivers, sent, refresher, engine, clock };
 }
