@@ -118,7 +118,8 @@ export function waiversCsv(requests: readonly WaiverRequest[]): string {
 
 /**
  * The waiver routes (shared/waivers.md): POST /waivers, GET /waivers,
- * GET /waivers.csv, GET /waivers/:id, POST /waivers/:id/approve|deny|revoke.
+ * GET /waivers.csv, GET /waivers/:id, POST /waivers/:id/approve|deny|revoke,
+ * and GET /waivers/policy?entityRef= (the expiry bound the request form shows).
  * Permissions and the independence rules are the service's.
  */
 export function createWaiversRouter(
@@ -172,6 +173,16 @@ export function createWaiversRouter(
         'attachment; filename="ai-readiness-waivers.csv"',
       )
       .send(waiversCsv(all));
+  });
+
+  router.get('/waivers/policy', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { entityRef } = parseOrThrow(
+      z.object({ entityRef: refParam('component') }).strict(),
+      withoutEmptyValues(req.query),
+      'query parameter',
+    );
+    res.json(await waivers.policy(credentials, entityRef));
   });
 
   router.get('/waivers/:id', async (req, res) => {

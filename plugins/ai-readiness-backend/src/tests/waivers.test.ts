@@ -315,6 +315,28 @@ describe('waiver routes', () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil"") because, well, reasons"`);
   });
 
+  it('GET /waivers/policy gives the tier, the latest expiry and each check\'s policy', async () => {
+    const { app } = await setupWaivers();
+    const res = await request(app)
+      .get(`/waivers/policy?entityRef=${ALPHA}`)
+      .set('Authorization', header(OWNER));
+    expect(res.body).toMatchObject({
+      entityRef: ALPHA,
+      tier: 'high',
+      maxDays: 90,
+      latestExpires: '2027-02-23',
+    });
+    expect(res.body.checks).toMatchObject({
+      'SEC-1': 'none',
+      'SEC-2': 'approval',
+      'FB-2': 'self',
+    });
+    const hidden = await request(app)
+      .get(`/waivers/policy?entityRef=${SECRET}`)
+      .set('Authorization', header(RESTRICTED_USER));
+    expect(hidden.status).toBe(404);
+  });
+
   it('answers 401 without credentials', async () => {
     const { app } = await setupWaivers();
     const none = mockCredentials.none.header();

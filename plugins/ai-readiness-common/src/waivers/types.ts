@@ -103,3 +103,15 @@ export interface WaiverRequestInput {
 
 /** The decisions of POST /waivers/:id/<decision>. @public */
 export type WaiverDecision = 'approve' | 'deny' | 'revoke';
+
+/** GET /waivers/policy?entityRef=: what a request for this pilot may ask. @public */
+export interface WaiverPolicyResponse {
+  entityRef: string;
+  /** The `maxDays` tier of the pilot's risk tier. */
+  tier: 'minimal' | 'limited' | 'high' | 'unassessed';
+  maxDays: number;
+  /** The latest expiry a request made today may ask for, YYYY-MM-DD. */
+  latestExpires: string;
+  /** Each check's policy. */
+  checks: Record<string, 'self' | 'approval' | 'none'>;
+}

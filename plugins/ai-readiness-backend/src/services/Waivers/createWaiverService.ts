@@ -28,6 +28,7 @@ import {
   waiverMaxDays,
   waiverPolicyOf,
   WaiverRequest,
+  waiverTierOf,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { randomUUID } from 'crypto';
 import type { WaiverStore } from '../../database/WaiverStore';
@@ -256,6 +257,29 @@ export function createWaiverService(options: {
       await store.create(request);
       await notifier.requested(request, approvers);
       return request;
+    },
+
+    async policy(credentials, entityRef) {
+      await requirePermission(
+        permissions,
+        credentials,
+        aiReadinessScorecardReadPermission,
+      );
+      const entity = await queries.getVisibleEntity(credentials, entityRef);
+      const tierValue = riskTierOf(entity);
+      const maxDays = waiverMaxDays(settings, tierValue);
+      return {
+        entityRef: entityRefKey(entity),
+        tier: waiverTierOf(tierValue),
+        maxDays,
+        latestExpires: formatDay(parseIsoDate(todayUtc(now()))! + maxDays),
+        checks: Object.fromEntries(
+          engine.rubric.checks.map(c => [
+            c.id,
+            c.waivable ? waiverPolicyOf(settings, c.id) : 'none',
+          ]),
+        ),
+      };
     },
 
     async list(credentials, query, page) {

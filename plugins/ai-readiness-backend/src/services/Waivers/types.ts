@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type {
   WaiverDecision,
+  WaiverPolicyResponse,
   WaiverRequest,
   WaiverRequestInput,
   WaiverRequestList,
@@ -38,6 +39,11 @@ export interface WaiverService {
     query: WaiverListQuery,
     page: { limit: number; offset: number },
   ): Promise<WaiverRequestList>;
+  /** What a request for this pilot may ask (NotFoundError when hidden). */
+  policy(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<WaiverPolicyResponse>;
   /** Every request the caller may read (the risk register). */
   listAll(
     credentials: BackstageCredentials,
