@@ -65,6 +65,7 @@ export const waiverListSchema = z
     entityRef: refParam('component').optional(),
     state: z.enum(WAIVER_REQUEST_STATES).optional(),
     checkId: checkIdSchema.optional(),
+    owner: refParam('group').optional(),
     limit: intParam(1, MAX_LIMIT).default('50'),
     offset: intParam(0, 1_000_000_000).default('0'),
   })

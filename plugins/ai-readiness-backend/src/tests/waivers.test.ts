@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url */ // an unsafe control URL is part of what these tests feed in
 /*
  * The waiver routes (shared/waivers.md): who may ask, who may decide, the
  * state machine, the tier's maximum expiry, and only what the caller may read.
@@ -281,6 +282,14 @@ describe('waiver routes', () => {
       .get('/waivers?checkId=SEC-2&state=denied&limit=1')
       .set('Authorization', header(OWNER));
     expect(byCheck.body.items.map((r: any) => r.id)).toEqual([first.body.id]);
+    const byOwner = await request(app)
+      .get('/waivers?owner=group:default/ml')
+      .set('Authorization', header(OWNER));
+    expect(byOwner.body.totalCount).toBe(2);
+    const otherOwner = await request(app)
+      .get('/waivers?owner=risk-committee')
+      .set('Authorization', header(OWNER));
+    expect(otherOwner.body).toEqual({ items: [], totalCount: 0 });
     const page = await request(app)
       .get('/waivers?limit=1&offset=1')
       .set('Authorization', header(OWNER));
@@ -292,6 +301,7 @@ describe('waiver routes', () => {
       ['limit=0', 'limit'],
       ['entityRef=component:', 'entityRef'],
       ['colour=red', 'colour'],
+      ['owner=group:', 'owner'],
     ]) {
       const res = await request(app)
         .get(`/waivers?${query}`)

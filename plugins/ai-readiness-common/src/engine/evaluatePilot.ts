@@ -133,6 +133,7 @@ interface RubricState {
   nonEmptyDimensions: number;
 }
 
+const NO_REQUESTS: readonly WaiverRequest[] = Object.freeze([]);
 const NO_DRIFT: DriftFinding[] = Object.freeze([]) as unknown as DriftFinding[];
 const NO_EVIDENCE_COUNTS = Object.freeze({
   verified: 0,
@@ -512,8 +513,6 @@ function assembleScorecard(parts: ScorecardParts): Scorecard {
     cap: parts.cap,
   };
 }
-
-const NO_REQUESTS: readonly WaiverRequest[] = Object.freeze([]);
 
 function runCheck(
   check: CompiledCheck,

@@ -34,6 +34,8 @@ export interface WaiverQuery {
   entityRef?: string;
   state?: WaiverRequestState;
   checkId?: string;
+  /** Only pilots of this owner (its sub-groups included). */
+  owner?: string;
   limit?: number;
   offset?: number;
 }

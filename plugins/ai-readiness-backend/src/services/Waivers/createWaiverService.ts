@@ -65,7 +65,7 @@ export function createWaiverService(options: {
   store: WaiverStore;
   /** The approved requests evaluation reads; reloaded after each change. */
   approved: ApprovedWaivers;
-  queries: Pick<ScorecardQueries, 'get' | 'getVisibleEntity'>;
+  queries: Pick<ScorecardQueries, 'get' | 'getVisibleEntity' | 'listAll'>;
   reader: Pick<CatalogReader, 'canRead' | 'getEntity'>;
   refresher: Pick<ScorecardRefresher, 'refreshEntity'>;
   permissions: PermissionsService;
@@ -179,7 +179,16 @@ export function createWaiverService(options: {
       checkId: query.checkId,
       states: query.state ? [query.state] : undefined,
     });
-    const shown = await visible(credentials, found);
+    let shown = await visible(credentials, found);
+    if (query.owner) {
+      // The owner's pilots as the scorecard lists filter them (visible ones only).
+      const owned = new Set(
+        (await queries.listAll(credentials, { owner: query.owner })).map(p =>
+          p.entityRef.toLowerCase(),
+        ),
+      );
+      shown = shown.filter(r => owned.has(r.entityRef));
+    }
     // Pending first: what waits for a decision leads the approvers' list.
     return [
       ...shown.filter(r => r.state === 'pending'),

@@ -15,6 +15,8 @@ export interface WaiverListQuery {
   entityRef?: string;
   state?: WaiverRequestState;
   checkId?: string;
+  /** Only pilots of this owner (its sub-groups included, as the scorecard lists filter). */
+  owner?: string;
 }
 
 /** What one upkeep run did (before each scheduled refresh). */

@@ -1,3 +1,4 @@
+/* eslint-disable no-script-url */ // an unsafe control URL is part of what these tests feed in
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';

@@ -116,7 +116,7 @@ describe('WaiversPage', () => {
     ).toBeVisible();
   });
 
-  it('filters by state, check and pilot, and downloads the register for the same filters', async () => {
+  it('filters by state, check, pilot and owner, and downloads the register for the same filters', async () => {
     const api = mockAiReadinessApi();
     const createObjectURL = jest.fn(() => 'blob:x');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
@@ -131,11 +131,13 @@ describe('WaiversPage', () => {
       screen.getByLabelText('Pilot'),
       'component:default/fraud-explainer',
     );
+    await userEvent.type(screen.getByLabelText('Owner'), 'group:default/ml');
     await waitFor(() =>
       expect(api.listWaivers).toHaveBeenLastCalledWith({
         state: 'pending',
         checkId: 'SEC-2',
         entityRef: 'component:default/fraud-explainer',
+        owner: 'group:default/ml',
         limit: 25,
         offset: 0,
       }),
@@ -147,6 +149,7 @@ describe('WaiversPage', () => {
       state: 'pending',
       checkId: 'SEC-2',
       entityRef: 'component:default/fraud-explainer',
+      owner: 'group:default/ml',
     });
     await waitFor(() => expect(createObjectURL).toHaveBeenCalled());
   });

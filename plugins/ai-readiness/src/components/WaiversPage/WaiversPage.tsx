@@ -66,18 +66,20 @@ function Decisions(props: { request: WaiverRequest; onDecided: () => void }) {
 /**
  * The approvers' page (mounted at `/ai-readiness/waivers`): every request
  * of the pilots the user may read, pending first, to approve or deny with a
- * comment; filters by state, pilot and check; the risk register as CSV.
+ * comment; filters by state, pilot, owner and check; the risk register as CSV.
  */
 export function WaiversPage() {
   const api = useApi(aiReadinessApiRef);
   const [state, setState] = useState<WaiverRequestState | ''>('');
   const [checkId, setCheckId] = useState('');
   const [entityRef, setEntityRef] = useState('');
+  const [owner, setOwner] = useState('');
   const [page, setPage] = useState(0);
   const query: WaiverQuery = {
     ...(state ? { state } : {}),
     ...(checkId.trim() ? { checkId: checkId.trim().toUpperCase() } : {}),
     ...(entityRef.trim() ? { entityRef: entityRef.trim() } : {}),
+    ...(owner.trim() ? { owner: owner.trim() } : {}),
   };
   const key = JSON.stringify(query);
   const list = useAsyncRetry(
@@ -134,6 +136,16 @@ export function WaiversPage() {
             value={entityRef}
             onChange={e => {
               setEntityRef(e.target.value);
+              setPage(0);
+            }}
+          />
+          <TextField
+            id="waivers-owner"
+            label="Owner"
+            placeholder="group:default/name"
+            value={owner}
+            onChange={e => {
+              setOwner(e.target.value);
               setPage(0);
             }}
           />
