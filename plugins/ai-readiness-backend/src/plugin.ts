@@ -185,6 +185,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           reader,
           store,
           evidence: evidence.results.view,
+          waivers: approvedWaivers.view,
         });
         const evidenceService = createEvidenceService({
           engine,
