@@ -14,7 +14,7 @@ export const campaignsRouteRef = createRouteRef({
   id: 'ai-readiness-campaigns',
 });
 
-/** The approvers' waiver page, mounted at `/ai-readiness/waivers` in the app. */
+/** The approvers' waiver page, mounted at `/ai-readiness/waivers` in the app. @public */
 export const waiversRouteRef = createRouteRef({
   id: 'ai-readiness-waivers',
 });

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import http from 'http';
 import net from 'net';
 import path from 'path';
 import { parse } from 'yaml';
@@ -12,12 +13,37 @@ import { aiReadinessModuleExampleWaivers } from './exampleWaivers';
 
 jest.setTimeout(120_000);
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
+/**
+ * The backend's base URL in the test: the test backend listens on a port of
+ * its own choosing, so a loopback server on a known port forwards to it once
+ * it is up, as the backend's own port does in the portal.
+ */
+async function forwardingServer() {
+  let target = 0;
+  const server = http.createServer((req, res) => {
+    const upstream = http.request(
+      {
+        host: '127.0.0.1',
+        port: target,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      answer => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    forwardTo: (port: number) => {
+      target = port;
+    },
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
 }
 
 /** The example portal's waiver settings, as app-config.yaml writes them. */
@@ -30,8 +56,8 @@ const checkOf = (card: any, id: string) =>
 
 describe('aiReadinessModuleExampleWaivers', () => {
   it('seeds an approved mitigated waiver whose control is verified, and a pending one', async () => {
-    const port = await freePort();
-    const host = `localhost:${port}`;
+    const forward = await forwardingServer();
+    const host = `localhost:${forward.port}`;
     const backend = await startTestBackend({
       features: [
         aiReadinessPlugin,
@@ -41,7 +67,7 @@ describe('aiReadinessModuleExampleWaivers', () => {
         }),
         mockServices.rootConfig.factory({
           data: {
-            backend: { baseUrl: `http://${host}`, listen: { port } },
+            backend: { baseUrl: `http://${host}` },
             aiReadiness: {
               waivers: appConfig.aiReadiness.waivers,
               evidence: { links: { allow: [{ host }] } },
@@ -51,6 +77,7 @@ describe('aiReadinessModuleExampleWaivers', () => {
       ],
     });
     const { server } = backend;
+    forward.forwardTo((server.address() as net.AddressInfo).port);
     try {
       expect(appConfig.aiReadiness.waivers.policy.checks['SEC-4']).toBe(
         'approval',
@@ -80,7 +107,9 @@ describe('aiReadinessModuleExampleWaivers', () => {
           .status,
       ).toBe(202);
       let sec4: any;
-      for (let i = 0; i < 150 && sec4?.status !== 'waived'; i++) {
+      const controlVerified = () =>
+        sec4?.evidence?.some((e: any) => e.state === 'verified');
+      for (let i = 0; i < 150 && !controlVerified(); i++) {
         await new Promise(r => setTimeout(r, 200));
         const card = await request(server).get(
           '/api/ai-readiness/scorecards/default/component/treasury-forecast-agent',
@@ -96,12 +125,22 @@ describe('aiReadinessModuleExampleWaivers', () => {
           requestId: 'example-treasury-forecast-sec-4',
         },
       });
+      // The links collector looked the control up and verified it.
+      expect(sec4.evidence).toContainEqual(
+        expect.objectContaining({
+          collector: 'links',
+          target: approved.controlUrl,
+          state: 'verified',
+          detail: '200',
+        }),
+      );
       const detail = await request(server).get(
         '/api/ai-readiness/waivers/example-treasury-forecast-sec-4',
       );
       expect(detail.body.state).toBe('approved');
     } finally {
       await backend.stop();
+      await forward.close();
     }
   });
 });

@@ -530,7 +530,7 @@ function runCheck(
   if (!waivers.requests.length && !ctx.hasKeyWithPrefix(state.waiverPrefix))
     return state.results[index].get(outcome.status, capped(outcome.message));
   const waiverKey = state.waiverKeys[index];
-  const { status, message, waiver } = applyWaiver(
+  const { status, message, waiver, control } = applyWaiver(
     check,
     waiverKey,
     safely(() => ctx.metadataValue(waiverKey, true)),
@@ -543,7 +543,8 @@ function runCheck(
       : undefined,
   );
   if (waiver === null) return state.results[index].get(status, capped(message));
-  return resultOf(check, status, capped(message), waiver);
+  const result = resultOf(check, status, capped(message), waiver);
+  return control ? { ...result, evidence: [control] } : result;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { CheckReads } from '../checks/types';
 import type { WaiverPolicyMode } from '../config/waivers';
 import type { ApprovedOutcome } from '../waivers/apply';
+import type { CheckEvidence } from '../evidence/types';
 import type { CheckStatus, WaiverInfo } from '../types';
 import { parseIsoDate } from '../util/dates';
 
@@ -22,6 +23,8 @@ export interface WaivedOutcome {
   status: CheckStatus;
   message: string;
   waiver: WaiverInfo | null;
+  /** The control of an applied `mitigated` waiver, listed with the check's evidence. */
+  control?: CheckEvidence;
 }
 
 /**
@@ -48,6 +51,7 @@ export function applyWaiver(
       status: 'waived',
       message: `waived until ${fromRequest.expires} (request ${fromRequest.requestId} approved${by}): ${fromRequest.reason} (evaluated: ${status}: ${message})`,
       waiver: fromRequest,
+      control: approved?.control,
     };
   }
   const problems = approved?.problems.length

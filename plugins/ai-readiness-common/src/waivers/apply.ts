@@ -7,7 +7,13 @@
  */
 import type { WaiverConfig, WaiverPolicyMode, WaiverTier } from '../config/waivers';
 import { DEFAULT_WAIVER_MAX_DAYS } from '../config/waivers';
-import type { EvidenceItem, EvidenceView, EvidenceClaimer } from '../evidence/types';
+import type {
+  CheckEvidence,
+  EvidenceItem,
+  EvidenceView,
+  EvidenceClaimer,
+} from '../evidence/types';
+import { NOT_COLLECTED } from '../evidence/pilot';
 import type { WaiverInfo } from '../types';
 import { parseIsoDate } from '../util/dates';
 import { isSafeHttpUrl } from '../util/urls';
@@ -98,6 +104,8 @@ export function approvedRequestProblem(
 /** The outcome of a pilot's approved requests for one check. */
 export interface ApprovedOutcome {
   waiver?: WaiverInfo;
+  /** A `mitigated` waiver's control, as an evidence item of the check (with a view). */
+  control?: CheckEvidence;
   /** Why approved requests did not apply (for the message). */
   problems: string[];
 }
@@ -122,8 +130,14 @@ export function approvedWaiverOf(
     else if (!best || r.expires > best.expires) best = r;
   }
   if (!best) return { problems };
+  const item = evidence && controlItemOf(best, evidence.claimers);
   return {
     problems,
+    control: item && {
+      ...item,
+      ...(evidence.lookup(item) ?? NOT_COLLECTED),
+      source: controlSource(best),
+    },
     waiver: {
       expires: best.expires,
       reason: best.justification,

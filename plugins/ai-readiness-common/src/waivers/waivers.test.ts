@@ -189,9 +189,20 @@ describe('approved requests', () => {
       collector: 'links',
       target: 'https://controls.example.com/vendor-dpa',
     });
-    const verified = evaluateWith([r], { view: viewOf({}) });
+    const verified = evaluateWith([r], {
+      view: viewOf({ [`links|${item.target}`]: {} }),
+    });
     expect(checkOf(verified, 'SEC-2').status).toBe('waived');
     expect(checkOf(verified, 'SEC-2').waiver?.category).toBe('mitigated');
+    // The control is listed with the check's evidence, as collected.
+    expect(checkOf(verified, 'SEC-2').evidence).toContainEqual(
+      expect.objectContaining({
+        collector: 'links',
+        target: item.target,
+        state: 'verified',
+        source: 'waiver request w-1 control',
+      }),
+    );
     const card = evaluateWith([r], {
       view: viewOf({ [`links|${item.target}`]: refuted('404') }),
     });
