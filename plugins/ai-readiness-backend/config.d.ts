@@ -384,6 +384,43 @@ export interface Config {
       /** A level to reach, or checks that must each pass or be waived. */
       goal: { level: string } | { checks: string[] };
     }>;
+
+    /**
+     * Waivers with approval (shared/waivers.md): how each check may be
+     * waived, how long a requested waiver may last, and who decides.
+     */
+    waivers?: {
+      policy?: {
+        /**
+         * `self`: annotation waivers apply (the default); `approval`: only
+         * approved requests waive; `none`: nothing waives. SEC-1 is always `none`.
+         */
+        default?: 'self' | 'approval' | 'none';
+        /** Per check id, e.g. `SEC-2: approval`. */
+        checks?: { [checkId: string]: 'self' | 'approval' | 'none' };
+      };
+      /**
+       * Longest expiry a request may ask for, in days from its approval, by
+       * the pilot's risk tier (`prohibited` counts as `high`).
+       */
+      maxDays?: {
+        /** Default 365. */
+        minimal?: number;
+        /** Default 180. */
+        limited?: number;
+        /** Default 90. */
+        high?: number;
+        /** A pilot without a tier. Default 30. */
+        unassessed?: number;
+      };
+      /** Entity refs (Groups or Users) whose members may decide requests. */
+      approvers?: string[];
+      /**
+       * The approver may be neither the requester nor a member of the
+       * pilot's owner Group. Default true.
+       */
+      independent?: boolean;
+    };
   };
 }
 

@@ -62,6 +62,9 @@ const features = [
   // (src/modules/killSwitchEvidence.ts; off unless featureFlags.known is set,
   // so it changes no score by itself)
   import('./modules/killSwitchEvidence'),
+  // the example waivers (one approved with a verified control, one pending)
+  // and the control document it links to; example data, drop it in your portal
+  import('./modules/exampleWaivers'),
 ];
 for (const feature of features) backend.add(feature);
 

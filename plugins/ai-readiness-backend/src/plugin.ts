@@ -53,6 +53,15 @@ import { createScorecardQueries } from './services/ScorecardQueries/createScorec
 import { createFixPreview } from './services/FixPreview/createFixPreview';
 import { createEvidenceRouter } from './services/evidence/createEvidenceRouter';
 import { setupEvidence } from './services/evidence/setupEvidence';
+import { createApprovedWaivers } from './services/Waivers/createApprovedWaivers';
+import { createWaiverNotifier } from './services/Waivers/createWaiverNotifier';
+import { createWaiverService } from './services/Waivers/createWaiverService';
+import { createWaiversRouter } from './waiversRouter';
+import { registerWaiverActions } from './services/actions/waiverActions';
+import {
+  scheduleWaiverReload,
+  withWaiverUpkeep,
+} from './scheduler/waiverTask';
 
 export { REFRESH_TASK_ID } from './scheduler/refreshTask';
 export { CAMPAIGN_TASK_ID } from './scheduler/campaignTask';
@@ -94,6 +103,7 @@ export const aiReadinessPlugin = createBackendPlugin({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
@@ -131,7 +141,10 @@ export const aiReadinessPlugin = createBackendPlugin({
           evidenceStore,
           campaignStore,
           changeStore,
+          waiverStore,
         } = await initializePersistenceContext(database);
+        // Waivers (shared/waivers.md): every evaluation applies the approved requests.
+        const approvedWaivers = createApprovedWaivers(waiverStore);
         // Evidence (shared/evidence.md): every evaluation reads the stored results.
         const evidence = setupEvidence({
           config,
@@ -171,6 +184,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             store: changeStore,
             logger: refreshLogger,
           }),
+          waivers: approvedWaivers.view,
         });
         const visibility = createCatalogVisibility({
           reader,
@@ -189,6 +203,7 @@ export const aiReadinessPlugin = createBackendPlugin({
           reader,
           store,
           evidence: evidence.results.view,
+          waivers: approvedWaivers.view,
         });
         const evidenceService = createEvidenceService({
           engine,
@@ -202,9 +217,31 @@ export const aiReadinessPlugin = createBackendPlugin({
           maxAgeMs: evidence.settings.maxAgeMs,
         });
 
+        const waivers = createWaiverService({
+          engine,
+          settings: settings.waivers,
+          store: waiverStore,
+          approved: approvedWaivers,
+          queries,
+          reader,
+          refresher,
+          permissions,
+          userInfo: deps.userInfo,
+          auth,
+          notifier: createWaiverNotifier({
+            notifications,
+            logger: logger.child({ service: 'waivers' }),
+            enabled: settings.notifications?.enabled ?? true,
+          }),
+          logger: logger.child({ service: 'waivers' }),
+          evidence: evidence.results.view,
+          collect: evidenceService.collect,
+        });
+        await scheduleWaiverReload({ scheduler, waivers });
+
         const refresh = createRefreshScheduler({
           scheduler,
-          refresher,
+          refresher: withWaiverUpkeep(refresher, waivers, refreshLogger),
           logger: refreshLogger,
           schedule,
         });
@@ -231,6 +268,7 @@ export const aiReadinessPlugin = createBackendPlugin({
         });
 
         registerActions({ actionsRegistry, permissions, queries, drafts });
+        registerWaiverActions({ actionsRegistry, waivers });
 
         // Campaigns (targets.md): their own tables, routes and task.
         const campaignNotifier = createCampaignNotifier({
@@ -280,6 +318,7 @@ export const aiReadinessPlugin = createBackendPlugin({
             }),
           }),
         );
+        httpRouter.use(createWaiversRouter({ httpAuth, waivers }));
         httpRouter.use(
           createEvidenceRouter({
             httpAuth,

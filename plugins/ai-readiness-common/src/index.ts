@@ -14,3 +14,4 @@ export * from './util/entityRefs';
 export * from './evaluate';
 export * from './targets';
 export * from './fixes';
+export * from './waivers';

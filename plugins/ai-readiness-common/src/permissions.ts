@@ -12,8 +12,15 @@ export const aiReadinessScorecardRefreshPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Approve, deny or revoke waiver requests (shared/waivers.md). @public */
+export const aiReadinessWaiverApprovePermission = createPermission({
+  name: 'ai-readiness.waiver.approve',
+  attributes: { action: 'update' },
+});
+
 /** @public */
 export const aiReadinessPermissions = [
   aiReadinessScorecardReadPermission,
   aiReadinessScorecardRefreshPermission,
+  aiReadinessWaiverApprovePermission,
 ];

@@ -67,6 +67,17 @@ export interface WaiverInfo {
   /** YYYY-MM-DD, the last day the waiver applies. */
   expires: string;
   reason: string;
+  /**
+   * `annotation`: written by the owners; `approved`: an approved request
+   * (shared/waivers.md). Optional for scorecards stored before requests.
+   */
+  source?: 'annotation' | 'approved';
+  /** Approved requests: `waiver` or `mitigated`. */
+  category?: 'waiver' | 'mitigated';
+  /** Approved requests: who approved it. */
+  approvedBy?: string | null;
+  /** Approved requests: the request's id. */
+  requestId?: string;
 }
 
 /** @public */

@@ -10,6 +10,7 @@ export {
   EntityAiReadinessContent,
   EntityAiReadinessCard,
   AiReadinessCampaignsPage,
+  AiReadinessWaiversPage,
   EntityGroupAiReadinessCard,
   EntitySystemAiReadinessCard,
 } from './plugin';
@@ -32,11 +33,13 @@ export type {
   ScorecardQuery,
   ScorecardOrderBy,
   SummaryGroupBy,
+  WaiverQuery,
 } from './api';
 export { SafeLink } from './components/SafeLink';
 export type { SafeLinkProps } from './components/SafeLink';
 export {
   rootRouteRef as aiReadinessRouteRef,
   campaignsRouteRef as aiReadinessCampaignsRouteRef,
+  waiversRouteRef as aiReadinessWaiversRouteRef,
   AI_READINESS_TAB_PATH,
 } from './routes';

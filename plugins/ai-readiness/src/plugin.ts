@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aiReadinessApiRef, AiReadinessClient } from './api';
-import { campaignsRouteRef, rootRouteRef, scaffolderRouteRef } from './routes';
+import {
+  campaignsRouteRef,
+  rootRouteRef,
+  scaffolderRouteRef,
+  waiversRouteRef,
+} from './routes';
 
 /** @public */
 export const aiReadinessPlugin = createPlugin({
@@ -23,6 +28,7 @@ export const aiReadinessPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     campaigns: campaignsRouteRef,
+    waivers: waiversRouteRef,
   },
   externalRoutes: {
     scaffolder: scaffolderRouteRef,
@@ -89,6 +95,21 @@ export const AiReadinessCampaignsPage = aiReadinessPlugin.provide(
     component: () =>
       import('./components/CampaignsPage').then(m => m.CampaignsPage),
     mountPoint: campaignsRouteRef,
+  }),
+);
+
+/**
+ * The approvers' waiver page (pending requests first, approve or deny, the
+ * risk register); mount it at `/ai-readiness/waivers`.
+ *
+ * @public
+ */
+export const AiReadinessWaiversPage = aiReadinessPlugin.provide(
+  createRoutableExtension({
+    name: 'AiReadinessWaiversPage',
+    component: () =>
+      import('./components/WaiversPage').then(m => m.WaiversPage),
+    mountPoint: waiversRouteRef,
   }),
 );
 

@@ -14,6 +14,11 @@ export const campaignsRouteRef = createRouteRef({
   id: 'ai-readiness-campaigns',
 });
 
+/** The approvers' waiver page, mounted at `/ai-readiness/waivers` in the app. @public */
+export const waiversRouteRef = createRouteRef({
+  id: 'ai-readiness-waivers',
+});
+
 /**
  * The scaffolder's root page (`/create` in most apps), where the template
  * ai-readiness-fix opens pull requests. Optional: without it the fix dialog

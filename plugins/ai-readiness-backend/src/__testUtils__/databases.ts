@@ -55,3 +55,5 @@ export const campaignStoreFor = async (options: StoreOptions) =>
   (await storesFor(options)).campaignStore;
 export const changeStoreFor = async (options: StoreOptions) =>
   (await storesFor(options)).changeStore;
+export const waiverStoreFor = async (options: StoreOptions) =>
+  (await storesFor(options)).waiverStore;

@@ -9,6 +9,7 @@ import {
   createReadinessEngine,
   EvidenceView,
   ReadinessEngine,
+  WaiverRequestsView,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../database/ScorecardStore';
 import type { ChangeStore } from '../database/ChangeStore';
@@ -33,6 +34,7 @@ export function createTestPipeline(options: {
   notifier?: LevelDropNotifier;
   retention?: HistoryRetention;
   evidence?: () => EvidenceView | undefined;
+  waivers?: () => WaiverRequestsView | undefined;
   now?: () => Date;
 }) {
   const engine = options.engine ?? createReadinessEngine();
@@ -52,6 +54,7 @@ export function createTestPipeline(options: {
         notifier: options.notifier,
         retention: options.retention,
         evidence: options.evidence,
+        waivers: options.waivers,
         now: options.now,
         reads: options.changeStore
           ? createReadsRecorder({

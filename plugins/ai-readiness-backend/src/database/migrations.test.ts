@@ -38,6 +38,8 @@ const TABLES = [
   'ai_readiness_revision',
   'ai_readiness_etags',
   'ai_readiness_pilot_inputs',
+  'ai_readiness_waiver_requests',
+  'ai_readiness_waiver_audit',
 ];
 
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {

@@ -6,6 +6,7 @@ import { DatabaseCampaignStore } from './DatabaseCampaignStore';
 import { DatabaseChangeStore } from './DatabaseChangeStore';
 import { DatabaseEvidenceStore } from './DatabaseEvidenceStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 import { migrateLatest } from './migrateLatest';
 
 /** The plugin's one migrations folder (every table of every store). */
@@ -23,6 +24,7 @@ export interface PersistenceContext {
   evidenceStore: DatabaseEvidenceStore;
   campaignStore: DatabaseCampaignStore;
   changeStore: DatabaseChangeStore;
+  waiverStore: DatabaseWaiverStore;
 }
 
 /**
@@ -42,5 +44,6 @@ export async function initializePersistenceContext(
     evidenceStore: new DatabaseEvidenceStore(client),
     campaignStore: new DatabaseCampaignStore(client),
     changeStore: new DatabaseChangeStore(client),
+    waiverStore: new DatabaseWaiverStore(client),
   };
 }

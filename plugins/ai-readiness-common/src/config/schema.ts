@@ -15,6 +15,7 @@ import {
   findCampaignProblem,
   targetRuleSchema,
 } from '../targets/schema';
+import { waiverConfigSchema } from './waivers';
 
 export const DEFAULT_PILOT_TYPES = [
   'ai-pilot',
@@ -222,6 +223,8 @@ export const aiReadinessConfigSchema = z
     targets: z.array(targetRuleSchema).max(500).optional(),
     /** Drives with a goal and a deadline (shared/targets.md). */
     campaigns: z.array(campaignSchema).max(200).default([]),
+    /** Who may waive which check and for how long (shared/waivers.md). */
+    waivers: waiverConfigSchema.default({}),
   })
   .strict();
 

@@ -25,6 +25,10 @@ import { blockersOf, compareLevels, computeLevel, LevelInput } from './levels';
 import { isPilotNode, scopeOfNode } from './scope';
 import { DriftFacts, driftFactsOf, driftOf } from './drift';
 import { applyWaiver } from './waivers';
+// Waiver requests (shared/waivers.md): the logic lives in src/waivers.
+import type { WaiverPolicyMode } from '../config/waivers';
+import type { WaiverRequest, WaiverRequestsView } from '../waivers/types';
+import { approvedWaiverOf, waiverPolicyOf } from '../waivers/apply';
 import { SharedResults, SharedValues, sameElements } from './sharedResults';
 import type { CompiledCheck, CompiledRubric } from './rubric';
 // Evidence (shared/evidence.md): the logic lives in src/evidence; the hooks below are marked "Evidence".
@@ -58,6 +62,11 @@ export interface EvaluateOptions {
    * its level twice.
    */
   uncappedLevels?: Map<string, ReadinessLevel>;
+  /**
+   * Waiver requests (shared/waivers.md): the approved ones, not expired on
+   * `asOf` and not lapsed, waive their checks. Without it, none.
+   */
+  waivers?: WaiverRequestsView;
 }
 
 /** When an evaluation happens, validated once for a batch. @public */
@@ -112,6 +121,8 @@ interface RubricState {
   waiverPrefix: string;
   /** Interned full waiver key per check. */
   waiverKeys: string[];
+  /** Each check's waiver policy. */
+  waiverModes: WaiverPolicyMode[];
   results: SharedResults[];
   /** Cache: dimensions whose check results are all shared, per dimension. */
   dimensions: SharedValues<DimensionResult>[];
@@ -122,6 +133,7 @@ interface RubricState {
   nonEmptyDimensions: number;
 }
 
+const NO_REQUESTS: readonly WaiverRequest[] = Object.freeze([]);
 const NO_DRIFT: DriftFinding[] = Object.freeze([]) as unknown as DriftFinding[];
 const NO_EVIDENCE_COUNTS = Object.freeze({
   verified: 0,
@@ -149,6 +161,9 @@ function stateOf(rubric: CompiledRubric): RubricState {
       waiverPrefix: `${rubric.prefix}waiver.`,
       waiverKeys: rubric.checks.map(c =>
         internalize(`${rubric.prefix}waiver.${c.id}`),
+      ),
+      waiverModes: rubric.checks.map(c =>
+        waiverPolicyOf(rubric.config.waivers, c.id),
       ),
       results: rubric.checks.map(
         c =>
@@ -248,8 +263,12 @@ export function scorePilot(
     size => new Array<CheckResult>(size),
   );
   const filled = new Array<number>(dimensionChecks.length).fill(0);
+  const requests = options.waivers?.forEntity(pilot.ref) ?? NO_REQUESTS;
   for (let i = 0; i < checks.length; i++) {
-    let result = runCheck(checks[i], i, ctx, state, time.asOfDay);
+    let result = runCheck(checks[i], i, ctx, state, time.asOfDay, {
+      requests,
+      evidence: options.evidence,
+    });
     if (evidence) result = withEvidence(result, evidence, MAX_MESSAGE);
     statuses[i] = result.status;
     const d = checks[i].dimensionIndex;
@@ -501,22 +520,31 @@ function runCheck(
   ctx: PilotContext,
   state: RubricState,
   asOfDay: number,
+  waivers: {
+    requests: readonly WaiverRequest[];
+    evidence: EvaluateOptions['evidence'];
+  },
 ): CheckResult {
   const outcome = safeEvaluate(check.definition, ctx);
   // Most pilots have no waiver at all: no waiver read, no waived outcome.
-  if (!ctx.hasKeyWithPrefix(state.waiverPrefix))
+  if (!waivers.requests.length && !ctx.hasKeyWithPrefix(state.waiverPrefix))
     return state.results[index].get(outcome.status, capped(outcome.message));
   const waiverKey = state.waiverKeys[index];
-  const { status, message, waiver } = applyWaiver(
+  const { status, message, waiver, control } = applyWaiver(
     check,
     waiverKey,
     safely(() => ctx.metadataValue(waiverKey, true)),
     outcome.status,
     outcome.message,
     asOfDay,
+    state.waiverModes[index],
+    waivers.requests.length
+      ? approvedWaiverOf(check.id, waivers.requests, asOfDay, waivers.evidence)
+      : undefined,
   );
   if (waiver === null) return state.results[index].get(status, capped(message));
-  return resultOf(check, status, capped(message), waiver);
+  const result = resultOf(check, status, capped(message), waiver);
+  return control ? { ...result, evidence: [control] } : result;
 }
 
 /**

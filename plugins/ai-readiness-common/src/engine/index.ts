@@ -17,6 +17,11 @@ export { toScorecardSummary } from './summary';
 export { mergeRemediations } from './remediation';
 export { ON_CALL_ANNOTATIONS } from './context';
 export type { ScopeSets } from './context';
-export { todayUtc, parseIsoDate, parseIsoDuration } from '../util/dates';
+export {
+  todayUtc,
+  parseIsoDate,
+  parseIsoDuration,
+  formatDay,
+} from '../util/dates';
 export { isSafeHttpUrl } from '../util/urls';
 export { parseRef } from '../util/refs';

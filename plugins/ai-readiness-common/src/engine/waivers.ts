@@ -5,6 +5,9 @@
  * message says why.
  */
 import type { CheckReads } from '../checks/types';
+import type { WaiverPolicyMode } from '../config/waivers';
+import type { ApprovedOutcome } from '../waivers/apply';
+import type { CheckEvidence } from '../evidence/types';
 import type { CheckStatus, WaiverInfo } from '../types';
 import { parseIsoDate } from '../util/dates';
 
@@ -20,11 +23,14 @@ export interface WaivedOutcome {
   status: CheckStatus;
   message: string;
   waiver: WaiverInfo | null;
+  /** The control of an applied `mitigated` waiver, listed with the check's evidence. */
+  control?: CheckEvidence;
 }
 
 /**
- * Applies the waiver value found for a check. `waiverKey` is the full key,
- * named in the message when the value is malformed.
+ * Applies the waiver value found for a check and the pilot's approved
+ * requests for it (shared/waivers.md) under the check's policy. `waiverKey`
+ * is the full key, named in the message when the value is malformed.
  */
 export function applyWaiver(
   check: { id: string; waivable: boolean },
@@ -33,15 +39,63 @@ export function applyWaiver(
   status: CheckStatus,
   message: string,
   asOfDay: number,
+  mode: WaiverPolicyMode = 'self',
+  approved?: ApprovedOutcome,
 ): WaivedOutcome {
-  if (value === undefined || status === 'not-applicable')
-    return { status, message, waiver: null };
+  if (status === 'not-applicable') return { status, message, waiver: null };
+  const waivable = check.waivable && mode !== 'none';
+  const fromRequest = waivable && status !== 'pass' ? approved?.waiver : undefined;
+  if (fromRequest) {
+    const by = fromRequest.approvedBy ? ` by ${fromRequest.approvedBy}` : '';
+    return {
+      status: 'waived',
+      message: `waived until ${fromRequest.expires} (request ${fromRequest.requestId} approved${by}): ${fromRequest.reason} (evaluated: ${status}: ${message})`,
+      waiver: fromRequest,
+      control: approved?.control,
+    };
+  }
+  const problems = approved?.problems.length
+    ? ` (${approved.problems.join('; ')})`
+    : '';
+  const annotation = applyAnnotationWaiver(
+    check,
+    waivable,
+    mode,
+    waiverKey,
+    value,
+    status,
+    message,
+    asOfDay,
+  );
+  return problems
+    ? { ...annotation, message: `${annotation.message}${problems}` }
+    : annotation;
+}
+
+function applyAnnotationWaiver(
+  check: { id: string },
+  waivable: boolean,
+  mode: WaiverPolicyMode,
+  waiverKey: string,
+  value: string | undefined,
+  status: CheckStatus,
+  message: string,
+  asOfDay: number,
+): WaivedOutcome {
+  if (value === undefined) return { status, message, waiver: null };
   const m = WAIVER_VALUE.exec(value);
   const expiresDay = m ? parseIsoDate(m[1]) : undefined;
-  if (!check.waivable) {
+  if (!waivable) {
     return {
       status,
       message: `${message} (waiver ignored: ${check.id} cannot be waived)`,
+      waiver: null,
+    };
+  }
+  if (mode === 'approval') {
+    return {
+      status,
+      message: `${message} (waiver ignored: waivers for ${check.id} need approval)`,
       waiver: null,
     };
   }
@@ -61,7 +115,11 @@ export function applyWaiver(
       waiver: null,
     };
   }
-  const waiver = { expires: m[1], reason: m[2].trim() };
+  const waiver: WaiverInfo = {
+    expires: m[1],
+    reason: m[2].trim(),
+    source: 'annotation',
+  };
   return {
     status: 'waived',
     message: `waived until ${m[1]}: ${waiver.reason} (evaluated: ${status}: ${message})`,

@@ -181,7 +181,10 @@ export function withEvidence(
   return {
     ...result,
     message: withRefuted(result.message, items, maxMessage),
-    evidence: items as CheckEvidence[],
+    // A waiver's control (set before) stays beside the check's own items.
+    evidence: result.evidence?.length
+      ? [...items, ...result.evidence]
+      : (items as CheckEvidence[]),
   };
 }
 

@@ -25,7 +25,7 @@ export function parseIsoDate(value: unknown): number | undefined {
 /**
  * YYYY-MM-DD of a day number. Computed, not through Date (the engine bench:
  * monitoring checks print dates for every pilot); years outside 0000-9999 go
- * through Date for its extended-year form.
+ * through Date for its extended-year form. @public
  */
 export function formatDay(day: number): string {
   // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).

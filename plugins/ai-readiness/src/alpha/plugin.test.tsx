@@ -19,6 +19,7 @@ import plugin, {
   aiReadinessGroupCard,
   aiReadinessPage,
   aiReadinessSystemCard,
+  aiReadinessWaiversPage,
 } from './plugin';
 
 /** A service that is an AI pilot only through its dependency on a model. */
@@ -83,6 +84,17 @@ describe('ai-readiness for the new frontend system', () => {
     });
     expect(await screen.findAllByTestId('pilot-row')).toHaveLength(3);
     expect(screen.getByTestId('heatmap')).toBeInTheDocument();
+  });
+
+  it('serves the waiver page at /ai-readiness/waivers', async () => {
+    const api = mockAiReadinessApi();
+    renderTestApp({
+      apis: [[aiReadinessApiRef, api]],
+      extensions: [aiReadinessWaiversPage],
+      initialRouteEntries: ['/ai-readiness/waivers'],
+    });
+    expect(await screen.findByText('No waiver requests')).toBeInTheDocument();
+    expect(api.listWaivers).toHaveBeenCalled();
   });
 
   it('leaves other entities alone: the backend does not score them', async () => {

@@ -20,6 +20,7 @@ import {
   campaignsRouteRef,
   rootRouteRef,
   scaffolderRouteRef,
+  waiversRouteRef,
 } from '../routes';
 
 /** @alpha */
@@ -100,6 +101,20 @@ export const aiReadinessCampaignsPage = PageBlueprint.make({
   },
 });
 
+/** @alpha */
+export const aiReadinessWaiversPage = PageBlueprint.make({
+  name: 'waivers',
+  params: {
+    path: '/ai-readiness/waivers',
+    title: 'AI readiness waivers',
+    routeRef: waiversRouteRef,
+    loader: () =>
+      import('../components/WaiversPage').then(m =>
+        compatWrapper(<m.WaiversPage />),
+      ),
+  },
+});
+
 const isKind = (kind: string) => (entity: { kind: string }) =>
   entity.kind.toLocaleLowerCase('en-US') === kind;
 
@@ -152,7 +167,11 @@ export default createFrontendPlugin({
   pluginId: 'ai-readiness',
   title: 'AI readiness',
   icon: <AssessmentIcon />,
-  routes: { root: rootRouteRef, campaigns: campaignsRouteRef },
+  routes: {
+    root: rootRouteRef,
+    campaigns: campaignsRouteRef,
+    waivers: waiversRouteRef,
+  },
   externalRoutes: { scaffolder: scaffolderRouteRef },
   extensions: [
     aiReadinessApi,
@@ -160,6 +179,7 @@ export default createFrontendPlugin({
     aiReadinessEntityContent,
     aiReadinessEntityCard,
     aiReadinessCampaignsPage,
+    aiReadinessWaiversPage,
     aiReadinessGroupCard,
     aiReadinessSystemCard,
     aiReadinessLevelCatalogFilter,

@@ -15,7 +15,30 @@ import type {
   ScorecardOrderBy,
   SummaryGroupBy,
   SummaryResponse,
+  WaiverDecision,
+  WaiverPolicyResponse,
+  WaiverRequest,
+  WaiverRequestInput,
+  WaiverRequestList,
+  WaiverRequestState,
+  WaiverRequestWithAudit,
 } from '@ai-readiness/plugin-ai-readiness-common';
+
+/**
+ * The filters and paging of GET /waivers (and, without paging, of
+ * GET /waivers.csv).
+ *
+ * @public
+ */
+export interface WaiverQuery {
+  entityRef?: string;
+  state?: WaiverRequestState;
+  checkId?: string;
+  /** Only pilots of this owner (its sub-groups included). */
+  owner?: string;
+  limit?: number;
+  offset?: number;
+}
 
 /**
  * The filters, sorting and paging of GET /scorecards and GET /export.csv
@@ -79,6 +102,22 @@ export interface AiReadinessApi {
   getCampaign(id: string, query?: CampaignPilotsQuery): Promise<CampaignDetail>;
   /** The CSV of GET /campaigns/:id/export.csv: every visible pilot. */
   exportCampaignCsv(id: string): Promise<Blob>;
+  /** POST /waivers: asks for a waiver; rejects with a ResponseError (400 naming the field). */
+  requestWaiver(input: WaiverRequestInput): Promise<WaiverRequest>;
+  /** GET /waivers: requests of visible pilots, pending first. */
+  listWaivers(query?: WaiverQuery): Promise<WaiverRequestList>;
+  /** GET /waivers/:id: one request with its audit entries. */
+  getWaiver(id: string): Promise<WaiverRequestWithAudit>;
+  /** POST /waivers/:id/approve|deny|revoke (403 when not allowed, 409 when the state does not allow it). */
+  decideWaiver(
+    id: string,
+    decision: WaiverDecision,
+    comment?: string,
+  ): Promise<WaiverRequest>;
+  /** GET /waivers/policy: the pilot's tier, latest expiry and each check's policy. */
+  getWaiverPolicy(entityRef: string): Promise<WaiverPolicyResponse>;
+  /** GET /waivers.csv: the risk register for the same filters as listWaivers. */
+  exportWaiversCsv(query?: WaiverQuery): Promise<Blob>;
 }
 
 /** @public */

@@ -193,4 +193,45 @@ describe('AiReadinessClient', () => {
     expect(init?.body).toBe('kind: Component\n');
     expect(init?.signal).toBe(controller.signal);
   });
+
+  it('asks for, lists, decides and exports waivers on the waiver routes', async () => {
+    const { client, fetch } = setup({ body: { id: 'w1' } });
+    await client.requestWaiver({
+      entityRef: 'component:default/a',
+      checkId: 'SEC-2',
+      category: 'waiver',
+      justification: 'the vendor review is booked for January',
+      expires: '2027-01-31',
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/waivers',
+      expect.objectContaining({
+        method: 'POST',
+        body: expect.stringContaining('"checkId":"SEC-2"'),
+      }),
+    );
+    await client.listWaivers({ state: 'pending', checkId: '', limit: 10 });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/waivers?state=pending&limit=10',
+      undefined,
+    );
+    await client.decideWaiver('w 1', 'approve', 'ok until January');
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/waivers/w%201/approve',
+      expect.objectContaining({
+        method: 'POST',
+        body: JSON.stringify({ comment: 'ok until January' }),
+      }),
+    );
+    await client.getWaiverPolicy('component:default/a');
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/waivers/policy?entityRef=component%3Adefault%2Fa',
+      undefined,
+    );
+    await client.exportWaiversCsv({ state: 'approved', limit: 5, offset: 5 });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backend/api/ai-readiness/waivers.csv?state=approved',
+      undefined,
+    );
+  });
 });

@@ -13,9 +13,16 @@ import type {
   Scorecard,
   ScorecardListResponse,
   SummaryResponse,
+  WaiverDecision,
+  WaiverPolicyResponse,
+  WaiverRequest,
+  WaiverRequestInput,
+  WaiverRequestList,
+  WaiverRequestWithAudit,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type {
   AiReadinessApi,
+  WaiverQuery,
   ScorecardQuery,
   SummaryGroupBy,
 } from './AiReadinessApi';
@@ -125,6 +132,52 @@ export class AiReadinessClient implements AiReadinessApi {
       `/campaigns/${encodeURIComponent(id)}/export.csv`,
     );
     return res.blob();
+  }
+
+  async requestWaiver(input: WaiverRequestInput): Promise<WaiverRequest> {
+    return this.post<WaiverRequest>('/waivers', input);
+  }
+
+  async listWaivers(query: WaiverQuery = {}): Promise<WaiverRequestList> {
+    return this.get<WaiverRequestList>(`/waivers${queryString(query)}`);
+  }
+
+  async getWaiver(id: string): Promise<WaiverRequestWithAudit> {
+    return this.get<WaiverRequestWithAudit>(
+      `/waivers/${encodeURIComponent(id)}`,
+    );
+  }
+
+  async decideWaiver(
+    id: string,
+    decision: WaiverDecision,
+    comment?: string,
+  ): Promise<WaiverRequest> {
+    return this.post<WaiverRequest>(
+      `/waivers/${encodeURIComponent(id)}/${decision}`,
+      comment ? { comment } : {},
+    );
+  }
+
+  async getWaiverPolicy(entityRef: string): Promise<WaiverPolicyResponse> {
+    return this.get<WaiverPolicyResponse>(
+      `/waivers/policy${queryString({ entityRef })}`,
+    );
+  }
+
+  async exportWaiversCsv(query: WaiverQuery = {}): Promise<Blob> {
+    const { limit, offset, ...filters } = query;
+    const res = await this.request(`/waivers.csv${queryString(filters)}`);
+    return res.blob();
+  }
+
+  private async post<T>(path: string, body: object): Promise<T> {
+    const res = await this.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as T;
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -4,5 +4,6 @@ export type {
   ScorecardQuery,
   ScorecardOrderBy,
   SummaryGroupBy,
+  WaiverQuery,
 } from './AiReadinessApi';
 export { AiReadinessClient } from './AiReadinessClient';

@@ -8,6 +8,8 @@ import type {
   Scorecard,
   ScorecardListResponse,
   SummaryResponse,
+  WaiverPolicyResponse,
+  WaiverRequest,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { ResponseError } from '@backstage/errors';
 import type { AiReadinessApi } from '../api';
@@ -286,6 +288,35 @@ export function makeList(
 }
 
 /** A mock of every API method (jest.fn), with sensible answers. */
+/** A waiver request of the fraud explainer. */
+export function waiverRequest(patch: Partial<WaiverRequest> = {}): WaiverRequest {
+  return {
+    id: 'w-1',
+    entityRef: 'component:default/fraud-explainer',
+    checkId: 'FB-3',
+    category: 'waiver',
+    justification: 'the fallback is manual until the Q1 release',
+    expires: '2027-01-31',
+    controlUrl: null,
+    ticket: null,
+    requestedBy: 'user:default/owner',
+    requestedAt: '2026-11-20T10:00:00.000Z',
+    state: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    comment: null,
+    ...patch,
+  };
+}
+
+export const waiverPolicy: WaiverPolicyResponse = {
+  entityRef: 'component:default/fraud-explainer',
+  tier: 'high',
+  maxDays: 90,
+  latestExpires: '2027-02-23',
+  checks: { 'FB-3': 'approval', 'SEC-1': 'none' },
+};
+
 export function mockAiReadinessApi(
   overrides: Partial<jest.Mocked<AiReadinessApi>> = {},
 ): jest.Mocked<AiReadinessApi> {
@@ -325,6 +356,29 @@ export function mockAiReadinessApi(
     exportCampaignCsv: jest
       .fn()
       .mockResolvedValue(new Blob(['entityRef\n'], { type: 'text/csv' })),
+    requestWaiver: jest
+      .fn()
+      .mockImplementation(async input => waiverRequest({ ...input })),
+    listWaivers: jest.fn().mockResolvedValue({ items: [], totalCount: 0 }),
+    getWaiver: jest
+      .fn()
+      .mockImplementation(async id => ({ ...waiverRequest({ id }), audit: [] })),
+    decideWaiver: jest
+      .fn()
+      .mockImplementation(async (id, decision, comment) =>
+        waiverRequest({
+          id,
+          state: { approve: 'approved', deny: 'denied', revoke: 'revoked' }[
+            decision as 'approve'
+          ] as WaiverRequest['state'],
+          decidedBy: 'user:default/risk-lead',
+          comment: comment ?? null,
+        }),
+      ),
+    getWaiverPolicy: jest.fn().mockResolvedValue(waiverPolicy),
+    exportWaiversCsv: jest
+      .fn()
+      .mockResolvedValue(new Blob(['id\n'], { type: 'text/csv' })),
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import {
   entityRefKey,
   EvaluateResponse,
   EvidenceView,
+  WaiverRequestsView,
   todayUtc,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import type { ScorecardStore } from '../../database/ScorecardStore';
@@ -26,6 +27,8 @@ export function createDraftEvaluator(options: {
   store: Pick<ScorecardStore, 'getScorecard'>;
   /** The stored evidence drafts are scored with (none when absent). */
   evidence?: () => EvidenceView | undefined;
+  /** The waiver requests drafts are scored with, as their stored pilots are (none when absent). */
+  waivers?: () => WaiverRequestsView | undefined;
   /** The clock; tests pin it. */
   now?: () => Date;
 }): DraftEvaluator {
@@ -98,6 +101,7 @@ export function createDraftEvaluator(options: {
       credentials,
       asOf: day,
       evidence: options.evidence?.(),
+      waivers: options.waivers?.(),
     });
     const current = await currentCards(
       cards.map(card => entityRefKey(card.entityRef)),

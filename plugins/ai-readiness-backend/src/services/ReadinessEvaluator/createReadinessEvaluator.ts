@@ -61,6 +61,7 @@ export function createReadinessEvaluator(options: {
           now: at,
           asOf: evaluation.asOf ?? todayUtc(at),
           evidence: evaluation.evidence,
+          waivers: evaluation.waivers,
           uncappedLevels: evaluation.uncappedLevels,
         },
         evaluation.onError,

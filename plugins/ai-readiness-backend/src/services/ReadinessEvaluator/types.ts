@@ -5,6 +5,7 @@ import type {
   EvidenceView,
   ReadinessLevel,
   Scorecard,
+  WaiverRequestsView,
 } from '@ai-readiness/plugin-ai-readiness-common';
 
 /** How one batch is evaluated. */
@@ -13,6 +14,8 @@ export interface EvaluationOptions {
   credentials: BackstageCredentials;
   /** Stored evidence results the checks read; without it, no evidence. */
   evidence?: EvidenceView;
+  /** Waiver requests the engine applies (the approved ones); without it, none. */
+  waivers?: WaiverRequestsView;
   /** YYYY-MM-DD the scorecards are as of; today (UTC) when absent. */
   asOf?: string;
   /**

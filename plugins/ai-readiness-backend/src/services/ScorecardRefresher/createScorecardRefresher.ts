@@ -7,6 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   entityRefKey,
   EvidenceView,
+  WaiverRequestsView,
   ReadinessLevel,
   Scorecard,
   todayUtc,
@@ -46,12 +47,15 @@ export function createScorecardRefresher(options: {
   reads?: ReadsRecorder;
   /** The stored evidence every evaluation reads (none when absent). */
   evidence?: () => EvidenceView | undefined;
+  /** The waiver requests every evaluation applies (shared/waivers.md; none when absent). */
+  waivers?: () => WaiverRequestsView | undefined;
   /** The clock; tests pin it. */
   now?: () => Date;
 }): ScorecardRefresher {
   const { reader, evaluator, auth, store, logger, notifier } = options;
   const retention = options.retention ?? {};
   const evidence = options.evidence ?? (() => undefined);
+  const waivers = options.waivers ?? (() => undefined);
   const now = options.now ?? (() => new Date());
 
   async function afterWrite() {
@@ -96,6 +100,7 @@ export function createScorecardRefresher(options: {
             failed.set(entityRefKey(ref), error);
             logger.error(`Could not evaluate ${ref}: ${error}`);
           },
+          waivers: waivers(),
         })
       : [];
     const cards = new Map(
@@ -173,6 +178,7 @@ export function createScorecardRefresher(options: {
       // The weakest link reads the uncapped level of pilots in other batches.
       const uncappedLevels = new Map<string, ReadinessLevel>();
       const currentEvidence = evidence();
+      const currentWaivers = waivers();
       for (let i = 0; i < pilots.length; i += BATCH_SIZE) {
         const cards = await evaluator.evaluate(
           pilots.slice(i, i + BATCH_SIZE),
@@ -181,6 +187,7 @@ export function createScorecardRefresher(options: {
             graph,
             asOf: todayUtc(at),
             evidence: currentEvidence,
+            waivers: currentWaivers,
             uncappedLevels,
             onError(ref, error) {
               report.failed += 1;
@@ -223,6 +230,7 @@ export function createScorecardRefresher(options: {
       const [card] = await evaluator.evaluate([entity], {
         credentials,
         evidence: evidence(),
+        waivers: waivers(),
       });
       return card;
     },

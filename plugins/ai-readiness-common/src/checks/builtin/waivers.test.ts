@@ -16,6 +16,7 @@ describe('built-in checks', () => {
         expect(check.waiver).toEqual({
           expires: '2026-12-31',
           reason: 'accepted by the risk board',
+          source: 'annotation',
         });
         expect(check.remediation).not.toBeNull();
       },

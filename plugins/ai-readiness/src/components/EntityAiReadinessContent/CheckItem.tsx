@@ -8,6 +8,7 @@ import { YamlBlock } from '../YamlBlock';
 import { SafeLink } from '../SafeLink';
 import { EvidenceMarks } from '../EvidenceMarks';
 import { FixPullRequestDialog } from '../FixPullRequestDialog';
+import { CheckWaivers } from '../CheckWaivers';
 
 /** A remediation that is an entity of its own (a Group, a Resource): not in this entity's file. */
 const isSeparateEntity = (yaml: string) => /^kind:/m.test(yaml);
@@ -80,11 +81,21 @@ export function CheckItem(props: {
         </div>
       )}
       {check.waiver && (
-        <Typography variant="body2" style={{ marginTop: 4 }}>
-          <strong>Waiver</strong> until {check.waiver.expires}:{' '}
-          {check.waiver.reason}
+        <Typography
+          variant="body2"
+          style={{ marginTop: 4 }}
+          data-testid={`waiver-${check.id}`}
+        >
+          <strong>
+            {check.waiver.category === 'mitigated' ? 'Mitigated' : 'Waiver'}
+          </strong>{' '}
+          until {check.waiver.expires}
+          {check.waiver.source === 'approved' &&
+            `, approved by ${check.waiver.approvedBy ?? 'an approver'}`}
+          : {check.waiver.reason}
         </Typography>
       )}
+      <CheckWaivers check={check} />
       {showRemediation && check.remediation && (
         <Box mt={1}>
           <Typography variant="body2" paragraph style={{ marginBottom: 4 }}>

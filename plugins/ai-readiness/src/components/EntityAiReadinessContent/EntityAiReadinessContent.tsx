@@ -37,6 +37,7 @@ import { PilotScopeNote } from '../PilotScopeNote';
 import { DimensionBars } from './DimensionBars';
 import { blockerText } from '../../lib/blockerText';
 import { DimensionSection } from './DimensionSection';
+import { PilotWaivers } from '../CheckWaivers';
 
 const POLL_ATTEMPTS = 10;
 const POLL_INTERVAL_MS = 1000;
@@ -245,14 +246,16 @@ export function EntityAiReadinessContent() {
         </Grid>
       )}
       <Grid item xs={12}>
-        {scorecard.dimensions.map(dimension => (
-          <DimensionSection
-            key={dimension.id}
-            dimension={dimension}
-            editLink={editLink}
-            entityRef={scorecard.entityRef}
-          />
-        ))}
+        <PilotWaivers entityRef={scorecard.entityRef}>
+          {scorecard.dimensions.map(dimension => (
+            <DimensionSection
+              key={dimension.id}
+              dimension={dimension}
+              editLink={editLink}
+              entityRef={scorecard.entityRef}
+            />
+          ))}
+        </PilotWaivers>
       </Grid>
       <Grid item xs={12}>
         <WhatIfEditor

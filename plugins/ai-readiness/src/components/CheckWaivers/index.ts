@@ -1,0 +1,2 @@
+export { CheckWaivers } from './CheckWaivers';
+export { PilotWaivers, usePilotWaivers } from './PilotWaivers';

@@ -1,0 +1,1 @@
+export { WaiversPage } from './WaiversPage';
