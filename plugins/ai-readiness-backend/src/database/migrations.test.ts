@@ -2,6 +2,7 @@ import { fakeScorecard } from '@ai-readiness/plugin-ai-readiness-common/testUtil
 import fs from 'fs';
 import { Knex } from 'knex';
 import {
+  changeStoreFor,
   createTestDatabases,
   scorecardStoreFor,
 } from '../__testUtils__/databases';
@@ -79,6 +80,19 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect(
       Number((await knex('ai_readiness_level_drops').count({ n: '*' }))[0].n),
     ).toBe(1);
+    const changes = await changeStoreFor({
+      database: { getClient: async () => knex },
+      skipMigrations: true,
+    });
+    await changes.recordReads([
+      {
+        pilot: { ref: 'component:default/a', etag: 'e1' },
+        inputs: [{ ref: 'group:default/ml', etag: 'g1' }],
+      },
+    ]);
+    expect(
+      Number((await knex('ai_readiness_pilot_inputs').count({ n: '*' }))[0].n),
+    ).toBe(2);
 
     for (const _file of [...migrationFiles].reverse())
       await migrateDownOnce(knex);
