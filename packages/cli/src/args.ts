@@ -31,6 +31,8 @@ export interface CheckOptions {
   backstageUrl?: string;
   /** Globs of files and directories to leave out (--exclude, repeatable). */
   exclude: string[];
+  /** The waiver requests a portal approved (GET /waivers's answer), for offline runs. */
+  waivers?: string;
 }
 
 export interface FixOptions {
@@ -77,6 +79,9 @@ Options:
   --exclude GLOB         leave out matching files and directories (repeatable),
                          matched against the path relative to the current
                          directory and to the DIR given, e.g. 'templates/**'
+  --waivers FILE         the waiver requests a portal approved (its GET
+                         /api/ai-readiness/waivers?state=approved answer, JSON
+                         or YAML): they waive checks as in the portal
   --backstage-url URL    score the files with this portal's POST /evaluate, so
                          references resolve against its live catalog and its
                          configuration applies (default: AI_READINESS_BACKSTAGE_URL;
@@ -130,6 +135,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--config': 'file',
   '--backstage-url': 'url',
   '--exclude': 'glob',
+  '--waivers': 'file',
 };
 
 /** Options that may be given more than once; each value is collected. */
@@ -330,6 +336,13 @@ export function parseArgs(argv: string[]): ParsedCommand {
 
   options.config = readConfigPath(values.config);
 
+  const waivers = values.waivers;
+  if (waivers !== undefined) {
+    if (waivers.trim() === '')
+      throw new UsageError('--waivers needs a file, such as waivers.json');
+    options.waivers = waivers;
+  }
+
   const backstageUrl = values.backstageUrl;
   if (backstageUrl !== undefined) {
     if (backstageUrl.trim() === '')
@@ -374,7 +387,12 @@ function fixOptions(
       }`,
     );
   }
-  for (const name of ['format', 'minLevel', 'backstageUrl'] as const) {
+  for (const name of [
+    'format',
+    'minLevel',
+    'backstageUrl',
+    'waivers',
+  ] as const) {
     if (values[name] !== undefined) {
       const option = `--${name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
       throw new UsageError(`option ${option} does not apply to fix`);

@@ -18,6 +18,7 @@ import {
   readConfig,
 } from './shared';
 import { fix } from './fix';
+import { readWaivers } from './waivers';
 import { entityKey, InputError, loadInputs } from './load';
 import { outsideReferences } from './outsideRefs';
 import {
@@ -113,7 +114,15 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
       "--config applies to offline runs only; with --backstage-url the portal's own configuration applies",
     );
   }
+  if (portal && options.waivers) {
+    throw new UsageError(
+      "--waivers applies to offline runs only; with --backstage-url the portal's own approved requests apply",
+    );
+  }
   const config = options.config ? readConfig(options.config, io) : undefined;
+  const waivers = options.waivers
+    ? readWaivers(options.waivers, io.cwd)
+    : undefined;
   const entityRef = options.entity;
   if (entityRef !== undefined) parseEntityOption(entityRef); // a usage error before any work
 
@@ -132,7 +141,7 @@ async function check(options: CheckOptions, io: RunIO): Promise<number> {
   } else {
     const engine = createReadinessEngine({ config });
     const graph = engine.buildGraph(loaded.entities);
-    scorecards = engine.evaluateAll(graph, { asOf });
+    scorecards = engine.evaluateAll(graph, { asOf, waivers });
     outsideRefs = outsideReferences(engine, graph).length;
   }
   if (entityRef !== undefined) {

@@ -5,6 +5,7 @@
  * heatmap's width, and the CLI giving the portal's levels and scores.
  */
 import { spawnSync } from 'child_process';
+import fs from 'fs';
 import path from 'path';
 import { test, expect } from './support/fixtures';
 import { entityPath } from './support/api';
@@ -121,9 +122,17 @@ test('the teams × dimensions heatmap fits its card at 1440 px', async ({
   ).toBeLessThanOrEqual(size.box);
 });
 
-test("`ai-readiness check examples/ --config app-config.yaml` gives the portal's levels and scores", async ({
+test("`ai-readiness check examples/ --config app-config.yaml --waivers` gives the portal's levels and scores", async ({
   api,
-}) => {
+}, testInfo) => {
+  // The requests the portal approved are an input to evaluation, as the
+  // configuration is: the CLI reads them from the portal's own answer.
+  const approved = await api.get(
+    '/api/ai-readiness/waivers?state=approved&limit=500',
+  );
+  expect(approved.items.length).toBeGreaterThanOrEqual(1);
+  const waivers = testInfo.outputPath('approved-waivers.json');
+  fs.writeFileSync(waivers, JSON.stringify(approved));
   const cli = spawnSync(
     process.execPath,
     [
@@ -132,6 +141,8 @@ test("`ai-readiness check examples/ --config app-config.yaml` gives the portal's
       'examples/',
       '--config',
       'app-config.yaml',
+      '--waivers',
+      waivers,
       '--format',
       'json',
     ],
