@@ -83,7 +83,9 @@ describe('CheckWaivers', () => {
     await userEvent.type(within(dialog).getByLabelText(/Ticket/), 'RISK-7');
 
     api.listWaivers.mockResolvedValue({
-      items: [waiverRequest({ category: 'mitigated', expires: dayFromNow(30) })],
+      items: [
+        waiverRequest({ category: 'mitigated', expires: dayFromNow(30) }),
+      ],
       totalCount: 1,
     });
     await userEvent.click(send);
@@ -139,9 +141,7 @@ describe('CheckWaivers', () => {
     await renderCheck(api, checkOf('OWN-1'));
     await waitFor(() => expect(api.getWaiverPolicy).toHaveBeenCalled());
     await renderCheck(api, checkOf('FB-1'));
-    await waitFor(() =>
-      expect(api.getWaiverPolicy).toHaveBeenCalledTimes(2),
-    );
+    await waitFor(() => expect(api.getWaiverPolicy).toHaveBeenCalledTimes(2));
     // Outside a pilot's tab (no PilotWaivers): nothing to ask with.
     await renderInTestApp(
       <TestApiProvider apis={[[aiReadinessApiRef, api]]}>
@@ -165,7 +165,12 @@ describe('CheckWaivers', () => {
             decidedBy: 'user:default/risk-lead',
             comment: 'fine until legal is done',
           }),
-          waiverRequest({ id: 'w-1', checkId: 'OWN-4', state: 'denied', decidedBy: 'user:default/risk-lead' }),
+          waiverRequest({
+            id: 'w-1',
+            checkId: 'OWN-4',
+            state: 'denied',
+            decidedBy: 'user:default/risk-lead',
+          }),
         ],
         totalCount: 2,
       }),
@@ -187,9 +192,61 @@ describe('CheckWaivers', () => {
     );
     expect(
       await screen.findByTestId('waiver-request-w-2', {}, slow),
-    ).toHaveTextContent(/approved by user:default\/risk-lead: fine until legal/);
+    ).toHaveTextContent(
+      /approved by user:default\/risk-lead: fine until legal/,
+    );
     expect(screen.getByTestId('waiver-request-w-1')).toHaveTextContent(
       'Waiver denied',
     );
+  });
+
+  it("shows a request's history from GET /waivers/:id on demand", async () => {
+    const request = waiverRequest({
+      state: 'approved',
+      decidedBy: 'user:default/approver',
+      decidedAt: '2026-11-21T09:30:00.000Z',
+      comment: 'until the Q1 release',
+    });
+    const api = apiWith({
+      listWaivers: jest
+        .fn()
+        .mockResolvedValue({ items: [request], totalCount: 1 }),
+      getWaiver: jest.fn().mockResolvedValue({
+        ...request,
+        audit: [
+          {
+            at: '2026-11-20T10:00:00.000Z',
+            by: 'user:default/owner',
+            from: null,
+            to: 'pending',
+            comment: null,
+          },
+          {
+            at: '2026-11-21T09:30:00.000Z',
+            by: 'user:default/approver',
+            from: 'pending',
+            to: 'approved',
+            comment: 'until the Q1 release',
+          },
+        ],
+      }),
+    });
+    await renderCheck(api, checkOf('FB-3'));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'History' }, slow),
+    );
+    const history = await screen.findByRole('list', {
+      name: 'Request history',
+    });
+    expect(api.getWaiver).toHaveBeenCalledWith('w-1');
+    const items = within(history).getAllByRole('listitem');
+    expect(items.map(i => i.textContent)).toEqual([
+      '2026-11-20 10:00 UTC · user:default/owner: requested (pending)',
+      '2026-11-21 09:30 UTC · user:default/approver: pending → approved · “until the Q1 release”',
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Hide history' }));
+    expect(
+      screen.queryByRole('list', { name: 'Request history' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -20,7 +20,10 @@ const PilotWaiversContext = createContext<PilotWaiversValue | undefined>(
 );
 
 /** Loads a pilot's requests (newest first) and policy once for its tab. */
-export function PilotWaivers(props: { entityRef: string; children: ReactNode }) {
+export function PilotWaivers(props: {
+  entityRef: string;
+  children: ReactNode;
+}) {
   const { entityRef } = props;
   const api = useApi(aiReadinessApiRef);
   const requests = useAsyncRetry(
