@@ -58,10 +58,7 @@ import { createWaiverNotifier } from './services/Waivers/createWaiverNotifier';
 import { createWaiverService } from './services/Waivers/createWaiverService';
 import { createWaiversRouter } from './waiversRouter';
 import { registerWaiverActions } from './services/actions/waiverActions';
-import {
-  scheduleWaiverReload,
-  withWaiverUpkeep,
-} from './scheduler/waiverTask';
+import { scheduleWaiverReload, withWaiverUpkeep } from './scheduler/waiverTask';
 
 export { REFRESH_TASK_ID } from './scheduler/refreshTask';
 export { CAMPAIGN_TASK_ID } from './scheduler/campaignTask';

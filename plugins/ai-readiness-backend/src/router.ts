@@ -330,9 +330,7 @@ export async function createRouter(
       const answer = { entityRef, refreshed: true, level: card?.level ?? null };
       res
         .status(202)
-        .json(
-          await options.redactor.redact(credentials, answer, [entityRef]),
-        );
+        .json(await options.redactor.redact(credentials, answer, [entityRef]));
       return;
     }
     await options.triggerRefresh();

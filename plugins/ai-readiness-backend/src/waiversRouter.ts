@@ -56,7 +56,8 @@ export const waiverRequestSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['controlUrl'],
-        message: 'a mitigated request needs the URL of its compensating control',
+        message:
+          'a mitigated request needs the URL of its compensating control',
       });
   });
 

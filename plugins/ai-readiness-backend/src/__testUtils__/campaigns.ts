@@ -113,7 +113,10 @@ export async function setup(knex: Knex, today = '2026-12-03') {
     campaignStore,
     visibility,
     campaigns,
-    redactor: createScorecardRedactor({ visibility, auth: mockServices.auth() }),
+    redactor: createScorecardRedactor({
+      visibility,
+      auth: mockServices.auth(),
+    }),
     now,
   });
   const permissions = mockServices.permissions.mock({

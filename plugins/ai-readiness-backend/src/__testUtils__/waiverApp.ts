@@ -199,5 +199,15 @@ export async function setupWaivers(
     logger: mockServices.logger.mock(),
   });
   registerWaiverActions({ actionsRegistry: actions, waivers });
-  return { actions, app, store, waiverStore, waivers, sent, refresher, engine, clock };
+  return {
+    actions,
+    app,
+    store,
+    waiverStore,
+    waivers,
+    sent,
+    refresher,
+    engine,
+    clock,
+  };
 }

@@ -132,12 +132,12 @@ describe.each(databases.eachSupportedId())(
           r => r.id,
         ),
       ).toEqual(['req-1']);
-      expect(
-        (await store.list({ states: ['denied'] })).map(r => r.id),
-      ).toEqual(['req-2']);
-      expect((await store.list({ checkId: 'SEC-2' })).map(r => r.id)).toEqual(
-        ['req-1'],
+      expect((await store.list({ states: ['denied'] })).map(r => r.id)).toEqual(
+        ['req-2'],
       );
+      expect((await store.list({ checkId: 'SEC-2' })).map(r => r.id)).toEqual([
+        'req-1',
+      ]);
     });
 
     it('claims the expiry reminder once', async () => {

@@ -6,7 +6,11 @@ import {
   WaiverRequestWithAudit,
 } from '@ai-readiness/plugin-ai-readiness-common';
 import { Knex } from 'knex';
-import type { WaiverFilter, WaiverStore, WaiverTransition } from './WaiverStore';
+import type {
+  WaiverFilter,
+  WaiverStore,
+  WaiverTransition,
+} from './WaiverStore';
 
 const REQUESTS = 'ai_readiness_waiver_requests';
 const AUDIT = 'ai_readiness_waiver_audit';

@@ -227,7 +227,11 @@ describe('waiver routes', () => {
       config: { waivers: { approvers: [] } },
     });
     // Without a risk tier, 30 days at most.
-    const secret = { entityRef: SECRET, checkId: 'FB-2', expires: '2026-12-20' };
+    const secret = {
+      entityRef: SECRET,
+      checkId: 'FB-2',
+      expires: '2026-12-20',
+    };
     expect((await ask(app, secret, RESTRICTED_USER)).status).toBe(404);
     const hidden = await ask(app, secret);
     expect(hidden.status).toBe(201);
@@ -322,10 +326,12 @@ describe('waiver routes', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const [head, row] = csv.text.split('\r\n');
     expect(head.split(',')[0]).toBe('id');
-    expect(row).toContain(`"'=HYPERLINK(""http://evil"") because, well, reasons"`);
+    expect(row).toContain(
+      `"'=HYPERLINK(""http://evil"") because, well, reasons"`,
+    );
   });
 
-  it('GET /waivers/policy gives the tier, the latest expiry and each check\'s policy', async () => {
+  it("GET /waivers/policy gives the tier, the latest expiry and each check's policy", async () => {
     const { app } = await setupWaivers();
     const res = await request(app)
       .get(`/waivers/policy?entityRef=${ALPHA}`)

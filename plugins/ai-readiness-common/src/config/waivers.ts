@@ -12,7 +12,12 @@ export const WAIVER_POLICY_MODES = ['self', 'approval', 'none'] as const;
 export type WaiverPolicyMode = (typeof WAIVER_POLICY_MODES)[number];
 
 /** The tiers `maxDays` is keyed by (`unassessed`: a pilot without a tier). @public */
-export const WAIVER_TIERS = ['minimal', 'limited', 'high', 'unassessed'] as const;
+export const WAIVER_TIERS = [
+  'minimal',
+  'limited',
+  'high',
+  'unassessed',
+] as const;
 
 /** @public */
 export type WaiverTier = (typeof WAIVER_TIERS)[number];

@@ -44,7 +44,8 @@ export function applyWaiver(
 ): WaivedOutcome {
   if (status === 'not-applicable') return { status, message, waiver: null };
   const waivable = check.waivable && mode !== 'none';
-  const fromRequest = waivable && status !== 'pass' ? approved?.waiver : undefined;
+  const fromRequest =
+    waivable && status !== 'pass' ? approved?.waiver : undefined;
   if (fromRequest) {
     const by = fromRequest.approvedBy ? ` by ${fromRequest.approvedBy}` : '';
     return {

@@ -118,15 +118,7 @@ function addPairs(ctx: Context, map: YAMLMap, pairs: Pair[], path: string) {
   }
   const block = new YAMLMap();
   block.items.push(...pairs);
-  const at = ctx.source.endOfLine(contentEnd(map));
-  ctx.edits.push({
-    start: at,
-    end: at,
-    insert: ctx.source.lines(
-      blockText(block, ctx.layout),
-      ctx.source.column(map.range![0]),
-    ),
-  });
+  appendBlock(ctx, map, block);
 }
 
 function addItems(ctx: Context, seq: YAMLSeq, items: Node[], path: string) {
@@ -137,13 +129,22 @@ function addItems(ctx: Context, seq: YAMLSeq, items: Node[], path: string) {
   }
   const block = new YAMLSeq();
   block.items.push(...items);
-  const at = ctx.source.endOfLine(contentEnd(seq));
+  appendBlock(ctx, seq, block);
+}
+
+/** Inserts `block`'s lines after the last line of a block collection, at its indentation. */
+function appendBlock(
+  ctx: Context,
+  collection: YAMLMap | YAMLSeq,
+  block: YAMLMap | YAMLSeq,
+) {
+  const at = ctx.source.endOfLine(contentEnd(collection));
   ctx.edits.push({
     start: at,
     end: at,
     insert: ctx.source.lines(
       blockText(block, ctx.layout),
-      ctx.source.column(seq.range![0]),
+      ctx.source.column(collection.range![0]),
     ),
   });
 }

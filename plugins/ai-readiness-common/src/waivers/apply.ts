@@ -5,7 +5,11 @@
  * asks `controlItemOf` which evidence item a `mitigated` request stands on
  * (the same rule, so that collection and evaluation agree).
  */
-import type { WaiverConfig, WaiverPolicyMode, WaiverTier } from '../config/waivers';
+import type {
+  WaiverConfig,
+  WaiverPolicyMode,
+  WaiverTier,
+} from '../config/waivers';
 import { DEFAULT_WAIVER_MAX_DAYS } from '../config/waivers';
 import type {
   CheckEvidence,

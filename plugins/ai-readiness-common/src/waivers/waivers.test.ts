@@ -176,7 +176,9 @@ describe('approved requests', () => {
     const after = checkOf(evaluateWith([r], { asOf: '2027-01-01' }), 'SEC-2');
     expect(after.status).toBe('fail');
     expect(after.waiver).toBeNull();
-    expect(after.message).toContain('approved waiver w-1 expired on 2026-12-31');
+    expect(after.message).toContain(
+      'approved waiver w-1 expired on 2026-12-31',
+    );
   });
 
   it('a mitigated request lapses when its control URL is refuted', () => {

@@ -289,7 +289,9 @@ export function makeList(
 
 /** A mock of every API method (jest.fn), with sensible answers. */
 /** A waiver request of the fraud explainer. */
-export function waiverRequest(patch: Partial<WaiverRequest> = {}): WaiverRequest {
+export function waiverRequest(
+  patch: Partial<WaiverRequest> = {},
+): WaiverRequest {
   return {
     id: 'w-1',
     entityRef: 'component:default/fraud-explainer',
@@ -362,19 +364,20 @@ export function mockAiReadinessApi(
     listWaivers: jest.fn().mockResolvedValue({ items: [], totalCount: 0 }),
     getWaiver: jest
       .fn()
-      .mockImplementation(async id => ({ ...waiverRequest({ id }), audit: [] })),
-    decideWaiver: jest
-      .fn()
-      .mockImplementation(async (id, decision, comment) =>
-        waiverRequest({
-          id,
-          state: { approve: 'approved', deny: 'denied', revoke: 'revoked' }[
-            decision as 'approve'
-          ] as WaiverRequest['state'],
-          decidedBy: 'user:default/risk-lead',
-          comment: comment ?? null,
-        }),
-      ),
+      .mockImplementation(async id => ({
+        ...waiverRequest({ id }),
+        audit: [],
+      })),
+    decideWaiver: jest.fn().mockImplementation(async (id, decision, comment) =>
+      waiverRequest({
+        id,
+        state: { approve: 'approved', deny: 'denied', revoke: 'revoked' }[
+          decision as 'approve'
+        ] as WaiverRequest['state'],
+        decidedBy: 'user:default/risk-lead',
+        comment: comment ?? null,
+      }),
+    ),
     getWaiverPolicy: jest.fn().mockResolvedValue(waiverPolicy),
     exportWaiversCsv: jest
       .fn()

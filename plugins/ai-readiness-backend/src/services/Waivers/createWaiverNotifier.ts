@@ -8,7 +8,10 @@ import {
 /** Who hears of what (shared/waivers.md, "Notifications"). */
 export interface WaiverNotifier {
   /** A new request, to the approvers. */
-  requested(request: WaiverRequest, approvers: readonly string[]): Promise<void>;
+  requested(
+    request: WaiverRequest,
+    approvers: readonly string[],
+  ): Promise<void>;
   /** A decision, to the requester and the owner Group. */
   decided(
     request: WaiverRequest,
@@ -59,7 +62,9 @@ export function createWaiverNotifier(options: {
   }
 
   const what = (r: WaiverRequest) =>
-    `${r.category === 'mitigated' ? 'mitigation' : 'waiver'} of ${r.checkId} for ${r.entityRef}`;
+    `${r.category === 'mitigated' ? 'mitigation' : 'waiver'} of ${
+      r.checkId
+    } for ${r.entityRef}`;
 
   return {
     requested: (request, approvers) =>
@@ -67,13 +72,15 @@ export function createWaiverNotifier(options: {
         approvers,
         request,
         `Waiver requested: ${request.checkId} of ${request.entityRef}`,
-        `${request.requestedBy} asks for a ${what(request)} until ${request.expires}: ${request.justification}`,
+        `${request.requestedBy} asks for a ${what(request)} until ${
+          request.expires
+        }: ${request.justification}`,
         'normal',
       ),
     decided: (request, owner, by) =>
       send(
-        [request.requestedBy, ...(owner ? [owner] : [])].filter(r =>
-          r.startsWith('user:') || r.startsWith('group:'),
+        [request.requestedBy, ...(owner ? [owner] : [])].filter(
+          r => r.startsWith('user:') || r.startsWith('group:'),
         ),
         request,
         `Waiver ${request.state}: ${request.checkId} of ${request.entityRef}`,
@@ -87,7 +94,9 @@ export function createWaiverNotifier(options: {
         owner ? [owner] : [],
         request,
         `Waiver ${why}: ${request.checkId} of ${request.entityRef}`,
-        `The ${what(request)} ${why}; the check counts as evaluated again once it ends.`,
+        `The ${what(
+          request,
+        )} ${why}; the check counts as evaluated again once it ends.`,
         'high',
       ),
   };

@@ -207,7 +207,10 @@ export function createWaiverService(options: {
         credentials,
         aiReadinessScorecardReadPermission,
       );
-      const entity = await queries.getVisibleEntity(credentials, input.entityRef);
+      const entity = await queries.getVisibleEntity(
+        credentials,
+        input.entityRef,
+      );
       const entityRef = entityRefKey(entity);
       const check = engine.rubric.checks.find(c => c.id === input.checkId);
       if (!check)
@@ -222,9 +225,15 @@ export function createWaiverService(options: {
       const result = card.dimensions
         .flatMap(d => d.checks)
         .find(c => c.id === check.id);
-      if (!result || result.status === 'pass' || result.status === 'not-applicable')
+      if (
+        !result ||
+        result.status === 'pass' ||
+        result.status === 'not-applicable'
+      )
         throw new InputError(
-          `Invalid body "checkId": ${check.id} is ${result?.status ?? 'not evaluated'} for ${entityRef}; only a check short of pass can be waived`,
+          `Invalid body "checkId": ${check.id} is ${
+            result?.status ?? 'not evaluated'
+          } for ${entityRef}; only a check short of pass can be waived`,
         );
       const today = todayUtc(now());
       const todayDay = parseIsoDate(today)!;

@@ -46,9 +46,7 @@ export function registerWaiverActions(options: {
           category: z
             .enum(WAIVER_CATEGORIES)
             .describe('"waiver" (risk accepted) or "mitigated"'),
-          justification: z
-            .string()
-            .describe('Why, at least 20 characters'),
+          justification: z.string().describe('Why, at least 20 characters'),
           expires: z.string().describe('Last day it applies, YYYY-MM-DD'),
           controlUrl: z
             .string()

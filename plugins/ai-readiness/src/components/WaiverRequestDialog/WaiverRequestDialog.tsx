@@ -159,13 +159,14 @@ export function WaiverRequestDialog(props: {
             required
             error={!!problems.expires}
             helperText={
-              problems.expires ?? `The last day it applies (${latestExpires} at the latest)`
+              problems.expires ??
+              `The last day it applies (${latestExpires} at the latest)`
             }
           />
           {category === 'mitigated' && (
             <TextField
               id={`waiver-${checkId}-control-url`}
-            label="Control URL"
+              label="Control URL"
               value={controlUrl}
               onChange={e => setControlUrl(e.target.value)}
               fullWidth

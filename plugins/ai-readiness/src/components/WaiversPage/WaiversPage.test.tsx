@@ -65,7 +65,9 @@ describe('WaiversPage', () => {
     });
     await renderPage(api);
     const row = await screen.findByTestId('waiver-row-w-pending', {}, slow);
-    await userEvent.click(within(row).getByRole('button', { name: /^Approve/ }));
+    await userEvent.click(
+      within(row).getByRole('button', { name: /^Approve/ }),
+    );
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent(pending.justification);
     await userEvent.type(
@@ -101,7 +103,10 @@ describe('WaiversPage', () => {
       decideWaiver: jest
         .fn()
         .mockRejectedValue(
-          await responseError(403, 'The requester cannot decide their own waiver'),
+          await responseError(
+            403,
+            'The requester cannot decide their own waiver',
+          ),
         ),
     });
     await renderPage(api);
@@ -125,7 +130,9 @@ describe('WaiversPage', () => {
       await screen.findByText('No waiver requests', {}, slow),
     ).toBeVisible();
     await userEvent.click(screen.getByLabelText('State'));
-    await userEvent.click(await screen.findByRole('option', { name: 'pending' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'pending' }),
+    );
     await userEvent.type(screen.getByLabelText('Check'), 'sec-2');
     await userEvent.type(
       screen.getByLabelText('Pilot'),

@@ -68,6 +68,18 @@ function Decisions(props: { request: WaiverRequest; onDecided: () => void }) {
  * of the pilots the user may read, pending first, to approve or deny with a
  * comment; filters by state, pilot, owner and check; the risk register as CSV.
  */
+/** A free-text filter of the list. */
+function FilterField(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { onChange, ...field } = props;
+  return <TextField {...field} onChange={e => onChange(e.target.value)} />;
+}
+
 export function WaiversPage() {
   const api = useApi(aiReadinessApiRef);
   const [state, setState] = useState<WaiverRequestState | ''>('');
@@ -75,6 +87,13 @@ export function WaiversPage() {
   const [entityRef, setEntityRef] = useState('');
   const [owner, setOwner] = useState('');
   const [page, setPage] = useState(0);
+  /** A filter's setter that also goes back to the first page. */
+  const filtered =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(0);
+    };
   const query: WaiverQuery = {
     ...(state ? { state } : {}),
     ...(checkId.trim() ? { checkId: checkId.trim().toUpperCase() } : {}),
@@ -106,10 +125,9 @@ export function WaiversPage() {
             select
             label="State"
             value={state}
-            onChange={e => {
-              setState(e.target.value as WaiverRequestState | '');
-              setPage(0);
-            }}
+            onChange={e =>
+              filtered(setState)(e.target.value as WaiverRequestState | '')
+            }
             style={{ minWidth: 160 }}
           >
             <MenuItem value="">Any</MenuItem>
@@ -119,35 +137,26 @@ export function WaiversPage() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
+          <FilterField
             id="waivers-check"
             label="Check"
             placeholder="SEC-2"
             value={checkId}
-            onChange={e => {
-              setCheckId(e.target.value);
-              setPage(0);
-            }}
+            onChange={filtered(setCheckId)}
           />
-          <TextField
+          <FilterField
             id="waivers-pilot"
             label="Pilot"
             placeholder="component:default/name"
             value={entityRef}
-            onChange={e => {
-              setEntityRef(e.target.value);
-              setPage(0);
-            }}
+            onChange={filtered(setEntityRef)}
           />
-          <TextField
+          <FilterField
             id="waivers-owner"
             label="Owner"
             placeholder="group:default/name"
             value={owner}
-            onChange={e => {
-              setOwner(e.target.value);
-              setPage(0);
-            }}
+            onChange={filtered(setOwner)}
           />
           <Button variant="outlined" onClick={exportCsv}>
             Download the risk register (CSV)
