@@ -68,6 +68,9 @@ function Decisions(props: { request: WaiverRequest; onDecided: () => void }) {
  * of the pilots the user may read, pending first, to approve or deny with a
  * comment; filters by state, pilot, owner and check; the risk register as CSV.
  */
+/** Short values (a check id, a date, the buttons) are not broken across lines. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** A free-text filter of the list. */
 function FilterField(props: {
   id: string;
@@ -178,12 +181,12 @@ export function WaiversPage() {
                 <TableRow>
                   <TableCell>State</TableCell>
                   <TableCell>Pilot</TableCell>
-                  <TableCell>Check</TableCell>
+                  <TableCell style={NO_WRAP}>Check</TableCell>
                   <TableCell>Justification</TableCell>
-                  <TableCell>Expires</TableCell>
+                  <TableCell style={NO_WRAP}>Expires</TableCell>
                   <TableCell>Asked by</TableCell>
                   <TableCell>Decided by</TableCell>
-                  <TableCell>Decision</TableCell>
+                  <TableCell style={NO_WRAP}>Decision</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -193,7 +196,7 @@ export function WaiversPage() {
                       <Chip size="small" label={r.state} />
                     </TableCell>
                     <TableCell>{r.entityRef}</TableCell>
-                    <TableCell>
+                    <TableCell style={NO_WRAP}>
                       {r.checkId}
                       {r.category === 'mitigated' && ' (mitigated)'}
                     </TableCell>
@@ -207,13 +210,13 @@ export function WaiversPage() {
                       )}
                       {r.ticket && ` · ${r.ticket}`}
                     </TableCell>
-                    <TableCell>{r.expires}</TableCell>
+                    <TableCell style={NO_WRAP}>{r.expires}</TableCell>
                     <TableCell>{r.requestedBy}</TableCell>
                     <TableCell>
                       {r.decidedBy ?? ''}
                       {r.comment ? `: ${r.comment}` : ''}
                     </TableCell>
-                    <TableCell>
+                    <TableCell style={NO_WRAP}>
                       <Decisions request={r} onDecided={list.retry} />
                     </TableCell>
                   </TableRow>
