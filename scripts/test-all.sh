@@ -14,15 +14,39 @@ rm -f e2e-test-report/results.json
 logs=$(mktemp -d /tmp/ai-readiness-test-all-XXXXXX)
 start=$SECONDS
 names=() results=() times=()
+record() { # name, exit code, seconds
+  names+=("$1") results+=("$2") times+=("$3")
+  echo "[test:all] $([ "$2" -eq 0 ] && echo PASS || echo "FAIL (exit $2)") $1 in $3 s"
+}
 step() {
   local name=$1 t=$SECONDS log="$logs/${#names[@]}.log"
   shift
   echo
   echo "[test:all] $name ..."
   "$@" 2>&1 | tee "$log"
-  local code=${PIPESTATUS[0]}
-  names+=("$name") results+=("$code") times+=($((SECONDS - t)))
-  echo "[test:all] $([ "$code" -eq 0 ] && echo PASS || echo "FAIL (exit $code)") $name in $((SECONDS - t)) s"
+  record "$name" "${PIPESTATUS[0]}" $((SECONDS - t))
+}
+# Steps that run side by side: each writes its own log, printed when all of
+# them have ended.
+together() { # "name|command" ...
+  local pids=() labels=() files=() i
+  echo
+  for i in "$@"; do
+    local name=${i%%|*} log="$logs/together-${#files[@]}.log"
+    echo "[test:all] $name ... (side by side)"
+    (
+      t=$SECONDS
+      bash -c "${i#*|}" >"$log" 2>&1
+      echo "$? $((SECONDS - t))" >"$log.result"
+    ) &
+    pids+=($!) labels+=("$name") files+=("$log")
+  done
+  wait "${pids[@]}"
+  for i in "${!labels[@]}"; do
+    cat "${files[$i]}"
+    read -r code secs <"${files[$i]}.result" || code=1 secs=0
+    record "${labels[$i]}" "$code" "$secs"
+  done
 }
 # The engine's and the CLI's suites: pure JavaScript, run by users on their own Node.
 on_node() {
@@ -31,14 +55,27 @@ on_node() {
   CI=true "$node" node_modules/@backstage/cli/bin/backstage-cli repo test plugins/ai-readiness-common/ packages/cli/
 }
 
+# The outside-the-workspace project (create-app's templates, installed from
+# the registry: mostly waiting on the network) is prepared while the suites
+# use the CPU; its test joins it after the build.
+outside=$(mktemp -d /tmp/ai-readiness-outside-XXXXXX)
+node scripts/e2e/outside-workspace.js --prepare "$outside/" >"$logs/outside-prepare.log" 2>&1 &
+outside_prepare=$!
+trap 'kill $outside_prepare 2>/dev/null; [ "${E2E_KEEP:-}" = 1 ] || rm -rf "$outside"' EXIT
+export outside logs
+
 step "npm test (SQLite and PostgreSQL $AI_READINESS_TEST_PG_ID)" npm test
 for major in 22 24; do step "engine and CLI suites on Node $major" on_node "$major"; done
 # after npm test: its full (non-incremental) tsc wrote the declarations the reports read
 step "API reports up to date (npm run build:api-reports updates them)" npm run api-reports:only -- --ci
 step "production build (npm run build)" npm run build
 step "browser tests (npm run test:e2e, the app of the build)" env SKIP_APP_BUILD=1 npm run test:e2e
-step "outside-the-workspace install (scripts/e2e/outside-workspace.js)" env E2E_SKIP_BUILD=1 node scripts/e2e/outside-workspace.js
-step "two-process replica test (scripts/e2e/replicas.js)" node scripts/e2e/replicas.js
+wait "$outside_prepare"; echo "$?" >"$logs/outside-prepare.result"
+# The replica test mostly waits on its backends' schedules: beside the
+# outside-the-workspace test, which mostly waits on npm and its builds.
+together \
+  'outside-the-workspace install (scripts/e2e/outside-workspace.js)|cat "$logs/outside-prepare.log"; [ "$(cat "$logs/outside-prepare.result")" = 0 ] && E2E_SKIP_BUILD=1 E2E_OUTSIDE_PREPARED="$outside" node scripts/e2e/outside-workspace.js' \
+  'two-process replica test (scripts/e2e/replicas.js)|node scripts/e2e/replicas.js'
 
 echo
 echo "[test:all] summary ($((SECONDS - start)) s; logs in $logs)"

@@ -5,23 +5,29 @@
  *
  * In a temporary folder (outside this repository, so that Node never finds
  * its node_modules) it
- *   1. builds and packs the four plugin packages (scripts/build-packages.js),
- *   2. makes a project with `@backstage/create-app` (the Backstage 1.55
+ *   1. makes a project with `@backstage/create-app` (the Backstage 1.55
  *      release's, on Node 22 from the npm registry): the default template,
  *      on the new frontend system, and beside its app the app of the
  *      `--legacy` template (packages/app-legacy); commits it to git,
- *   3. adds the tarballs and the configuration, plus the legacy app's wiring
+ *   2. installs the project as create-app made it, with npm: the Backstage
+ *      app an adopter already has,
+ *   3. builds and packs the four plugin packages (scripts/build-packages.js),
+ *   4. adds the tarballs and the configuration, plus the legacy app's wiring
  *      of docs/frontend.md, and prints that diff (outside-workspace/project.js),
- *   4. installs the project with npm,
- *   5. builds the new-frontend-system app, which finds the plugin by itself
+ *   5. installs again, which adds the packages to the installed project,
+ *   6. builds the new-frontend-system app, which finds the plugin by itself
  *      (`app.packages: all`),
- *   6. starts the backend (SQLite in memory, as the template configures it),
+ *   7. starts the backend (SQLite in memory, as the template configures it),
  *      which serves that app; reads GET /api/ai-readiness/rubric and the
  *      pilot's scorecard as the guest user; opens the pilot's readiness tab
  *      and the org page in Chromium (outside-workspace/browser.js),
- *   7. builds the legacy app.
+ *   8. builds the legacy app.
  *
- * npm (create-app's npx and the install) uses the same cache as the
+ * Steps 1 and 2 need nothing from this repository's build:
+ * `outside-workspace.js --prepare <folder>` does only them, and
+ * E2E_OUTSIDE_PREPARED=<folder> makes a later run start at step 3 in that
+ * folder (`npm run test:all` prepares while the other tests run).
+ * npm (create-app's npx and the installs) uses the same cache as the
  * repository's own `npm ci`, which holds most of the project's packages
  * already; --prefer-offline uses cached metadata and tarballs when they fit.
  * E2E_SKIP_BUILD=1 packs the packages as built (`npm run build` ran before).
@@ -106,22 +112,64 @@ function startBackend(project, overlay) {
   );
 }
 
+/** npm install in the project, from the cache where it can. */
+function npmInstall(project) {
+  sh(
+    'npm',
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+    ],
+    { cwd: project, env },
+  );
+}
+
+const PREPARED = 'prepared';
+
+/** Steps 1 and 2 in `dir`: the project as create-app made it, installed. */
+async function prepare(dir) {
+  const project = await phase(
+    'create-app: the default and the --legacy template',
+    () => createProject(dir),
+  );
+  await phase('npm install of the project as create-app made it', () =>
+    npmInstall(project),
+  );
+  fs.writeFileSync(path.join(dir, PREPARED), `${project}\n`);
+  return project;
+}
+
+/** The project of a folder `--prepare` filled; throws if it did not finish. */
+function preparedProject(dir) {
+  const marker = path.join(dir, PREPARED);
+  assert(
+    fs.existsSync(marker),
+    `${dir} was not prepared (outside-workspace.js --prepare ${dir} failed or did not run)`,
+  );
+  log(`the project prepared in ${dir}, installed as create-app made it`);
+  return fs.readFileSync(marker, 'utf8').trim();
+}
+
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-outside-'));
+  const preparedDir = process.env.E2E_OUTSIDE_PREPARED;
+  const dir =
+    preparedDir ||
+    fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-outside-'));
   const port = Number(process.env.E2E_OUTSIDE_PORT) || (await freePort());
   const base = `http://localhost:${port}`;
   const keep = process.env.E2E_KEEP === '1';
   log(`folder ${dir} (E2E_KEEP=1 keeps it), port ${port}`);
   let project = path.join(dir, 'portal');
   try {
+    project = preparedDir ? preparedProject(dir) : await prepare(dir);
+
     const tarballDir = path.join(dir, 'tarballs');
     await packTarballs(tarballDir, phase);
     const tarballs = readTarballs(tarballDir);
 
-    project = await phase(
-      'create-app: the default and the --legacy template',
-      () => createProject(dir),
-    );
     await phase('add the packages and the configuration', () => {
       const diff = addAiReadiness(project, tarballDir, tarballs);
       log(`the changes to the project as create-app made it:\n${diff}`);
@@ -134,19 +182,7 @@ async function main() {
         `  listen: { port: ${port} }\n  cors: { origin: ${base} }\n`,
     );
 
-    await phase('npm install (the npm cache of npm ci)', () =>
-      sh(
-        'npm',
-        [
-          'install',
-          '--prefer-offline',
-          '--no-audit',
-          '--no-fund',
-          '--loglevel=error',
-        ],
-        { cwd: project, env },
-      ),
-    );
+    await phase('npm install of the added packages', () => npmInstall(project));
     // installed from the tarballs, into the project's own node_modules
     checkInstalled(project, tarballs);
 
@@ -235,8 +271,21 @@ async function main() {
   }
 }
 
-runMain(main, {
-  onSignal: () => {
-    if (backend) backend.kill('SIGKILL');
-  },
-});
+if (process.argv[2] === '--prepare') {
+  const dir = process.argv[3];
+  assert(dir, 'usage: outside-workspace.js --prepare <empty folder>');
+  fs.mkdirSync(dir, { recursive: true });
+  runMain(async () => {
+    try {
+      await prepare(dir);
+    } finally {
+      logTimes();
+    }
+  });
+} else {
+  runMain(main, {
+    onSignal: () => {
+      if (backend) backend.kill('SIGKILL');
+    },
+  });
+}
