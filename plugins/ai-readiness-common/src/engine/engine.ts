@@ -7,7 +7,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { AiReadinessConfig } from '../config/schema';
 import type { CheckDefinition } from '../checks/types';
-import type { RubricDescription, Scorecard, ScorecardScope } from '../types';
+import type {
+  ReadinessLevel,
+  RubricDescription,
+  Scorecard,
+  ScorecardCap,
+  ScorecardScope,
+} from '../types';
 import { EntityGraph, GraphNode } from './graph';
 import { compileRubric, CompiledRubric } from './rubric';
 import { isPilot, isPilotNode, scopeOf, scopeOfNode } from './scope';
@@ -15,6 +21,7 @@ import {
   EvaluateOptions,
   evaluationTime,
   finishScorecard,
+  ScoredPilot,
   scorePilot,
 } from './evaluatePilot';
 import { weakestLinkEdges, weakestLinks } from './weakestLink';
@@ -103,49 +110,83 @@ export function createReadinessEngine(
     scopes?: readonly (ScorecardScope | null)[],
   ): Scorecard[] {
     const time = evaluationTime(evaluateOptions);
-    const scored = nodes.map(node =>
-      scorePilot(rubric, node, graph, time, evaluateOptions),
-    );
-    const levels = evaluateOptions.uncappedLevels ?? new Map();
-    scored.forEach(s => levels.set(s.pilot.key, s.level));
+    const shared = evaluateOptions.uncappedLevels;
+    // Most pilots reach no other pilot: what the walk needs (levels and
+    // pilot-ness by key) is looked up for the few that are reached.
+    const levels = new Array<ReadinessLevel>(nodes.length);
+    let indexOf: Map<string, number> | undefined;
+    const batchIndex = (node: GraphNode) => {
+      if (!indexOf) {
+        indexOf = new Map();
+        for (let i = nodes.length - 1; i >= 0; i--)
+          indexOf.set(nodes[i].key, i);
+      }
+      return indexOf.get(node.key);
+    };
     const pilotMemo = new Map<string, boolean>();
-    if (scopes)
-      nodes.forEach((n, i) => pilotMemo.set(n.key, scopes[i] !== null));
     const isPilotMemo = (node: GraphNode) => {
       let known = pilotMemo.get(node.key);
       if (known === undefined) {
-        known = isPilotNode(rubric, node, graph);
+        const i = scopes ? batchIndex(node) : undefined;
+        known =
+          i !== undefined
+            ? scopes![i] !== null
+            : isPilotNode(rubric, node, graph);
         pilotMemo.set(node.key, known);
       }
       return known;
     };
-    const knownEdges = new Map<string, string[]>();
-    for (const s of scored)
-      if (s.reaches) knownEdges.set(s.pilot.key, s.reaches);
-    const caps = weakestLinks(
-      nodes,
-      graph,
-      isPilotMemo,
-      node => {
-        let level = levels.get(node.key);
-        if (level === undefined) {
-          level = scorePilot(rubric, node, graph, time, evaluateOptions).level;
-          levels.set(node.key, level);
-        }
-        return level;
-      },
-      knownEdges,
-    );
-    return scored.map((s, i) =>
+    const finish = (i: number, s: ScoredPilot, cap: ScorecardCap | null) =>
       finishScorecard(
         rubric,
         s,
         graph,
         time,
         scopes ? scopes[i] : scopeOfNode(rubric, s.pilot, graph),
-        caps.get(s.pilot.key) ?? null,
-      ),
+        cap,
+      );
+    // A pilot that reaches no other pilot has no cap: its scorecard is
+    // finished at once, so that only the few that do wait for the walk.
+    const cards = new Array<Scorecard>(nodes.length);
+    const waiting: number[] = [];
+    const scored = new Array<ScoredPilot | undefined>(nodes.length);
+    const edgesMemo = new Map<string, GraphNode[]>();
+    for (let i = 0; i < nodes.length; i++) {
+      const s = scorePilot(rubric, nodes[i], graph, time, evaluateOptions);
+      levels[i] = s.level;
+      shared?.set(s.pilot.key, s.level);
+      const edges = weakestLinkEdges(s.pilot, graph, isPilotMemo, s.reaches);
+      if (!edges.length) {
+        cards[i] = finish(i, s, null);
+        continue;
+      }
+      edgesMemo.set(s.pilot.key, edges);
+      scored[i] = s;
+      waiting.push(i);
+    }
+    if (!waiting.length) return cards;
+    const reached = shared ?? new Map<string, ReadinessLevel>();
+    const caps = weakestLinks(
+      waiting.map(i => nodes[i]),
+      graph,
+      isPilotMemo,
+      node => {
+        let level = reached.get(node.key);
+        if (level === undefined) {
+          const i = batchIndex(node);
+          level =
+            i !== undefined
+              ? levels[i]
+              : scorePilot(rubric, node, graph, time, evaluateOptions).level;
+          reached.set(node.key, level);
+        }
+        return level;
+      },
+      edgesMemo,
     );
+    for (const i of waiting)
+      cards[i] = finish(i, scored[i]!, caps.get(nodes[i].key) ?? null);
+    return cards;
   }
   return {
     config: rubric.config,

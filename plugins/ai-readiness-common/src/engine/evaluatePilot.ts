@@ -264,11 +264,13 @@ export function scorePilot(
   );
   const filled = new Array<number>(dimensionChecks.length).fill(0);
   const requests = options.waivers?.forEntity(pilot.ref) ?? NO_REQUESTS;
+  // Most pilots have no waiver at all: then no check reads one.
+  const waivers =
+    requests.length || ctx.hasKeyWithPrefix(state.waiverPrefix)
+      ? { requests, evidence: options.evidence }
+      : undefined;
   for (let i = 0; i < checks.length; i++) {
-    let result = runCheck(checks[i], i, ctx, state, time.asOfDay, {
-      requests,
-      evidence: options.evidence,
-    });
+    let result = runCheck(checks[i], i, ctx, state, time.asOfDay, waivers);
     if (evidence) result = withEvidence(result, evidence, MAX_MESSAGE);
     statuses[i] = result.status;
     const d = checks[i].dimensionIndex;
@@ -520,14 +522,16 @@ function runCheck(
   ctx: PilotContext,
   state: RubricState,
   asOfDay: number,
-  waivers: {
-    requests: readonly WaiverRequest[];
-    evidence: EvaluateOptions['evidence'];
-  },
+  /** The pilot's waiver requests, undefined when it has neither requests nor waiver annotations. */
+  waivers:
+    | {
+        requests: readonly WaiverRequest[];
+        evidence: EvaluateOptions['evidence'];
+      }
+    | undefined,
 ): CheckResult {
   const outcome = safeEvaluate(check.definition, ctx);
-  // Most pilots have no waiver at all: no waiver read, no waived outcome.
-  if (!waivers.requests.length && !ctx.hasKeyWithPrefix(state.waiverPrefix))
+  if (!waivers)
     return state.results[index].get(outcome.status, capped(outcome.message));
   const waiverKey = state.waiverKeys[index];
   const { status, message, waiver, control } = applyWaiver(

@@ -42,13 +42,18 @@ export function weakestLinkEdges(
   known?: readonly string[],
 ): GraphNode[] {
   const out: GraphNode[] = [];
-  const seen = new Set<string>([node.key]);
   const add = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
     const target = graph.get(key);
-    // References that do not resolve cap nothing; the chain passes through pilots only.
-    if (target && isPilot(target)) out.push(target);
+    // References that do not resolve cap nothing; the chain passes through
+    // pilots only. A pilot reaches few others: a list search beats a set.
+    if (
+      target &&
+      target !== node &&
+      target.key !== node.key &&
+      !out.includes(target) &&
+      isPilot(target)
+    )
+      out.push(target);
   };
   for (const key of known ?? []) add(key);
   if (!known)
@@ -71,8 +76,8 @@ export function weakestLinks(
   graph: EntityGraph,
   isPilot: (node: GraphNode) => boolean,
   uncappedLevel: (node: GraphNode) => ReadinessLevel,
-  /** Per node key, the keys it depends on and hands off to, where already read. */
-  knownEdges?: ReadonlyMap<string, readonly string[]>,
+  /** Per node key, its edges (weakestLinkEdges) where the caller has them; filled here for the rest. */
+  edgesMemo: Map<string, GraphNode[]> = new Map(),
 ): Map<string, ScorecardCap | null> {
   const index = new Map<string, number>();
   const lowLink = new Map<string, number>();
@@ -81,11 +86,10 @@ export function weakestLinks(
   /** Per node key: the lowest level its component reaches. */
   const reach = new Map<string, Lowest>();
   let counter = 0;
-  const edgesMemo = new Map<string, GraphNode[]>();
   const edgesOf = (node: GraphNode) => {
     let edges = edgesMemo.get(node.key);
     if (!edges) {
-      edges = weakestLinkEdges(node, graph, isPilot, knownEdges?.get(node.key));
+      edges = weakestLinkEdges(node, graph, isPilot);
       edgesMemo.set(node.key, edges);
     }
     return edges;
