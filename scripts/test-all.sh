@@ -55,26 +55,16 @@ on_node() {
   CI=true "$node" node_modules/@backstage/cli/bin/backstage-cli repo test plugins/ai-readiness-common/ packages/cli/
 }
 
-# The outside-the-workspace project (create-app's templates, installed from
-# the registry: mostly waiting on the network) is prepared while the suites
-# use the CPU; its test joins it after the build.
-outside=$(mktemp -d /tmp/ai-readiness-outside-XXXXXX)
-node scripts/e2e/outside-workspace.js --prepare "$outside/" >"$logs/outside-prepare.log" 2>&1 &
-outside_prepare=$!
-trap 'kill $outside_prepare 2>/dev/null; [ "${E2E_KEEP:-}" = 1 ] || rm -rf "$outside"' EXIT
-export outside logs
-
 step "npm test (SQLite and PostgreSQL $AI_READINESS_TEST_PG_ID)" npm test
 for major in 22 24; do step "engine and CLI suites on Node $major" on_node "$major"; done
 # after npm test: its full (non-incremental) tsc wrote the declarations the reports read
 step "API reports up to date (npm run build:api-reports updates them)" npm run api-reports:only -- --ci
 step "production build (npm run build)" npm run build
 step "browser tests (npm run test:e2e, the app of the build)" env SKIP_APP_BUILD=1 npm run test:e2e
-wait "$outside_prepare"; echo "$?" >"$logs/outside-prepare.result"
-# The replica test mostly waits on its backends' schedules: beside the
-# outside-the-workspace test, which mostly waits on npm and its builds.
+# The replica test mostly waits on its backends' schedules: it runs beside
+# the outside-the-workspace test.
 together \
-  'outside-the-workspace install (scripts/e2e/outside-workspace.js)|cat "$logs/outside-prepare.log"; [ "$(cat "$logs/outside-prepare.result")" = 0 ] && E2E_SKIP_BUILD=1 E2E_OUTSIDE_PREPARED="$outside" node scripts/e2e/outside-workspace.js' \
+  'outside-the-workspace install (scripts/e2e/outside-workspace.js)|E2E_SKIP_BUILD=1 node scripts/e2e/outside-workspace.js' \
   'two-process replica test (scripts/e2e/replicas.js)|node scripts/e2e/replicas.js'
 
 echo

@@ -189,9 +189,18 @@ async function main() {
         '/api/ai-readiness/scorecards?limit=200&orderBy=score&order=desc',
         '/api/ai-readiness/scorecards/default/component/bulk-pilot-00007',
       ];
-      // between two refresh runs, so that both read the same rows
+      // Between two writes, so that both read the same rows: the store's
+      // revision grows with every write, whichever task or replica makes it.
+      const revision = async () =>
+        String(
+          (
+            await pluginDb.query(
+              'select revision from ai_readiness_revision where id = 1',
+            )
+          ).rows[0].revision,
+        );
       for (let attempt = 1; ; attempt++) {
-        const before = allRuns().length;
+        const before = await revision();
         const answers = [];
         for (const p of paths) {
           const [a, b] = await Promise.all(
@@ -203,7 +212,7 @@ async function main() {
           );
           answers.push([p, a.body, b.body]);
         }
-        if (allRuns().length !== before && attempt < 3) continue; // a run wrote in between
+        if ((await revision()) !== before && attempt < 10) continue; // written in between
         for (const [p, a, b] of answers) {
           assert(
             a === b,

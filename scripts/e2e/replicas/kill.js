@@ -18,10 +18,11 @@ const {
 
 /**
  * Waits for a refresh run and kills the replica running it once the run has
- * committed a batch, while it still runs; up to five runs are tried.
+ * committed a batch and not all (`expected` pilots), while it still runs; up
+ * to five runs are tried.
  * Returns { victim, killedAt, runStart }.
  */
-async function killMidRun({ replicas, token, db, pluginDb, prefix, log }) {
+async function killMidRun({ replicas, db, pluginDb, prefix, expected, log }) {
   for (let attempt = 1; attempt <= 5; attempt++) {
     // wait for a run to start, find who writes, kill it
     const deadline = Date.now() + (FREQUENCY_S * 2 + TIMEOUT_S) * 1000;
@@ -39,24 +40,26 @@ async function killMidRun({ replicas, token, db, pluginDb, prefix, log }) {
           const runner = replicas.find(
             r => `replica-${r.name}` === rows[0].application_name,
           );
-          const other = replicas.find(r => r !== runner);
           const started = new Date(task.current_run_started_at).getTime();
-          // kill once the run has committed a batch, while it still runs
-          let committed = false;
+          // Kill once the run has committed a batch and not all of them:
+          // counted in the database, so that no HTTP round trip on a busy
+          // machine lets the run finish in between.
+          const since = new Date(started - 1000).toISOString();
+          let stored = 0;
           const until = Date.now() + TIMEOUT_S * 1000;
-          while (!committed && Date.now() < until) {
-            const res = await request(
-              'GET',
-              `${other.base}/api/ai-readiness/scorecards?orderBy=evaluatedAt&order=desc&limit=1`,
-              { token },
+          while (Date.now() < until) {
+            const { rows: counted } = await pluginDb.query(
+              `select count(*)::int as n from ai_readiness_scorecards where evaluated_at >= $1`,
+              [since],
             );
-            const top = res.status === 200 && JSON.parse(res.body).items[0];
-            committed = Boolean(top) && Date.parse(top.evaluatedAt) >= started;
-            if (!committed) await sleep(20);
+            stored = counted[0].n;
+            if (stored > 0) break;
+            await sleep(10);
           }
           const now = await refreshTask(pluginDb);
           if (
-            committed &&
+            stored > 0 &&
+            stored < expected &&
             now &&
             now.current_run_ticket === task.current_run_ticket
           ) {
