@@ -72,6 +72,15 @@ const readProvides = (c: PilotContext) =>
 const readConsumes = (c: PilotContext) =>
   c.resolveAll(readRefList(c.node, 'consumesApis'));
 const readOnCall = (c: PilotContext) => c.findOnCallRoute();
+/** What the pilot uses: its dependencies, then the APIs it consumes that are not among them. */
+const readUses = (c: PilotContext): ResolvedRef[] => {
+  const deps = c.dependsOn();
+  const apis = c.consumesApis();
+  if (!apis.length) return deps;
+  if (!deps.length) return apis;
+  const seen = new Set(deps.map(d => d.parsed.key));
+  return deps.concat(apis.filter(a => !seen.has(a.parsed.key)));
+};
 
 /**
  * The context of one pilot. The hot path of the engine: every reader is
@@ -94,6 +103,7 @@ export class PilotContext implements CheckContext {
   private readonly providesSlot = emptySlot<ResolvedRef[]>();
   private readonly consumesSlot = emptySlot<ResolvedRef[]>();
   private readonly onCallSlot = emptySlot<string | undefined>();
+  private readonly usesSlot = emptySlot<ResolvedRef[]>();
   private waiverScan?: boolean;
   /** Evidence (src/evidence): set by the engine when evaluating with a view; refuted items read as absent. */
   evidence?: PilotEvidence;
@@ -269,12 +279,7 @@ export class PilotContext implements CheckContext {
   }
 
   uses(): ResolvedRef[] {
-    const deps = this.dependsOn();
-    const apis = this.consumesApis();
-    if (!apis.length) return deps;
-    if (!deps.length) return apis;
-    const seen = new Set(deps.map(d => d.parsed.key));
-    return deps.concat(apis.filter(a => !seen.has(a.parsed.key)));
+    return this.once(this.usesSlot, readUses);
   }
 
   handoffs(): ResolvedRef[] {
@@ -282,8 +287,10 @@ export class PilotContext implements CheckContext {
   }
 
   handedOffBy(): GraphNode[] {
+    const sources = this.graph.handoffSourcesOf(this.node.key);
+    if (!sources.size) return [];
     const out: GraphNode[] = [];
-    for (const key of this.graph.handoffSourcesOf(this.node.key)) {
+    for (const key of sources) {
       const source = this.graph.get(key);
       if (source && this.isPilot(source)) out.push(source);
     }

@@ -16,7 +16,13 @@ import type {
 } from '../types';
 import { EntityGraph, GraphNode } from './graph';
 import { compileRubric, CompiledRubric } from './rubric';
-import { isPilot, isPilotNode, scopeOf, scopeOfNode } from './scope';
+import {
+  canBePilotKind,
+  isPilot,
+  isPilotNode,
+  scopeOf,
+  scopeOfNode,
+} from './scope';
 import {
   EvaluateOptions,
   evaluationTime,
@@ -123,15 +129,14 @@ export function createReadinessEngine(
       }
       return indexOf.get(node.key);
     };
+    // Most references lead to data and models, which are never pilots;
+    // the few Components and agents reached are decided once.
     const pilotMemo = new Map<string, boolean>();
     const isPilotMemo = (node: GraphNode) => {
+      if (!canBePilotKind(node.kind, rubric.scope)) return false;
       let known = pilotMemo.get(node.key);
       if (known === undefined) {
-        const i = scopes ? batchIndex(node) : undefined;
-        known =
-          i !== undefined
-            ? scopes![i] !== null
-            : isPilotNode(rubric, node, graph);
+        known = isPilotNode(rubric, node, graph);
         pilotMemo.set(node.key, known);
       }
       return known;

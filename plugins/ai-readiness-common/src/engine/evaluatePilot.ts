@@ -494,7 +494,7 @@ interface ScorecardParts {
 /** The one place where a scorecard is put together (new fields go here). */
 function assembleScorecard(parts: ScorecardParts): Scorecard {
   const { pilot, facts, time, level } = parts;
-  return {
+  const card: Scorecard = {
     entityRef: pilot.ref,
     title: titleOf(pilot),
     owner: facts.owner,
@@ -511,9 +511,13 @@ function assembleScorecard(parts: ScorecardParts): Scorecard {
     // Named, not spread: a literal keeps every field inside the object.
     target: parts.goals.target,
     campaigns: parts.goals.campaigns,
-    ...(parts.scope ? { scope: parts.scope } : {}),
+    // A literal of one shape for every scorecard (a spread would copy it
+    // property by property); an entity that is no pilot has no scope.
+    scope: parts.scope ?? undefined,
     cap: parts.cap,
   };
+  if (!parts.scope) delete card.scope;
+  return card;
 }
 
 function runCheck(

@@ -17,7 +17,7 @@ import {
   readRefList,
 } from './graph';
 import { roleLabel, roleOf, ScopeSets, scopeSetsOf } from './roles';
-import { readMetadataValue } from './metadata';
+import { internalize, readMetadataValue } from './metadata';
 import { nodeFor } from './nodes';
 
 /** What scoping reads: the derivations (missingRefs, catalogFields) include it. */
@@ -38,6 +38,49 @@ const decided = (
   message: string,
 ): ScorecardScope => ({ rule, message });
 
+/**
+ * Cache: the quick rules' scopes, one frozen object per rule and value
+ * written (e.g. per Component type), shared by the scorecards of an engine;
+ * and the enabled key, interned.
+ */
+interface QuickScopes {
+  prefix: string;
+  enabledKey: string;
+  optIn: ScorecardScope;
+  byValue: Map<string, ScorecardScope>;
+}
+
+const quickScopes = new WeakMap<ScopeSets, QuickScopes>();
+
+function quickScopesOf(prefix: string, sets: ScopeSets): QuickScopes {
+  let cache = quickScopes.get(sets);
+  if (!cache || cache.prefix !== prefix) {
+    cache = {
+      prefix,
+      enabledKey: internalize(`${prefix}enabled`),
+      optIn: Object.freeze(decided('opt-in', `${prefix}enabled is "true"`)),
+      byValue: new Map(),
+    };
+    quickScopes.set(sets, cache);
+  }
+  return cache;
+}
+
+/** The shared scope of a rule that the values written decide. */
+function sharedScope(
+  cache: QuickScopes,
+  rule: ScorecardScope['rule'],
+  message: string,
+): ScorecardScope {
+  let scope = cache.byValue.get(message);
+  if (!scope || scope.rule !== rule) {
+    scope = Object.freeze(decided(rule, message));
+    // A catalog has few types and tags; a written value is kept once.
+    if (cache.byValue.size < 1000) cache.byValue.set(message, scope);
+  }
+  return scope;
+}
+
 function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -49,19 +92,19 @@ export function quickScope(
   sets: ScopeSets,
 ): QuickScope {
   if (!isRecord(entity)) return null;
+  const cache = quickScopesOf(prefix, sets);
   let enabled: string | undefined;
   try {
     enabled = readMetadataValue(
       entity as Entity,
-      `${prefix}enabled`,
+      cache.enabledKey,
       true,
     )?.toLowerCase();
   } catch {
     enabled = undefined;
   }
   if (enabled === 'false') return null;
-  if (enabled === 'true')
-    return decided('opt-in', `${prefix}enabled is "true"`);
+  if (enabled === 'true') return cache.optIn;
   const kindWritten = stringOf(entity.kind) ?? '';
   const kind = kindWritten.toLowerCase();
   const spec = isRecord(entity.spec) ? entity.spec : undefined;
@@ -70,25 +113,36 @@ export function quickScope(
   // 2. What pilots use is not a pilot.
   const role = roleOf({ kind, type }, sets);
   if (role && role !== 'data-resource') return null;
+  if (!canBePilotKind(kind, sets)) return null;
   if (kind === 'component') {
     if (type && sets.pilotTypes.has(type))
-      return decided('type', `spec.type ${typeWritten}`);
-  } else if (sets.agentKinds.has(kind)) {
-    return type && sets.agentTypes.has(type)
-      ? decided('agent', `${kindWritten} of spec.type ${typeWritten}`)
-      : null;
+      return sharedScope(cache, 'type', `spec.type ${typeWritten}`);
   } else {
-    // Tags on other kinds do not count, nor do other kinds use models as pilots.
-    return null;
+    return type && sets.agentTypes.has(type)
+      ? sharedScope(
+          cache,
+          'agent',
+          `${kindWritten} of spec.type ${typeWritten}`,
+        )
+      : null;
   }
   const tags = isRecord(entity.metadata) ? entity.metadata.tags : undefined;
   if (Array.isArray(tags)) {
     for (const tag of tags) {
       if (typeof tag === 'string' && sets.pilotTags.has(tag.toLowerCase()))
-        return decided('tag', `tag ${tag}`);
+        return sharedScope(cache, 'tag', `tag ${tag}`);
     }
   }
   return 'graph';
+}
+
+/**
+ * Whether entities of a kind (lower-cased) can be pilots at all: Components,
+ * and agents of the agent kinds. Tags on other kinds do not count, nor do
+ * other kinds use models as pilots.
+ */
+export function canBePilotKind(kind: string, sets: ScopeSets): boolean {
+  return kind === 'component' || sets.agentKinds.has(kind);
 }
 
 type ScopeRubric = { prefix: string; scope: ScopeSets };
