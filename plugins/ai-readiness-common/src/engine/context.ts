@@ -50,13 +50,23 @@ export const ON_CALL_ANNOTATIONS = [
   'splunk.com/on-call-routing-key',
 ];
 
-/** A memo slot: 0 not computed, 1 value, 2 malformed input. */
-interface Slot<T> {
-  state: 0 | 1 | 2;
-  value?: T;
-  error?: MalformedFieldError;
-}
-const emptySlot = <T>(): Slot<T> => ({ state: 0 });
+/**
+ * The memo slots of a context, one array per pilot (not an object per
+ * reader): UNSET until computed, then the value or the MalformedFieldError
+ * its input gave (no reader returns one).
+ */
+const UNSET: unique symbol = Symbol('unset');
+const Slot = {
+  Owner: 0,
+  System: 1,
+  DependsOn: 2,
+  Handoffs: 3,
+  Provides: 4,
+  Consumes: 5,
+  OnCall: 6,
+  Uses: 7,
+} as const;
+type Slot = (typeof Slot)[keyof typeof Slot];
 
 // Module-level readers: passing them to once() allocates no closure per call.
 const readOwner = (c: PilotContext) =>
@@ -96,14 +106,16 @@ export class PilotContext implements CheckContext {
   private linkIndex?:
     | Map<string, true | MalformedFieldError>
     | MalformedFieldError;
-  private readonly ownerSlot = emptySlot<ResolvedRef | undefined>();
-  private readonly systemSlot = emptySlot<ResolvedRef | undefined>();
-  private readonly dependsOnSlot = emptySlot<ResolvedRef[]>();
-  private readonly handoffsSlot = emptySlot<ResolvedRef[]>();
-  private readonly providesSlot = emptySlot<ResolvedRef[]>();
-  private readonly consumesSlot = emptySlot<ResolvedRef[]>();
-  private readonly onCallSlot = emptySlot<string | undefined>();
-  private readonly usesSlot = emptySlot<ResolvedRef[]>();
+  private readonly memo: unknown[] = [
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+    UNSET,
+  ];
   private waiverScan?: boolean;
   /** Evidence (src/evidence): set by the engine when evaluating with a view; refuted items read as absent. */
   evidence?: PilotEvidence;
@@ -130,18 +142,18 @@ export class PilotContext implements CheckContext {
   }
 
   /** Runs a reader once; a MalformedFieldError is cached and thrown again. */
-  private once<T>(slot: Slot<T>, compute: (self: this) => T): T {
-    if (slot.state === 1) return slot.value as T;
-    if (slot.state === 2) throw slot.error;
+  private once<T>(slot: Slot, compute: (self: this) => T): T {
+    const known = this.memo[slot];
+    if (known !== UNSET) {
+      if (known instanceof MalformedFieldError) throw known;
+      return known as T;
+    }
     try {
-      slot.value = compute(this);
-      slot.state = 1;
-      return slot.value;
+      const value = compute(this);
+      this.memo[slot] = value;
+      return value;
     } catch (e) {
-      if (e instanceof MalformedFieldError) {
-        slot.error = e;
-        slot.state = 2;
-      }
+      if (e instanceof MalformedFieldError) this.memo[slot] = e;
       throw e;
     }
   }
@@ -262,7 +274,7 @@ export class PilotContext implements CheckContext {
   }
 
   owner(): ResolvedRef | undefined {
-    return this.once(this.ownerSlot, readOwner);
+    return this.once(Slot.Owner, readOwner);
   }
 
   ownerGroup(): GraphNode | undefined {
@@ -271,19 +283,19 @@ export class PilotContext implements CheckContext {
   }
 
   system(): ResolvedRef | undefined {
-    return this.once(this.systemSlot, readSystem);
+    return this.once(Slot.System, readSystem);
   }
 
   dependsOn(): ResolvedRef[] {
-    return this.once(this.dependsOnSlot, readDependsOnRefs);
+    return this.once(Slot.DependsOn, readDependsOnRefs);
   }
 
   uses(): ResolvedRef[] {
-    return this.once(this.usesSlot, readUses);
+    return this.once(Slot.Uses, readUses);
   }
 
   handoffs(): ResolvedRef[] {
-    return this.once(this.handoffsSlot, readHandoffs);
+    return this.once(Slot.Handoffs, readHandoffs);
   }
 
   handedOffBy(): GraphNode[] {
@@ -298,11 +310,11 @@ export class PilotContext implements CheckContext {
   }
 
   providesApis(): ResolvedRef[] {
-    return this.once(this.providesSlot, readProvides);
+    return this.once(Slot.Provides, readProvides);
   }
 
   consumesApis(): ResolvedRef[] {
-    return this.once(this.consumesSlot, readConsumes);
+    return this.once(Slot.Consumes, readConsumes);
   }
 
   resolveLike(ref: ResolvedRefLike | undefined): ResolvedRef | undefined {
@@ -332,7 +344,7 @@ export class PilotContext implements CheckContext {
   }
 
   onCallRoute(): string | undefined {
-    return this.once(this.onCallSlot, readOnCall);
+    return this.once(Slot.OnCall, readOnCall);
   }
 
   findOnCallRoute(): string | undefined {

@@ -18,7 +18,13 @@ import {
   WaiverInfo,
 } from '../types';
 import { parseIsoDate, todayUtc } from '../util/dates';
-import { EntityGraph, GraphNode, isRecord, MalformedFieldError } from './graph';
+import {
+  EntityGraph,
+  GraphNode,
+  isRecord,
+  MalformedFieldError,
+  ResolvedRef,
+} from './graph';
 import { PilotContext } from './context';
 import { flatten, internalize, riskTierOf } from './metadata';
 import { blockersOf, compareLevels, computeLevel, LevelInput } from './levels';
@@ -221,8 +227,8 @@ export interface ScoredPilot {
   levelInput: LevelInput;
   /** The pilot's own level, before the weakest link. */
   level: ReadinessLevel;
-  /** Keys of what it depends on and hands off to (the weakest link's edges), as its checks read them. */
-  reaches?: string[];
+  /** What it depends on and hands off to (the weakest link's candidate edges), as its checks read them. */
+  reaches?: readonly ResolvedRef[];
   nextLevel: Scorecard['nextLevel'];
   evidence?: PilotEvidence;
 }
@@ -334,7 +340,7 @@ export function scorePilot(
     : computeLevel(rubric.levels, levelInput);
   return {
     pilot,
-    reaches: safely(() => reachedKeys(ctx)),
+    reaches: safely(() => reachedRefs(ctx)),
     facts: {
       owner: safely(() => ctx.owner()?.ref) ?? null,
       system: safely(() => ctx.system()?.ref) ?? null,
@@ -350,12 +356,12 @@ export function scorePilot(
 }
 
 /** What the pilot depends on (read by its checks already) and the agents it hands off to. */
-function reachedKeys(ctx: PilotContext): string[] {
-  const keys = ctx.dependsOn().map(d => d.parsed.key);
+function reachedRefs(ctx: PilotContext): readonly ResolvedRef[] {
+  const deps = ctx.dependsOn();
   const spec = (ctx.entity as { spec?: { handoffs?: unknown } }).spec;
-  if (Array.isArray(spec?.handoffs))
-    for (const agent of ctx.handoffs()) keys.push(agent.parsed.key);
-  return keys;
+  if (!Array.isArray(spec?.handoffs)) return deps;
+  const handoffs = ctx.handoffs();
+  return handoffs.length ? deps.concat(handoffs) : deps;
 }
 
 function sharedNextLevel(

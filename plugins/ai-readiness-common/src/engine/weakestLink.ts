@@ -33,37 +33,46 @@ function lower(into: Lowest | undefined, other: Lowest): Lowest {
   return into;
 }
 
+const NO_EDGES: GraphNode[] = Object.freeze([]) as unknown as GraphNode[];
+
+/** `edges` with `target` added when it is another pilot not listed yet. */
+function withEdge(
+  edges: GraphNode[] | undefined,
+  from: GraphNode,
+  target: GraphNode | undefined,
+  isPilot: (node: GraphNode) => boolean,
+): GraphNode[] | undefined {
+  // References that do not resolve cap nothing; the chain passes through
+  // pilots only. A pilot reaches few others: a list search beats a set.
+  if (!target || target === from || target.key === from.key) return edges;
+  if (edges?.includes(target) || !isPilot(target)) return edges;
+  if (!edges) return [target];
+  edges.push(target);
+  return edges;
+}
+
 /** The pilots a pilot depends on or hands off to, in the graph. */
 export function weakestLinkEdges(
   node: GraphNode,
   graph: EntityGraph,
   isPilot: (node: GraphNode) => boolean,
-  /** The keys it depends on and hands off to, when already read (a scored pilot's). */
-  known?: readonly string[],
+  /** What it depends on and hands off to, when already read (a scored pilot's), resolved in the graph. */
+  known?: readonly { node?: GraphNode }[],
 ): GraphNode[] {
-  const out: GraphNode[] = [];
-  const add = (key: string) => {
-    const target = graph.get(key);
-    // References that do not resolve cap nothing; the chain passes through
-    // pilots only. A pilot reaches few others: a list search beats a set.
-    if (
-      target &&
-      target !== node &&
-      target.key !== node.key &&
-      !out.includes(target) &&
-      isPilot(target)
-    )
-      out.push(target);
-  };
-  for (const key of known ?? []) add(key);
-  if (!known)
-    for (const dep of readDependsOn(node, graph, true)) add(dep.parsed.key);
+  let edges: GraphNode[] | undefined;
+  if (known) {
+    for (let i = 0; i < known.length; i++)
+      edges = withEdge(edges, node, known[i].node, isPilot);
+    return edges ?? NO_EDGES;
+  }
+  for (const dep of readDependsOn(node, graph, true))
+    edges = withEdge(edges, node, graph.get(dep.parsed.key), isPilot);
   // spec.handoffs has no catalog relation: read the field only where it is.
   const spec = (node.entity as { spec?: { handoffs?: unknown } }).spec;
-  if (!known && Array.isArray(spec?.handoffs))
+  if (Array.isArray(spec?.handoffs))
     for (const agent of readRefList(node, 'handoffs', true))
-      add(agent.parsed.key);
-  return out;
+      edges = withEdge(edges, node, graph.get(agent.parsed.key), isPilot);
+  return edges ?? NO_EDGES;
 }
 
 /**
