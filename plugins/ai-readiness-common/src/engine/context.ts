@@ -56,7 +56,7 @@ export const ON_CALL_ANNOTATIONS = [
  * its input gave (no reader returns one).
  */
 const UNSET: unique symbol = Symbol('unset');
-const Slot = {
+const SLOT = {
   Owner: 0,
   System: 1,
   DependsOn: 2,
@@ -66,7 +66,7 @@ const Slot = {
   OnCall: 6,
   Uses: 7,
 } as const;
-type Slot = (typeof Slot)[keyof typeof Slot];
+type Slot = (typeof SLOT)[keyof typeof SLOT];
 
 // Module-level readers: passing them to once() allocates no closure per call.
 const readOwner = (c: PilotContext) =>
@@ -274,7 +274,7 @@ export class PilotContext implements CheckContext {
   }
 
   owner(): ResolvedRef | undefined {
-    return this.once(Slot.Owner, readOwner);
+    return this.once(SLOT.Owner, readOwner);
   }
 
   ownerGroup(): GraphNode | undefined {
@@ -283,19 +283,19 @@ export class PilotContext implements CheckContext {
   }
 
   system(): ResolvedRef | undefined {
-    return this.once(Slot.System, readSystem);
+    return this.once(SLOT.System, readSystem);
   }
 
   dependsOn(): ResolvedRef[] {
-    return this.once(Slot.DependsOn, readDependsOnRefs);
+    return this.once(SLOT.DependsOn, readDependsOnRefs);
   }
 
   uses(): ResolvedRef[] {
-    return this.once(Slot.Uses, readUses);
+    return this.once(SLOT.Uses, readUses);
   }
 
   handoffs(): ResolvedRef[] {
-    return this.once(Slot.Handoffs, readHandoffs);
+    return this.once(SLOT.Handoffs, readHandoffs);
   }
 
   handedOffBy(): GraphNode[] {
@@ -310,11 +310,11 @@ export class PilotContext implements CheckContext {
   }
 
   providesApis(): ResolvedRef[] {
-    return this.once(Slot.Provides, readProvides);
+    return this.once(SLOT.Provides, readProvides);
   }
 
   consumesApis(): ResolvedRef[] {
-    return this.once(Slot.Consumes, readConsumes);
+    return this.once(SLOT.Consumes, readConsumes);
   }
 
   resolveLike(ref: ResolvedRefLike | undefined): ResolvedRef | undefined {
@@ -344,7 +344,7 @@ export class PilotContext implements CheckContext {
   }
 
   onCallRoute(): string | undefined {
-    return this.once(Slot.OnCall, readOnCall);
+    return this.once(SLOT.OnCall, readOnCall);
   }
 
   findOnCallRoute(): string | undefined {
