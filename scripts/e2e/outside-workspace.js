@@ -124,18 +124,6 @@ function npmInstall(project) {
   );
 }
 
-/** Steps 1 and 2 in `dir`: the project as create-app made it, installed. */
-async function prepare(dir) {
-  const project = await phase(
-    'create-app: the default and the --legacy template',
-    () => createProject(dir),
-  );
-  await phase('npm install of the project as create-app made it', () =>
-    npmInstall(project),
-  );
-  return project;
-}
-
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-outside-'));
   const port = Number(process.env.E2E_OUTSIDE_PORT) || (await freePort());
@@ -144,7 +132,13 @@ async function main() {
   log(`folder ${dir} (E2E_KEEP=1 keeps it), port ${port}`);
   let project = path.join(dir, 'portal');
   try {
-    project = await prepare(dir);
+    project = await phase(
+      'create-app: the default and the --legacy template',
+      () => createProject(dir),
+    );
+    await phase('npm install of the project as create-app made it', () =>
+      npmInstall(project),
+    );
 
     const tarballDir = path.join(dir, 'tarballs');
     await packTarballs(tarballDir, phase);

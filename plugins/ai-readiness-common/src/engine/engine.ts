@@ -117,18 +117,9 @@ export function createReadinessEngine(
   ): Scorecard[] {
     const time = evaluationTime(evaluateOptions);
     const shared = evaluateOptions.uncappedLevels;
-    // Most pilots reach no other pilot: what the walk needs (levels and
-    // pilot-ness by key) is looked up for the few that are reached.
+    // Each pilot's own level: kept in a map by key (what the walk reads)
+    // only when some pilot reaches another, or when the caller shares one.
     const levels = new Array<ReadinessLevel>(nodes.length);
-    let indexOf: Map<string, number> | undefined;
-    const batchIndex = (node: GraphNode) => {
-      if (!indexOf) {
-        indexOf = new Map();
-        for (let i = nodes.length - 1; i >= 0; i--)
-          indexOf.set(nodes[i].key, i);
-      }
-      return indexOf.get(node.key);
-    };
     // Most references lead to data and models, which are never pilots;
     // the few Components and agents reached are decided once.
     const pilotMemo = new Map<string, boolean>();
@@ -170,7 +161,8 @@ export function createReadinessEngine(
       waiting.push(i);
     }
     if (!waiting.length) return cards;
-    const reached = shared ?? new Map<string, ReadinessLevel>();
+    const reached =
+      shared ?? new Map(nodes.map((node, i) => [node.key, levels[i]]));
     const caps = weakestLinks(
       waiting.map(i => nodes[i]),
       graph,
@@ -178,11 +170,7 @@ export function createReadinessEngine(
       node => {
         let level = reached.get(node.key);
         if (level === undefined) {
-          const i = batchIndex(node);
-          level =
-            i !== undefined
-              ? levels[i]
-              : scorePilot(rubric, node, graph, time, evaluateOptions).level;
+          level = scorePilot(rubric, node, graph, time, evaluateOptions).level;
           reached.set(node.key, level);
         }
         return level;
