@@ -10,7 +10,9 @@
  *      on the new frontend system, and beside its app the app of the
  *      `--legacy` template (packages/app-legacy); commits it to git,
  *   2. installs the project as create-app made it, with npm: the Backstage
- *      app an adopter already has,
+ *      app an adopter already has (npm resolves it; the packages this
+ *      repository installed in the same versions are hard-linked in rather
+ *      than unpacked again: outside-workspace/seed.js),
  *   3. builds and packs the four plugin packages (scripts/build-packages.js),
  *   4. adds the tarballs and the configuration, plus the legacy app's wiring
  *      of docs/frontend.md, and prints that diff (outside-workspace/project.js),
@@ -42,6 +44,7 @@ const {
   createProject,
 } = require('./outside-workspace/project');
 const { checkInBrowser } = require('./outside-workspace/browser');
+const { installProject, NPM_FLAGS } = require('./outside-workspace/seed');
 const {
   checkInstalled,
   packTarballs,
@@ -109,21 +112,6 @@ function startBackend(project, overlay) {
   );
 }
 
-/** npm install in the project, from the cache where it can. */
-function npmInstall(project) {
-  sh(
-    'npm',
-    [
-      'install',
-      '--prefer-offline',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-    ],
-    { cwd: project, env },
-  );
-}
-
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-outside-'));
   const port = Number(process.env.E2E_OUTSIDE_PORT) || (await freePort());
@@ -136,9 +124,10 @@ async function main() {
       'create-app: the default and the --legacy template',
       () => createProject(dir),
     );
-    await phase('npm install of the project as create-app made it', () =>
-      npmInstall(project),
-    );
+    await phase('npm install of the project as create-app made it', () => {
+      const { linked, of } = installProject(project, env);
+      log(`${linked} of ${of} packages hard-linked from this repository`);
+    });
 
     const tarballDir = path.join(dir, 'tarballs');
     await packTarballs(tarballDir, phase);
@@ -156,7 +145,9 @@ async function main() {
         `  listen: { port: ${port} }\n  cors: { origin: ${base} }\n`,
     );
 
-    await phase('npm install of the added packages', () => npmInstall(project));
+    await phase('npm install of the added packages', () =>
+      sh('npm', ['install', ...NPM_FLAGS], { cwd: project, env }),
+    );
     // installed from the tarballs, into the project's own node_modules
     checkInstalled(project, tarballs);
 
