@@ -88,8 +88,17 @@ const readUses = (c: PilotContext): ResolvedRef[] => {
   const apis = c.consumesApis();
   if (!apis.length) return deps;
   if (!deps.length) return apis;
-  const seen = new Set(deps.map(d => d.parsed.key));
-  return deps.concat(apis.filter(a => !seen.has(a.parsed.key)));
+  const out = deps.slice();
+  // A pilot's lists are short: a scan beats building a set for each pilot.
+  const seen = deps.length > 16 ? new Set(deps.map(d => d.parsed.key)) : null;
+  for (const api of apis) {
+    const key = api.parsed.key;
+    let listed = seen ? seen.has(key) : false;
+    for (let i = 0; !seen && !listed && i < deps.length; i++)
+      listed = deps[i].parsed.key === key;
+    if (!listed) out.push(api);
+  }
+  return out;
 };
 
 /**

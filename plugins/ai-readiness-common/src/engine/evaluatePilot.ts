@@ -378,6 +378,16 @@ function sharedNextLevel(
   );
 }
 
+/** Each capping pilot is named, as the rubric asks: `pilot <ref> at <level>`. */
+function capBlockers(
+  cap: ScorecardCap | null,
+  goal: ReadinessLevel,
+): string[] {
+  return cap && compareLevels(goal, cap.level) > 0
+    ? cap.by.map(ref => `pilot ${ref} at ${cap.level}`)
+    : [];
+}
+
 /**
  * The scorecard of a scored pilot, its level held down by the weakest link
  * when `cap` says so (rubric "Levels", weakest link): level, next level,
@@ -396,22 +406,17 @@ export function finishScorecard(
   const { pilot, facts, levelInput } = scored;
   let level = scored.level;
   let nextLevel = scored.nextLevel;
-  const capBlockers = (goal: ReadinessLevel) =>
-    cap && compareLevels(goal, cap.level) > 0
-      ? cap.by.map(ref => `pilot ${ref} at ${cap.level}`)
-      : [];
   if (cap) {
     const cappedLevel = compareLevels(cap.level, level) < 0 ? cap.level : level;
     const nextRule = rubric.levels.find(
       r => compareLevels(r.level, cappedLevel) > 0,
     );
-    // Each capping pilot is named, as the rubric asks: `pilot <ref> at <level>`.
     nextLevel = nextRule
       ? sharedNextLevel(state, {
           level: nextRule.level,
           blockers: [
             ...blockersOf(nextRule, levelInput),
-            ...capBlockers(nextRule.level),
+            ...capBlockers(cap, nextRule.level),
           ],
         })
       : null;
@@ -437,7 +442,7 @@ export function finishScorecard(
       const rule = rubric.levels.find(r => r.level === goal);
       return [
         ...(rule ? blockersOf(rule, levelInput) : []),
-        ...capBlockers(goal),
+        ...capBlockers(cap, goal),
       ];
     },
   });

@@ -58,8 +58,15 @@ export function roleOf(
   node: Pick<GraphNode, 'kind' | 'type'> | undefined,
   sets: ScopeSets,
 ): NodeRole | undefined {
-  if (!node) return undefined;
-  const { kind, type } = node;
+  return node && roleOfKindAndType(node.kind, node.type, sets);
+}
+
+/** The role of a lower-cased kind and type. */
+export function roleOfKindAndType(
+  kind: string,
+  type: string | undefined,
+  sets: ScopeSets,
+): NodeRole | undefined {
   if (sets.modelEndpointKinds.has(kind)) return 'model-endpoint';
   if (!type) return undefined;
   switch (kind) {

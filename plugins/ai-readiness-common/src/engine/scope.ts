@@ -16,7 +16,13 @@ import {
   readDependsOn,
   readRefList,
 } from './graph';
-import { roleLabel, roleOf, ScopeSets, scopeSetsOf } from './roles';
+import {
+  roleLabel,
+  roleOf,
+  roleOfKindAndType,
+  ScopeSets,
+  scopeSetsOf,
+} from './roles';
 import { internalize, readMetadataValue } from './metadata';
 import { nodeFor } from './nodes';
 
@@ -47,7 +53,8 @@ interface QuickScopes {
   prefix: string;
   enabledKey: string;
   optIn: ScorecardScope;
-  byValue: Map<string, ScorecardScope>;
+  /** By rule, then by the value written (type, tag, or kind and type). */
+  byValue: Record<'type' | 'tag' | 'agent', Map<string, ScorecardScope>>;
 }
 
 const quickScopes = new WeakMap<ScopeSets, QuickScopes>();
@@ -59,7 +66,7 @@ function quickScopesOf(prefix: string, sets: ScopeSets): QuickScopes {
       prefix,
       enabledKey: internalize(`${prefix}enabled`),
       optIn: Object.freeze(decided('opt-in', `${prefix}enabled is "true"`)),
-      byValue: new Map(),
+      byValue: { type: new Map(), tag: new Map(), agent: new Map() },
     };
     quickScopes.set(sets, cache);
   }
@@ -69,14 +76,16 @@ function quickScopesOf(prefix: string, sets: ScopeSets): QuickScopes {
 /** The shared scope of a rule that the values written decide. */
 function sharedScope(
   cache: QuickScopes,
-  rule: ScorecardScope['rule'],
-  message: string,
+  rule: 'type' | 'tag' | 'agent',
+  written: string,
+  message: () => string,
 ): ScorecardScope {
-  let scope = cache.byValue.get(message);
-  if (!scope || scope.rule !== rule) {
-    scope = Object.freeze(decided(rule, message));
+  const byValue = cache.byValue[rule];
+  let scope = byValue.get(written);
+  if (!scope) {
+    scope = Object.freeze(decided(rule, message()));
     // A catalog has few types and tags; a written value is kept once.
-    if (cache.byValue.size < 1000) cache.byValue.set(message, scope);
+    if (byValue.size < 1000) byValue.set(written, scope);
   }
   return scope;
 }
@@ -92,6 +101,24 @@ export function quickScope(
   sets: ScopeSets,
 ): QuickScope {
   if (!isRecord(entity)) return null;
+  const spec = isRecord(entity.spec) ? entity.spec : undefined;
+  return quickScopeOf(
+    entity,
+    stringOf(entity.kind)?.toLowerCase() ?? '',
+    stringOf(spec?.type)?.toLowerCase(),
+    prefix,
+    sets,
+  );
+}
+
+/** quickScope with the kind and type already lower-cased (a graph node's). */
+function quickScopeOf(
+  entity: Record<string, any>,
+  kind: string,
+  type: string | undefined,
+  prefix: string,
+  sets: ScopeSets,
+): QuickScope {
   const cache = quickScopesOf(prefix, sets);
   let enabled: string | undefined;
   try {
@@ -105,32 +132,34 @@ export function quickScope(
   }
   if (enabled === 'false') return null;
   if (enabled === 'true') return cache.optIn;
-  const kindWritten = stringOf(entity.kind) ?? '';
-  const kind = kindWritten.toLowerCase();
-  const spec = isRecord(entity.spec) ? entity.spec : undefined;
-  const typeWritten = stringOf(spec?.type);
-  const type = typeWritten?.toLowerCase();
   // 2. What pilots use is not a pilot.
-  const role = roleOf({ kind, type }, sets);
+  const role = roleOfKindAndType(kind, type, sets);
   if (role && role !== 'data-resource') return null;
   if (!canBePilotKind(kind, sets)) return null;
-  if (kind === 'component') {
-    if (type && sets.pilotTypes.has(type))
-      return sharedScope(cache, 'type', `spec.type ${typeWritten}`);
-  } else {
-    return type && sets.agentTypes.has(type)
-      ? sharedScope(
-          cache,
-          'agent',
-          `${kindWritten} of spec.type ${typeWritten}`,
-        )
-      : null;
+  // the values as written, for the messages
+  const typeWritten = type && (entity.spec.type as string);
+  if (kind !== 'component') {
+    if (!type || !sets.agentTypes.has(type)) return null;
+    const kindWritten = entity.kind as string;
+    return sharedScope(
+      cache,
+      'agent',
+      `${kindWritten}\n${typeWritten}`,
+      () => `${kindWritten} of spec.type ${typeWritten}`,
+    );
   }
+  if (type && sets.pilotTypes.has(type))
+    return sharedScope(
+      cache,
+      'type',
+      typeWritten!,
+      () => `spec.type ${typeWritten}`,
+    );
   const tags = isRecord(entity.metadata) ? entity.metadata.tags : undefined;
   if (Array.isArray(tags)) {
     for (const tag of tags) {
       if (typeof tag === 'string' && sets.pilotTags.has(tag.toLowerCase()))
-        return sharedScope(cache, 'tag', `tag ${tag}`);
+        return sharedScope(cache, 'tag', tag, () => `tag ${tag}`);
     }
   }
   return 'graph';
@@ -188,7 +217,13 @@ export function scopeOfNode(
   node: GraphNode,
   graph: EntityGraph,
 ): ScorecardScope | null {
-  const quick = quickScope(node.entity, rubric.prefix, rubric.scope);
+  const quick = quickScopeOf(
+    node.entity,
+    node.kind,
+    node.type,
+    rubric.prefix,
+    rubric.scope,
+  );
   return quick === 'graph' ? scopeByUse(rubric, node, graph) : quick;
 }
 
