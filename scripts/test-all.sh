@@ -57,9 +57,11 @@ on_node() {
 
 step "npm test (SQLite and PostgreSQL $AI_READINESS_TEST_PG_ID)" npm test
 for major in 22 24; do step "engine and CLI suites on Node $major" on_node "$major"; done
-# after npm test: its full (non-incremental) tsc wrote the declarations the reports read
+# after npm test: its full (non-incremental) tsc wrote the declarations the
+# reports and the package bundles read
 step "API reports up to date (npm run build:api-reports updates them)" npm run api-reports:only -- --ci
-step "production build (npm run build)" npm run build
+# npm run build is tsc, then the bundles: npm test's tsc did the first part
+step "production build (npm run build: tsc in npm test, then build:bundles)" npm run build:bundles
 step "browser tests (npm run test:e2e, the app of the build)" env SKIP_APP_BUILD=1 npm run test:e2e
 # The replica test mostly waits on its backends' schedules: it runs beside
 # the outside-the-workspace test.

@@ -20,6 +20,17 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 # Not incremental: the API reports (`npm run test:all` checks them next)
 # print types expanded in the order the checker met them, which only a full
 # check makes the same on every machine.
-echo "> tsc --incremental false" && npx tsc --incremental false
-echo "> backstage-cli repo lint" && npx backstage-cli repo lint
+# The type check and lint each use one core: they run side by side.
+echo "> tsc --incremental false, beside backstage-cli repo lint"
+tsc_log=$(mktemp)
+npx tsc --incremental false >"$tsc_log" 2>&1 &
+tsc_pid=$!
+lint_code=0
+npx backstage-cli repo lint || lint_code=$?
+tsc_code=0
+wait "$tsc_pid" || tsc_code=$?
+cat "$tsc_log"
+rm -f "$tsc_log"
+[ "$tsc_code" -eq 0 ] || { echo "tsc failed (exit $tsc_code)"; exit 1; }
+[ "$lint_code" -eq 0 ] || { echo "lint failed (exit $lint_code)"; exit 1; }
 echo "> backstage-cli repo test" && CI=true npx backstage-cli repo test
