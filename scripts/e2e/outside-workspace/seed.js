@@ -42,7 +42,7 @@ function installedHere() {
     if (!at.includes('node_modules/') || meta.link || !meta.version) continue;
     const dir = path.join(root, at);
     const key = `${nameAt(at)}@${meta.version}`;
-    // the least nested copy: the fewest folders of others inside it
+    // the shortest path: a top-level copy rather than one nested in another package
     const seen = found.get(key);
     if (
       (!seen || seen.length > dir.length) &&
