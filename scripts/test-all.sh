@@ -26,28 +26,20 @@ step() {
   "$@" 2>&1 | tee "$log"
   record "$name" "${PIPESTATUS[0]}" $((SECONDS - t))
 }
-# Lanes of steps that run side by side: each lane is one or more
-# "name|command" lines run in order; each step writes its own log, printed
-# when every lane has ended.
-together() { # lane ...
-  local pids=() labels=() files=() lane line
+# Steps that run side by side: each writes its own log, printed when all of
+# them have ended.
+together() { # "name|command" ...
+  local pids=() labels=() files=() i
   echo
-  for lane in "$@"; do
-    local steps=()
-    while IFS= read -r line; do
-      [ -n "$line" ] || continue
-      local log="$logs/together-${#files[@]}.log"
-      echo "[test:all] ${line%%|*} ... (side by side)"
-      labels+=("${line%%|*}") files+=("$log") steps+=("$log|${line#*|}")
-    done <<<"$lane"
+  for i in "$@"; do
+    local name=${i%%|*} log="$logs/together-${#files[@]}.log"
+    echo "[test:all] $name ... (side by side)"
     (
-      for line in "${steps[@]}"; do
-        t=$SECONDS
-        bash -c "${line#*|}" >"${line%%|*}" 2>&1
-        echo "$? $((SECONDS - t))" >"${line%%|*}.result"
-      done
+      t=$SECONDS
+      bash -c "${i#*|}" >"$log" 2>&1
+      echo "$? $((SECONDS - t))" >"$log.result"
     ) &
-    pids+=($!)
+    pids+=($!) labels+=("$name") files+=("$log")
   done
   wait "${pids[@]}"
   for i in "${!labels[@]}"; do
@@ -62,24 +54,20 @@ on_node() {
   node=$(node scripts/node-versions.js "$1") || return 1
   CI=true "$node" node_modules/@backstage/cli/bin/backstage-cli repo test plugins/ai-readiness-common/ packages/cli/
 }
-export -f on_node
 
 step "npm test (SQLite and PostgreSQL $AI_READINESS_TEST_PG_ID)" npm test
+for major in 22 24; do step "engine and CLI suites on Node $major" on_node "$major"; done
 # after npm test: its full (non-incremental) tsc wrote the declarations the
 # reports and the package bundles read
 step "API reports up to date (npm run build:api-reports updates them)" npm run api-reports:only -- --ci
 # npm run build is tsc, then the bundles: npm test's tsc did the first part
 step "production build (npm run build: tsc in npm test, then build:bundles)" npm run build:bundles
 step "browser tests (npm run test:e2e, the app of the build)" env SKIP_APP_BUILD=1 npm run test:e2e
-# The outside test and the replica test use about one core each (the one
-# waits on npm and single-threaded builds, the other on its backends'
-# schedules): they run side by side, the Node 22 and 24 suites after the
-# replica test in its lane.
+# The replica test mostly waits on its backends' schedules: it runs beside
+# the outside-the-workspace test.
 together \
   'outside-the-workspace install (scripts/e2e/outside-workspace.js)|E2E_SKIP_BUILD=1 node scripts/e2e/outside-workspace.js' \
-  'two-process replica test (scripts/e2e/replicas.js)|node scripts/e2e/replicas.js
-engine and CLI suites on Node 22|on_node 22
-engine and CLI suites on Node 24|on_node 24'
+  'two-process replica test (scripts/e2e/replicas.js)|node scripts/e2e/replicas.js'
 
 echo
 echo "[test:all] summary ($((SECONDS - start)) s; logs in $logs)"
