@@ -16,13 +16,7 @@ import type {
 } from '../types';
 import { EntityGraph, GraphNode } from './graph';
 import { compileRubric, CompiledRubric } from './rubric';
-import {
-  canBePilotKind,
-  isPilot,
-  isPilotNode,
-  scopeOf,
-  scopeOfNode,
-} from './scope';
+import { isPilot, isPilotNode, scopeOf, scopeOfNode } from './scope';
 import {
   EvaluateOptions,
   evaluationTime,
@@ -120,11 +114,9 @@ export function createReadinessEngine(
     // Each pilot's own level: kept in a map by key (what the walk reads)
     // only when some pilot reaches another, or when the caller shares one.
     const levels = new Array<ReadinessLevel>(nodes.length);
-    // Most references lead to data and models, which are never pilots;
-    // the few Components and agents reached are decided once.
+    // Each node reached is decided once (any kind can opt in: rule 1).
     const pilotMemo = new Map<string, boolean>();
     const isPilotMemo = (node: GraphNode) => {
-      if (!canBePilotKind(node.kind, rubric.scope)) return false;
       let known = pilotMemo.get(node.key);
       if (known === undefined) {
         known = isPilotNode(rubric, node, graph);
@@ -148,7 +140,14 @@ export function createReadinessEngine(
     const scored = new Array<ScoredPilot | undefined>(nodes.length);
     const edgesMemo = new Map<string, GraphNode[]>();
     for (let i = 0; i < nodes.length; i++) {
-      const s = scorePilot(rubric, nodes[i], graph, time, evaluateOptions);
+      const s = scorePilot(
+        rubric,
+        nodes[i],
+        graph,
+        time,
+        evaluateOptions,
+        isPilotMemo,
+      );
       levels[i] = s.level;
       shared?.set(s.pilot.key, s.level);
       const edges = weakestLinkEdges(s.pilot, graph, isPilotMemo, s.reaches);
@@ -170,7 +169,14 @@ export function createReadinessEngine(
       node => {
         let level = reached.get(node.key);
         if (level === undefined) {
-          level = scorePilot(rubric, node, graph, time, evaluateOptions).level;
+          level = scorePilot(
+            rubric,
+            node,
+            graph,
+            time,
+            evaluateOptions,
+            isPilotMemo,
+          ).level;
           reached.set(node.key, level);
         }
         return level;

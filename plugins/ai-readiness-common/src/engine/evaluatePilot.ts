@@ -240,6 +240,9 @@ export function scorePilot(
   graph: EntityGraph,
   time: EvaluationTime,
   options: EvaluateOptions = {},
+  /** Whether a node is a pilot: a batch passes its memo; alone, scope decides. */
+  isPilot: (node: GraphNode) => boolean = node =>
+    isPilotNode(rubric, node, graph),
 ): ScoredPilot {
   const state = stateOf(rubric);
   const ctx = new PilotContext(
@@ -250,7 +253,7 @@ export function scorePilot(
     time.asOf,
     time.asOfDay,
     state.keyNames,
-    node => isPilotNode(rubric, node, graph),
+    isPilot,
   );
   // Evidence: only with a view.
   const evidence = options.evidence
@@ -379,10 +382,7 @@ function sharedNextLevel(
 }
 
 /** Each capping pilot is named, as the rubric asks: `pilot <ref> at <level>`. */
-function capBlockers(
-  cap: ScorecardCap | null,
-  goal: ReadinessLevel,
-): string[] {
+function capBlockers(cap: ScorecardCap | null, goal: ReadinessLevel): string[] {
   return cap && compareLevels(goal, cap.level) > 0
     ? cap.by.map(ref => `pilot ${ref} at ${cap.level}`)
     : [];

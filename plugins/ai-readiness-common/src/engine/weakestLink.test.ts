@@ -117,6 +117,35 @@ describe('the weakest link', () => {
     expect(cards.get('component:default/lonely')!.level).toBe('L3');
   });
 
+  it('caps through a pilot of any kind that opts in (rule 1)', () => {
+    const optedIn = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'opted-in-store',
+        annotations: { 'ai-readiness/enabled': 'true' },
+      },
+      spec: { type: 'database', owner: 'group:default/claims-division' },
+    };
+    const cards = evaluate(
+      withCopies(
+        optedIn,
+        copyOf('claims-triage', 'on-store', {
+          dependsOn: ['resource:opted-in-store'],
+        }),
+      ),
+    );
+    const store = cards.get('resource:default/opted-in-store')!;
+    expect(store.scope).toEqual(expect.objectContaining({ rule: 'opt-in' }));
+    expect(store.level).toBe('L0');
+    const top = cards.get('component:default/on-store')!;
+    expect(top.cap).toEqual({
+      level: expect.stringMatching(/^L[1-3]$/),
+      by: ['resource:default/opted-in-store'],
+    });
+    expect(top.level).toBe('L0');
+  });
+
   it('applies when one pilot is evaluated alone, and to targets', () => {
     const engine = createReadinessEngine();
     const top = copyOf('claims-triage', 'solo', {

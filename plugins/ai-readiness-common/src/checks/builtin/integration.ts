@@ -180,13 +180,14 @@ export const integrationChecks: CheckDefinition[] = [
       yaml: snippet({ spec: { dependsOn: ['component:default/llm-gateway'] } }),
     },
     evaluate(ctx) {
+      // One pass: an endpoint passes at once; else the first model used.
       const used = ctx.uses();
-      const endpoint = used.find(d => ctx.isModelEndpoint(d.node));
-      if (endpoint)
-        return pass(
-          `models through ${endpoint.ref} (${roleLabel(endpoint.node!)})`,
-        );
-      const model = used.find(d => ctx.isModelDependency(d.node));
+      let model: (typeof used)[number] | undefined;
+      for (const d of used) {
+        if (ctx.isModelEndpoint(d.node))
+          return pass(`models through ${d.ref} (${roleLabel(d.node!)})`);
+        if (!model && ctx.isModelDependency(d.node)) model = d;
+      }
       if (model)
         return partial(
           `direct model access to ${model.ref}, no model endpoint`,
