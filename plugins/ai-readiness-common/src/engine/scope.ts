@@ -135,7 +135,9 @@ function quickScopeOf(
   // 2. What pilots use is not a pilot.
   const role = roleOfKindAndType(kind, type, sets);
   if (role && role !== 'data-resource') return null;
-  if (!canBePilotKind(kind, sets)) return null;
+  // Past opt-in, only Components and the agent kinds are pilots (rules 3 to
+  // 6): tags on other kinds do not count, nor do other kinds using models.
+  if (kind !== 'component' && !sets.agentKinds.has(kind)) return null;
   // the values as written, for the messages
   const typeWritten = type && (entity.spec.type as string);
   if (kind !== 'component') {
@@ -163,15 +165,6 @@ function quickScopeOf(
     }
   }
   return 'graph';
-}
-
-/**
- * Whether entities of a kind (lower-cased) can be pilots at all: Components,
- * and agents of the agent kinds. Tags on other kinds do not count, nor do
- * other kinds use models as pilots.
- */
-export function canBePilotKind(kind: string, sets: ScopeSets): boolean {
-  return kind === 'component' || sets.agentKinds.has(kind);
 }
 
 type ScopeRubric = { prefix: string; scope: ScopeSets };
