@@ -5,7 +5,7 @@
  * catalog list shows agents with their level.
  */
 import { test, expect } from './support/fixtures';
-import { panelsOnPage } from './support/panels';
+import { panelsOnPage, waitUntilSettled } from './support/panels';
 
 const AGENT = 'claims-intake-router';
 
@@ -34,9 +34,8 @@ test("an agent's readiness tab says why it is a pilot and what caps it, with no 
   );
   await expect(cap).toContainText(agent.cap.level);
 
-  await page.waitForLoadState('networkidle');
-  // cards load their data after the page: give late panels a moment
-  await page.waitForTimeout(1000);
+  // cards load their data after the page: their panels come late
+  await waitUntilSettled(page);
   const alerts = await panelsOnPage(page);
   // drift is a finding the tab shows on purpose (the router claims production at L1)
   expect(

@@ -9,17 +9,30 @@ import fs from 'fs';
 import path from 'path';
 import { test, expect } from './support/fixtures';
 import { entityPath } from './support/api';
-import { entityTab, problemsOnPage } from './support/panels';
+import {
+  entityTab,
+  openInApp,
+  problemsOnPage,
+  waitUntilSettled,
+} from './support/panels';
 import {
   dependencyOnlyPilot,
   docsScreenshot,
   repoRoot,
 } from './support/examples';
 
-test('the panel detector sees the warning panel of an entity that does not exist', async ({
+test('the panel detector sees the warning panel of an entity that does not exist, loaded or opened in the app', async ({
   page,
 }) => {
   await page.goto('/catalog/default/component/no-such-entity-e2e');
+  await expect.poll(() => problemsOnPage(page)).not.toEqual([]);
+  // opened inside the app, as the next test opens its pages: a good page
+  // leaves no panel behind, a missing entity shows one
+  await openInApp(page, entityPath(dependencyOnlyPilot()));
+  await expect(entityTab(page, 'Overview')).toBeVisible();
+  await waitUntilSettled(page);
+  expect(await problemsOnPage(page)).toEqual([]);
+  await openInApp(page, '/catalog/default/component/no-such-entity-e2e-2');
   await expect.poll(() => problemsOnPage(page)).not.toEqual([]);
 });
 
@@ -32,27 +45,31 @@ test('no entity page of any kind or Component type shows an error or warning pan
   let cursor: string | undefined;
   do {
     const r = await api.get(
-      `/api/catalog/entities/by-query?limit=500&fields=kind,metadata.namespace,metadata.name,spec.type${
+      `/api/catalog/entities/by-query?limit=500&fields=kind,metadata.namespace,metadata.name,metadata.title,spec.type,spec.profile.displayName${
         cursor ? `&cursor=${cursor}` : ''
       }`,
     );
     all.push(...r.items);
     cursor = r.pageInfo?.nextCursor;
   } while (cursor);
+  const refOf = (e: any) =>
+    `${e.kind.toLowerCase()}:${e.metadata.namespace ?? 'default'}/${
+      e.metadata.name
+    }`;
+  // what the entity page's header shows as its heading
+  const headings = new Map<string, string>(
+    all.map(e => [
+      refOf(e),
+      e.spec?.profile?.displayName ?? e.metadata.title ?? e.metadata.name,
+    ]),
+  );
   const picks = new Map<string, string>();
   for (const e of all.sort((a, b) =>
     a.metadata.name.localeCompare(b.metadata.name),
   )) {
     const key =
       e.kind === 'Component' ? `Component/${e.spec?.type ?? '-'}` : e.kind;
-    if (!picks.has(key)) {
-      picks.set(
-        key,
-        `${e.kind.toLowerCase()}:${e.metadata.namespace ?? 'default'}/${
-          e.metadata.name
-        }`,
-      );
-    }
+    if (!picks.has(key)) picks.set(key, refOf(e));
   }
   picks.set('dependency-only pilot', dependencyOnlyPilot());
   test.setTimeout(60_000 * (picks.size + 1));
@@ -61,14 +78,21 @@ test('no entity page of any kind or Component type shows an error or warning pan
     'kinds and Component types in the example catalog',
   ).toBeGreaterThan(4);
 
+  // The first page is loaded from its address; the others are opened inside
+  // the app, as a link does, without loading the app again.
   const problems: string[] = [];
-  for (const [what, ref] of picks) {
+  for (const [i, [what, ref]] of [...picks].entries()) {
     await test.step(`${what}: ${ref}`, async () => {
-      await page.goto(entityPath(ref));
+      if (i === 0) await page.goto(entityPath(ref));
+      else await openInApp(page, entityPath(ref));
+      await expect(
+        page
+          .getByRole('heading', { name: headings.get(ref), exact: true })
+          .first(),
+      ).toBeVisible();
       await expect(entityTab(page, 'Overview')).toBeVisible();
-      await page.waitForLoadState('networkidle');
-      // cards load their data after the page: give late panels a moment
-      await page.waitForTimeout(1500);
+      // cards load their data after the page: their panels come late
+      await waitUntilSettled(page);
       for (const p of await problemsOnPage(page)) problems.push(`${ref}: ${p}`);
     });
   }

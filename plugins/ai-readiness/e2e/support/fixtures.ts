@@ -5,10 +5,11 @@
  *     browser context shared by the worker's tests so that the app's scripts
  *     load from the cache after the first test; the test fails on any
  *     uncaught error in the app and on any dialog (an `alert` run by catalog
- *     data).
+ *     data); its requests are counted for `waitUntilSettled`.
  */
 import { BrowserContext, test as base, expect } from '@playwright/test';
 import { Api, guestApi } from './api';
+import { trackRequests } from './panels';
 
 export const test = base.extend<
   { pageProblems: string[] },
@@ -40,6 +41,7 @@ export const test = base.extend<
   },
   page: async ({ sharedContext, pageProblems }, use) => {
     const page = await sharedContext.newPage();
+    trackRequests(page);
     page.on('pageerror', e => pageProblems.push(`page error: ${e.message}`));
     page.on('dialog', d => {
       pageProblems.push(`dialog: ${d.message()}`);
