@@ -20,7 +20,7 @@ import {
   useCliHarness,
 } from './__testUtils__/cliHarness';
 
-useCliHarness();
+useCliHarness({ binary: true });
 
 describe('conformance catalog', () => {
   it('scores every pilot as expected.json says, in JSON', () => {

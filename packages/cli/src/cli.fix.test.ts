@@ -10,7 +10,7 @@ import {
 } from '@ai-readiness/plugin-ai-readiness-common';
 import {
   AS_OF,
-  cli,
+  runCli,
   json,
   NO_STACK,
   PILOT,
@@ -28,8 +28,11 @@ const BOT = `# the claims bot\r\n${PILOT('claims-bot').replace(
   '\r\n',
 )}---\r\n${TEAM.replace(/\n/g, '\r\n')}`;
 
-function statuses(file: string, entity: string): Record<string, string> {
-  const r = cli([
+async function statuses(
+  file: string,
+  entity: string,
+): Promise<Record<string, string>> {
+  const r = await runCli([
     'check',
     file,
     '--as-of',
@@ -48,9 +51,9 @@ function statuses(file: string, entity: string): Record<string, string> {
 }
 
 describe('ai-readiness fix', () => {
-  it('prints the unified diff of the patch, the same text the portal shows', () => {
+  it('prints the unified diff of the patch, the same text the portal shows', async () => {
     const file = tmpFile('catalog-info.yaml', BOT);
-    const r = cli(
+    const r = await runCli(
       [
         'fix',
         'catalog-info.yaml',
@@ -89,10 +92,10 @@ describe('ai-readiness fix', () => {
     // The file is left as it was without --write.
     expect(fs.readFileSync(file, 'utf8')).toBe(BOT);
     // The same patcher and diff as the backend's preview.
-    const remediations = ['OWN-4', 'OWN-2'].map(checkId => ({
-      checkId,
-      yaml: remediationOf(checkId),
-    }));
+    const remediations = [];
+    for (const checkId of ['OWN-4', 'OWN-2']) {
+      remediations.push({ checkId, yaml: await remediationOf(checkId) });
+    }
     const patched = patchCatalogInfo({
       text: BOT,
       entityRef: 'component:default/claims-bot',
@@ -101,7 +104,7 @@ describe('ai-readiness fix', () => {
     expect(r.stdout).toBe(unifiedDiff('catalog-info.yaml', BOT, patched));
   });
 
-  it('writes the file with --write; scored again, exactly the checks asked for pass', () => {
+  it('writes the file with --write; scored again, exactly the checks asked for pass', async () => {
     const examples = path.join(repoRoot, 'examples');
     const file = tmpFile(
       'pilots-l0.yaml',
@@ -117,8 +120,8 @@ describe('ai-readiness fix', () => {
       tmpFile(other, fs.readFileSync(path.join(examples, other), 'utf8'));
     }
     const checks = ['INT-3', 'FB-2', 'OPS-2'];
-    const before = statuses(tmp, 'innovation-lab-chatbot');
-    const r = cli(
+    const before = await statuses(tmp, 'innovation-lab-chatbot');
+    const r = await runCli(
       [
         'fix',
         file,
@@ -136,15 +139,15 @@ describe('ai-readiness fix', () => {
     expect(r.stdout).toBe(
       'pilots-l0.yaml: wrote INT-3, FB-2, OPS-2 for component:default/innovation-lab-chatbot\n',
     );
-    const after = statuses(tmp, 'innovation-lab-chatbot');
+    const after = await statuses(tmp, 'innovation-lab-chatbot');
     const changed = Object.keys(after).filter(id => after[id] !== before[id]);
     expect(changed.sort()).toEqual([...checks].sort());
     expect(checks.map(id => after[id])).toEqual(checks.map(() => 'pass'));
   });
 
-  it('answers 1 when there is nothing to change, and says why', () => {
+  it('answers 1 when there is nothing to change, and says why', async () => {
     tmpFile('catalog-info.yaml', BOT);
-    const r = cli(
+    const r = await runCli(
       [
         'fix',
         'catalog-info.yaml',
@@ -162,12 +165,12 @@ describe('ai-readiness fix', () => {
     );
   });
 
-  it('refuses a templated file with exit 2, naming why', () => {
+  it('refuses a templated file with exit 2, naming why', async () => {
     tmpFile(
       'skeleton.yaml',
       BOT.replace('# the claims bot', '# ${{ values.name }}'),
     );
-    const r = cli(['fix', 'skeleton.yaml', '--entity', 'claims-bot'], {
+    const r = await runCli(['fix', 'skeleton.yaml', '--entity', 'claims-bot'], {
       cwd: tmp,
     });
     expect(r.code).toBe(2);
@@ -198,8 +201,8 @@ describe('ai-readiness fix', () => {
       ['check', 'a.yaml', '--write'],
       'option --write belongs to "ai-readiness fix"',
     ],
-  ])('usage: %j', (args, message) => {
-    const r = cli(args, { cwd: tmp });
+  ])('usage: %j', async (args, message) => {
+    const r = await runCli(args, { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `ai-readiness: ${message}\nRun "ai-readiness --help" for usage.\n`,
@@ -208,8 +211,8 @@ describe('ai-readiness fix', () => {
 });
 
 /** A check's remediation as the rubric writes it (what fix applies). */
-function remediationOf(checkId: string): string {
-  const r = cli([
+async function remediationOf(checkId: string): Promise<string> {
+  const r = await runCli([
     'check',
     path.join(tmp, 'catalog-info.yaml'),
     '--as-of',

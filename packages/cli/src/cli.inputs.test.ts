@@ -10,6 +10,7 @@ import {
   expected,
   AS_OF,
   cli,
+  runCli,
   json,
   NO_STACK,
   tmp,
@@ -19,11 +20,11 @@ import {
   useCliHarness,
 } from './__testUtils__/cliHarness';
 
-useCliHarness();
+useCliHarness({ binary: true });
 
 describe('bad input', () => {
-  it('reports a path that cannot be read, and still scores the rest (exit 2)', () => {
-    const r = cli([
+  it('reports a path that cannot be read, and still scores the rest (exit 2)', async () => {
+    const r = await runCli([
       'check',
       catalogFile,
       'no/such/dir',
@@ -50,14 +51,14 @@ describe('bad input', () => {
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 
-  it('reports invalid YAML with its line and keeps the valid documents of the file', () => {
+  it('reports invalid YAML with its line and keeps the valid documents of the file', async () => {
     tmpFile(
       'catalog.yaml',
       `${TEAM}---\n${PILOT(
         'good-bot',
       )}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: broken\n  title: a: b\n`,
     );
-    const r = cli(
+    const r = await runCli(
       ['check', 'catalog.yaml', '--format', 'json', '--as-of', AS_OF],
       { cwd: tmp },
     );
@@ -75,14 +76,14 @@ describe('bad input', () => {
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 
-  it('reports documents that are not entities, with file and line', () => {
+  it('reports documents that are not entities, with file and line', async () => {
     tmpFile(
       'things.yaml',
       `${PILOT(
         'bot',
       )}---\n- just\n- a list\n---\n# no metadata here\napiVersion: v1\nkind: Component\nspec: {}\n---\n---\n`,
     );
-    const r = cli(
+    const r = await runCli(
       ['check', 'things.yaml', '--format', 'json', '--as-of', AS_OF],
       { cwd: tmp },
     );
@@ -107,10 +108,10 @@ describe('bad input', () => {
     ]);
   });
 
-  it('reports a duplicate entity and keeps the first', () => {
+  it('reports a duplicate entity and keeps the first', async () => {
     tmpFile('a.yaml', PILOT('dup'));
     tmpFile('b.yaml', `${TEAM}---\n${PILOT('dup')}`);
-    const r = cli(['check', 'a.yaml', 'b.yaml', '--format', 'json'], {
+    const r = await runCli(['check', 'a.yaml', 'b.yaml', '--format', 'json'], {
       cwd: tmp,
     });
     expect(r.code).toBe(2);
@@ -144,8 +145,8 @@ describe('bad input', () => {
     [['check', '--format'], 'option --format needs a value'],
     [['score', 'x.yaml'], 'unknown command "score"'],
     [[], 'missing command'],
-  ])('rejects %j with a usage error (exit 2)', (args, message) => {
-    const r = cli(args as string[]);
+  ])('rejects %j with a usage error (exit 2)', async (args, message) => {
+    const r = await runCli(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('Run "ai-readiness --help" for usage.');
@@ -155,7 +156,7 @@ describe('bad input', () => {
 });
 
 describe('inputs', () => {
-  it('reads directories recursively (*.yaml, *.yml), skipping node_modules, hidden and non-catalog files', () => {
+  it('reads directories recursively (*.yaml, *.yml), skipping node_modules, hidden and non-catalog files', async () => {
     tmpFile('catalog/org/teams.yml', TEAM);
     tmpFile(
       'catalog/pilots/bots.yaml',
@@ -165,9 +166,12 @@ describe('inputs', () => {
     tmpFile('catalog/node_modules/pkg/x.yaml', PILOT('hidden-one'));
     tmpFile('catalog/.github/workflows/ci.yaml', 'on: push\n');
     tmpFile('catalog/README.md', '# not yaml');
-    const r = cli(['check', 'catalog', '--format', 'json', '--as-of', AS_OF], {
-      cwd: tmp,
-    });
+    const r = await runCli(
+      ['check', 'catalog', '--format', 'json', '--as-of', AS_OF],
+      {
+        cwd: tmp,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r);
@@ -181,7 +185,9 @@ describe('inputs', () => {
       (c: any) => c.id === 'OWN-1',
     );
     expect(own1.status).toBe('partial');
-    const table = cli(['check', 'catalog', '--as-of', AS_OF], { cwd: tmp });
+    const table = await runCli(['check', 'catalog', '--as-of', AS_OF], {
+      cwd: tmp,
+    });
     expect(table.stdout).toContain(
       'Skipped 1 YAML file without catalog entities: catalog/app-config.yaml',
     );
@@ -203,9 +209,9 @@ describe('inputs', () => {
     ]);
   });
 
-  it('reports an empty directory', () => {
+  it('reports an empty directory', async () => {
     fs.mkdirSync(path.join(tmp, 'empty'));
-    const r = cli(['check', 'empty'], { cwd: tmp });
+    const r = await runCli(['check', 'empty'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'empty: the directory holds no *.yaml or *.yml file',

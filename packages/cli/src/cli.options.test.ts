@@ -5,7 +5,7 @@ import path from 'path';
 import {
   catalogFile,
   AS_OF,
-  cli,
+  runCli,
   json,
   NO_STACK,
   tmp,
@@ -16,8 +16,8 @@ import {
 useCliHarness();
 
 describe('--entity', () => {
-  it('narrows the output to one pilot (kind defaults to component)', () => {
-    const r = cli([
+  it('narrows the output to one pilot (kind defaults to component)', async () => {
+    const r = await runCli([
       'check',
       catalogFile,
       '--as-of',
@@ -34,8 +34,8 @@ describe('--entity', () => {
     ]);
   });
 
-  it('gates only the chosen pilot', () => {
-    const ok = cli([
+  it('gates only the chosen pilot', async () => {
+    const ok = await runCli([
       'check',
       catalogFile,
       '--as-of',
@@ -47,7 +47,7 @@ describe('--entity', () => {
     ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).not.toContain('claims-summarizer');
-    const low = cli([
+    const low = await runCli([
       'check',
       catalogFile,
       '--as-of',
@@ -60,8 +60,8 @@ describe('--entity', () => {
     expect(low.code).toBe(1);
   });
 
-  it('rejects an unknown entity, a non-pilot and a malformed reference with exit 2', () => {
-    const unknown = cli([
+  it('rejects an unknown entity, a non-pilot and a malformed reference with exit 2', async () => {
+    const unknown = await runCli([
       'check',
       catalogFile,
       '--entity',
@@ -72,12 +72,17 @@ describe('--entity', () => {
       'no entity component:default/nope in the inputs',
     );
     expect(unknown.stdout).toBe('');
-    const notPilot = cli(['check', catalogFile, '--entity', 'group:ml']);
+    const notPilot = await runCli([
+      'check',
+      catalogFile,
+      '--entity',
+      'group:ml',
+    ]);
     expect(notPilot.code).toBe(2);
     expect(notPilot.stderr).toContain(
       'group:default/ml is in the inputs but is not an AI pilot',
     );
-    const bad = cli([
+    const bad = await runCli([
       'check',
       catalogFile,
       '--entity',
@@ -91,7 +96,7 @@ describe('--entity', () => {
 });
 
 describe('--config', () => {
-  it('applies disabledChecks and customChecks from the aiReadiness key', () => {
+  it('applies disabledChecks and customChecks from the aiReadiness key', async () => {
     const config = tmpFile(
       'app-config.yaml',
       `app:
@@ -109,7 +114,7 @@ aiReadiness:
 `,
     );
     const plain = json(
-      cli([
+      await runCli([
         'check',
         catalogFile,
         '--as-of',
@@ -120,7 +125,7 @@ aiReadiness:
         'claims-summarizer',
       ]),
     );
-    const configured = cli([
+    const configured = await runCli([
       'check',
       catalogFile,
       '--as-of',
@@ -149,12 +154,12 @@ aiReadiness:
     expect(custom.message).toContain('acme.com/pentest-report');
   });
 
-  it('rejects an invalid config naming the key, exit 2', () => {
+  it('rejects an invalid config naming the key, exit 2', async () => {
     const config = tmpFile(
       'bad-config.yaml',
       'aiReadiness:\n  weights:\n    ownership: high\n',
     );
-    const r = cli(['check', catalogFile, '--config', config]);
+    const r = await runCli(['check', catalogFile, '--config', config]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('aiReadiness.weights.ownership');
     expect(r.stderr).not.toMatch(NO_STACK);
@@ -163,13 +168,13 @@ aiReadiness:
       'bad-config-2.yaml',
       'aiReadiness:\n  disabledCheck: [OWN-4]\n',
     );
-    const r2 = cli(['check', catalogFile, '--config', unknownKey]);
+    const r2 = await runCli(['check', catalogFile, '--config', unknownKey]);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('aiReadiness.disabledCheck');
   });
 
-  it('reports a config file that cannot be read or parsed', () => {
-    const missing = cli([
+  it('reports a config file that cannot be read or parsed', async () => {
+    const missing = await runCli([
       'check',
       catalogFile,
       '--config',
@@ -183,7 +188,7 @@ aiReadiness:
       'broken.yaml',
       'aiReadiness:\n  weights: {ownership: 1\n  other: [\n',
     );
-    const r = cli(['check', catalogFile, '--config', broken]);
+    const r = await runCli(['check', catalogFile, '--config', broken]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /broken\.yaml:\d+: invalid YAML in the config file/,

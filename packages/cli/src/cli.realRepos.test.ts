@@ -6,7 +6,7 @@
 import path from 'path';
 import {
   AS_OF,
-  cli,
+  runCli,
   json,
   PILOT,
   TEAM,
@@ -25,11 +25,14 @@ const SKELETON = 'repo/templates/new-agent/skeleton/catalog-info.yaml';
 const NUNJUCKS_SKELETON = 'repo/templates/new-agent/skeleton/tools-api.yaml';
 
 describe('a repository with a scaffolder template', () => {
-  it('skips the skeletons with warnings in JSON, reads the rest, and exits 0', () => {
+  it('skips the skeletons with warnings in JSON, reads the rest, and exits 0', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
-    const r = cli(['check', 'repo', '--format', 'json', '--as-of', AS_OF], {
-      cwd: tmp,
-    });
+    const r = await runCli(
+      ['check', 'repo', '--format', 'json', '--as-of', AS_OF],
+      {
+        cwd: tmp,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r);
@@ -65,11 +68,14 @@ describe('a repository with a scaffolder template', () => {
     expect(int6.status).toBe('pass');
   });
 
-  it('prints the warnings on stderr in the table format, reads the Template entity, and keeps exit 0 under --min-level L0', () => {
+  it('prints the warnings on stderr in the table format, reads the Template entity, and keeps exit 0 under --min-level L0', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
-    const r = cli(['check', 'repo', '--as-of', AS_OF, '--min-level', 'L0'], {
-      cwd: tmp,
-    });
+    const r = await runCli(
+      ['check', 'repo', '--as-of', AS_OF, '--min-level', 'L0'],
+      {
+        cwd: tmp,
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       `ai-readiness: warning: ${SKELETON}: skipped: a scaffolder template skeleton, not catalog data (template syntax "\${{" at line 4); pass --exclude to leave such files out quietly\n` +
@@ -85,20 +91,23 @@ describe('a repository with a scaffolder template', () => {
 
   it.each(['markdown', 'github'])(
     'prints the warnings on stderr, not stdout, with --format %s',
-    format => {
+    async format => {
       writeRealRepo(path.join(tmp, 'repo'));
-      const r = cli(['check', 'repo', '--as-of', AS_OF, '--format', format], {
-        cwd: tmp,
-      });
+      const r = await runCli(
+        ['check', 'repo', '--as-of', AS_OF, '--format', format],
+        {
+          cwd: tmp,
+        },
+      );
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(`ai-readiness: warning: ${SKELETON}: skipped`);
       expect(r.stdout).not.toContain('skeleton');
     },
   );
 
-  it('still exits 2 for a real input error next to a skeleton, and 1 below --min-level', () => {
+  it('still exits 2 for a real input error next to a skeleton, and 1 below --min-level', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
-    const below = cli(
+    const below = await runCli(
       ['check', 'repo', '--as-of', AS_OF, '--min-level', 'L3'],
       {
         cwd: tmp,
@@ -106,7 +115,9 @@ describe('a repository with a scaffolder template', () => {
     );
     expect(below.code).toBe(1);
     tmpFile('repo/catalog/broken.yaml', 'kind: Component\nmetadata: [\n');
-    const broken = cli(['check', 'repo', '--format', 'json'], { cwd: tmp });
+    const broken = await runCli(['check', 'repo', '--format', 'json'], {
+      cwd: tmp,
+    });
     expect(broken.code).toBe(2);
     const out = json(broken);
     expect(out.errors).toHaveLength(1);
@@ -119,10 +130,10 @@ describe('why each is a pilot, and the weakest link', () => {
   const ROUTER_CAP =
     'Capped at L0 by airesource:default/billing-agent (L1 without the cap)';
 
-  it('json: scope and cap on the scorecards as the engine made them', () => {
+  it('json: scope and cap on the scorecards as the engine made them', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
     const out = json(
-      cli(['check', 'repo', '--format', 'json', '--as-of', AS_OF], {
+      await runCli(['check', 'repo', '--format', 'json', '--as-of', AS_OF], {
         cwd: tmp,
       }),
     );
@@ -146,9 +157,9 @@ describe('why each is a pilot, and the weakest link', () => {
     });
   });
 
-  it('table: the scope reason and the cap under each pilot', () => {
+  it('table: the scope reason and the cap under each pilot', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
-    const r = cli(['check', 'repo', '--as-of', AS_OF], { cwd: tmp });
+    const r = await runCli(['check', 'repo', '--as-of', AS_OF], { cwd: tmp });
     const section = (ref: string) => {
       const lines = r.stdout.split('\n');
       const at = lines.findIndex(
@@ -167,9 +178,9 @@ describe('why each is a pilot, and the weakest link', () => {
     ).not.toContain('Capped at');
   });
 
-  it('markdown and github: the cap and the scope reason', () => {
+  it('markdown and github: the cap and the scope reason', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
-    const md = cli(
+    const md = await runCli(
       ['check', 'repo', '--as-of', AS_OF, '--format', 'markdown'],
       {
         cwd: tmp,
@@ -179,7 +190,7 @@ describe('why each is a pilot, and the weakest link', () => {
     expect(md.stdout).toContain(
       'AI pilot because it uses resource:default/gpt-4o (ai-model)',
     );
-    const gh = cli(
+    const gh = await runCli(
       [
         'check',
         'repo',
@@ -206,35 +217,36 @@ describe('why each is a pilot, and the weakest link', () => {
 });
 
 describe('--exclude', () => {
-  const run = (...args: string[]) =>
+  const run = async (...args: string[]) =>
     json(
-      cli(['check', ...args, '--format', 'json', '--as-of', AS_OF], {
+      await runCli(['check', ...args, '--format', 'json', '--as-of', AS_OF], {
         cwd: tmp,
       }),
     );
 
-  it('matches against the path relative to the given directory', () => {
+  it('matches against the path relative to the given directory', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
-    const out = run('repo', '--exclude', 'templates/*/skeleton/**');
+    const out = await run('repo', '--exclude', 'templates/*/skeleton/**');
     expect(out.warnings).toEqual([]);
     expect(out.errors).toEqual([]);
   });
 
-  it('matches against the path relative to the current directory, and prunes directories', () => {
+  it('matches against the path relative to the current directory, and prunes directories', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
     expect(
-      run('repo', '--exclude', 'repo/templates/new-agent/skeleton/**').warnings,
+      (await run('repo', '--exclude', 'repo/templates/new-agent/skeleton/**'))
+        .warnings,
     ).toEqual([]);
     // A glob without a slash names a file or folder anywhere.
-    expect(run('repo', '--exclude', 'skeleton').warnings).toEqual([]);
+    expect((await run('repo', '--exclude', 'skeleton')).warnings).toEqual([]);
   });
 
-  it('is repeatable, and each glob leaves out only what it matches', () => {
+  it('is repeatable, and each glob leaves out only what it matches', async () => {
     writeRealRepo(path.join(tmp, 'repo'));
-    const one = run('repo', '--exclude', 'catalog-info.yaml');
+    const one = await run('repo', '--exclude', 'catalog-info.yaml');
     // Only the root catalog-info.yaml and the skeleton's share the name.
     expect(one.warnings.map((w: any) => w.file)).toEqual([NUNJUCKS_SKELETON]);
-    const both = run(
+    const both = await run(
       'repo',
       '--exclude',
       '**/skeleton/*.yaml',
@@ -247,10 +259,10 @@ describe('--exclude', () => {
     );
   });
 
-  it('leaves out a file named on the command line, and a directory whose files are all excluded is no error', () => {
+  it('leaves out a file named on the command line, and a directory whose files are all excluded is no error', async () => {
     tmpFile('catalog-info.yaml', `${TEAM}---\n${PILOT('kept-bot')}`);
     tmpFile('drafts/draft.yaml', PILOT('draft-bot'));
-    const r = cli(
+    const r = await runCli(
       [
         'check',
         'catalog-info.yaml',

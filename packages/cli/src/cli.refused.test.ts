@@ -5,7 +5,7 @@
  */
 import {
   AS_OF,
-  cli,
+  runCli,
   json,
   NO_STACK,
   PILOT,
@@ -54,9 +54,9 @@ spec:
 ---
 ${PILOT('good-bot')}`;
 
-  it('reports each at the line of the field, leaves them out, scores the rest, and exits 2', () => {
+  it('reports each at the line of the field, leaves them out, scores the rest, and exits 2', async () => {
     tmpFile('catalog.yaml', FILE);
-    const r = cli(
+    const r = await runCli(
       ['check', 'catalog.yaml', '--format', 'json', '--as-of', AS_OF],
       {
         cwd: tmp,
@@ -107,14 +107,14 @@ ${PILOT('good-bot')}`;
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 
-  it('leaves a refused entity out of the graph: references to it do not resolve', () => {
+  it('leaves a refused entity out of the graph: references to it do not resolve', async () => {
     const owner = (name: string) =>
       `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`;
     const pilot = (ownerName: string) =>
       PILOT('owned-bot').replace('owner: team-a', `owner: ${ownerName}`);
-    const own1 = (text: string) => {
+    const own1 = async (text: string) => {
       tmpFile('catalog.yaml', text);
-      const r = cli(
+      const r = await runCli(
         ['check', 'catalog.yaml', '--format', 'json', '--as-of', AS_OF],
         {
           cwd: tmp,
@@ -128,20 +128,22 @@ ${PILOT('good-bot')}`;
       };
     };
     // A valid Group without members: the owner resolves (partial).
-    expect(own1(`${owner('ml-team')}---\n${pilot('ml-team')}`)).toEqual({
+    expect(await own1(`${owner('ml-team')}---\n${pilot('ml-team')}`)).toEqual({
       code: 0,
       status: 'partial',
     });
     // The same Group with a name the catalog refuses: not in the graph (fail).
-    expect(own1(`${owner('ml-team.')}---\n${pilot('ml-team.')}`)).toEqual({
-      code: 2,
-      status: 'fail',
-    });
+    expect(await own1(`${owner('ml-team.')}---\n${pilot('ml-team.')}`)).toEqual(
+      {
+        code: 2,
+        status: 'fail',
+      },
+    );
   });
 
-  it('annotates the field line in the github format', () => {
+  it('annotates the field line in the github format', async () => {
     tmpFile('catalog.yaml', FILE);
-    const r = cli(['check', 'catalog.yaml', '--format', 'github'], {
+    const r = await runCli(['check', 'catalog.yaml', '--format', 'github'], {
       cwd: tmp,
     });
     expect(r.code).toBe(2);
@@ -153,14 +155,14 @@ ${PILOT('good-bot')}`;
 });
 
 describe('one error per bad YAML line', () => {
-  it('reports a stray list item in a mapping once, at its line', () => {
+  it('reports a stray list item in a mapping once, at its line', async () => {
     tmpFile(
       'catalog.yaml',
       `${PILOT(
         'good-bot',
       )}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n  - stray\nspec:\n  type: ai-pilot\n`,
     );
-    const r = cli(
+    const r = await runCli(
       ['check', 'catalog.yaml', '--format', 'json', '--as-of', AS_OF],
       {
         cwd: tmp,
@@ -199,7 +201,7 @@ spec:
   owner: team-a
 `;
 
-  it('counts the handoffs a pilot makes to agents outside the files, once each', () => {
+  it('counts the handoffs a pilot makes to agents outside the files, once each', async () => {
     const base = `${TEAM}---\n${AGENT}---\n`;
     tmpFile('without.yaml', `${base}${PILOT('router-bot')}`);
     tmpFile(
@@ -208,12 +210,15 @@ spec:
         'router-bot',
       )}  handoffs:\n    - billing-agent\n    - returns-agent\n    - AiResource:default/Returns-Agent\n`,
     );
-    const without = cli(['check', 'without.yaml', '--as-of', AS_OF], {
+    const without = await runCli(['check', 'without.yaml', '--as-of', AS_OF], {
       cwd: tmp,
     });
-    const withHandoffs = cli(['check', 'with.yaml', '--as-of', AS_OF], {
-      cwd: tmp,
-    });
+    const withHandoffs = await runCli(
+      ['check', 'with.yaml', '--as-of', AS_OF],
+      {
+        cwd: tmp,
+      },
+    );
     expect(without.code).toBe(0);
     expect(withHandoffs.code).toBe(0);
     // billing-agent is in the file; returns-agent (written twice) is not.

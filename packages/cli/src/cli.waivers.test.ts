@@ -5,7 +5,7 @@
 import {
   AS_OF,
   catalogFile,
-  cli,
+  runCli,
   json,
   tmpFile,
   useCliHarness,
@@ -14,7 +14,7 @@ import {
 useCliHarness();
 
 function run(extra: string[] = []) {
-  return cli([
+  return runCli([
     'check',
     catalogFile,
     '--as-of',
@@ -42,8 +42,8 @@ const statusOf = (out: any, entityRef: string, checkId: string) =>
     .find((c: any) => c.id === checkId);
 
 describe('--waivers', () => {
-  it('waives a check with an approved request until its expiry, as the portal does', () => {
-    const before = json(run());
+  it('waives a check with an approved request until its expiry, as the portal does', async () => {
+    const before = json(await run());
     const { entityRef, checkId } = aFailingCheck(before);
     const request = {
       id: 'w-1',
@@ -62,7 +62,11 @@ describe('--waivers', () => {
       'waivers.json',
       JSON.stringify({ items: [request], totalCount: 1 }),
     );
-    const waived = statusOf(json(run(['--waivers', file])), entityRef, checkId);
+    const waived = statusOf(
+      json(await run(['--waivers', file])),
+      entityRef,
+      checkId,
+    );
     expect(waived.status).toBe('waived');
     expect(waived.waiver).toMatchObject({
       source: 'approved',
@@ -77,18 +81,20 @@ describe('--waivers', () => {
       JSON.stringify([{ ...request, expires: '2000-01-01' }]),
     );
     expect(
-      statusOf(json(run(['--waivers', expired])), entityRef, checkId).status,
+      statusOf(json(await run(['--waivers', expired])), entityRef, checkId)
+        .status,
     ).toBe('fail');
     const pending = tmpFile(
       'pending.json',
       JSON.stringify([{ ...request, state: 'pending' }]),
     );
     expect(
-      statusOf(json(run(['--waivers', pending])), entityRef, checkId).status,
+      statusOf(json(await run(['--waivers', pending])), entityRef, checkId)
+        .status,
     ).toBe('fail');
   });
 
-  it('names the field of a malformed request and exits 2', () => {
+  it('names the field of a malformed request and exits 2', async () => {
     const file = tmpFile(
       'bad-waivers.json',
       JSON.stringify({
@@ -104,16 +110,16 @@ describe('--waivers', () => {
         ],
       }),
     );
-    const r = run(['--waivers', file]);
+    const r = await run(['--waivers', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'items[0].expires must be a date written YYYY-MM-DD',
     );
   });
 
-  it('applies to offline runs only', () => {
+  it('applies to offline runs only', async () => {
     const file = tmpFile('w.json', '[]');
-    const r = cli([
+    const r = await runCli([
       'check',
       catalogFile,
       '--waivers',

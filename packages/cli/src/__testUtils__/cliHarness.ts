@@ -1,12 +1,15 @@
 /*
- * What the CLI's end-to-end tests share (cli.*.test.ts): the real binary
- * (bin/ai-readiness) as a child process, the repository's conformance catalog,
- * and a fresh temp dir per test.
+ * What the CLI's end-to-end tests share (cli.*.test.ts): the CLI run in this
+ * process (`runCli`: run(), which the binary calls with the process's
+ * streams), the real binary (bin/ai-readiness) as a child process (`cli`: the
+ * conformance catalog, stdin, help and version), the repository's
+ * conformance catalog, and a fresh temp dir per test.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { run } from '../run';
 
 export const cliDir = path.resolve(__dirname, '..', '..');
 export const repoRoot = path.resolve(cliDir, '..', '..');
@@ -68,6 +71,31 @@ export function cli(
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * The CLI in this process: run() with the arguments, directory and
+ * environment the binary would get (stdout not a terminal), without a
+ * process start per call.
+ */
+export async function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: text => {
+      stdout += text;
+    },
+    stderr: text => {
+      stderr += text;
+    },
+    cwd: opts.cwd ?? repoRoot,
+    env: { ...baseEnv(), ...opts.env },
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
 export function json(r: Result): any {
   try {
     return JSON.parse(r.stdout);
@@ -123,17 +151,19 @@ spec:
 `;
 
 /**
- * Registers the hooks every CLI end-to-end test file needs: the binary built
- * once up front (so that no test pays for, or races on, a rebuild; the build
- * writes atomically, so files running at once are safe), and a fresh `tmp`.
+ * Registers the hooks every CLI end-to-end test file needs: a fresh `tmp`,
+ * and for a file that runs the binary, the binary built once up front (so
+ * that no test pays for, or races on, a rebuild; the build writes
+ * atomically, so files running at once are safe).
  */
-export function useCliHarness() {
-  beforeAll(() => {
-    // Build once up front, so that no test pays for (or races on) a rebuild.
-    execFileSync(process.execPath, [path.join(cliDir, 'build.js')], {
-      cwd: cliDir,
-    });
-  }, 120_000);
+export function useCliHarness(options: { binary?: boolean } = {}) {
+  if (options.binary) {
+    beforeAll(() => {
+      execFileSync(process.execPath, [path.join(cliDir, 'build.js')], {
+        cwd: cliDir,
+      });
+    }, 120_000);
+  }
 
   beforeEach(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-cli-'));
