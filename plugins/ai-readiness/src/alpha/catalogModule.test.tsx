@@ -94,21 +94,26 @@ function renderCatalog(
   return api;
 }
 
-/** The table row of an entity, found by its name link. */
+/**
+ * The table row of an entity, found by its name link. A text query waits
+ * for the row (a role query computes the accessible name of every link on
+ * the page each time it polls); the role query then runs once.
+ */
 async function row(name: string) {
-  const link = await screen.findByRole('link', { name }, { timeout: 20_000 });
-  return link.closest('tr')!;
+  await screen.findAllByText(name, {}, { timeout: 20_000 });
+  return screen.getByRole('link', { name }).closest('tr')!;
 }
 
 describe('aiReadinessCatalogModule (catalog index page, new frontend system)', () => {
   it('adds the readiness column after the default columns, from one list request', async () => {
     const api = renderCatalog();
 
-    const header = await screen.findByRole(
-      'columnheader',
-      { name: 'AI readiness' },
+    await screen.findAllByText(
+      'AI readiness',
+      { selector: 'th, th *' },
       { timeout: 20_000 },
     );
+    const header = screen.getByRole('columnheader', { name: 'AI readiness' });
     // The catalog's default columns are still there, before ours.
     const headers = within(header.closest('tr')!)
       .getAllByRole('columnheader')
