@@ -5,6 +5,7 @@
  * heatmap's width, and the CLI giving the portal's levels and scores.
  */
 import { spawnSync } from 'child_process';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import fs from 'fs';
 import path from 'path';
 import { test, expect } from './support/fixtures';
@@ -52,14 +53,10 @@ test('no entity page of any kind or Component type shows an error or warning pan
     all.push(...r.items);
     cursor = r.pageInfo?.nextCursor;
   } while (cursor);
-  const refOf = (e: any) =>
-    `${e.kind.toLowerCase()}:${e.metadata.namespace ?? 'default'}/${
-      e.metadata.name
-    }`;
   // what the entity page's header shows as its heading
   const headings = new Map<string, string>(
     all.map(e => [
-      refOf(e),
+      stringifyEntityRef(e),
       e.spec?.profile?.displayName ?? e.metadata.title ?? e.metadata.name,
     ]),
   );
@@ -69,7 +66,7 @@ test('no entity page of any kind or Component type shows an error or warning pan
   )) {
     const key =
       e.kind === 'Component' ? `Component/${e.spec?.type ?? '-'}` : e.kind;
-    if (!picks.has(key)) picks.set(key, refOf(e));
+    if (!picks.has(key)) picks.set(key, stringifyEntityRef(e));
   }
   picks.set('dependency-only pilot', dependencyOnlyPilot());
   test.setTimeout(60_000 * (picks.size + 1));
@@ -118,7 +115,7 @@ test('the pilot in scope only through its model dependency has the readiness car
   if (screenshot) {
     // tall enough for the About card, the relations graph and the readiness card
     await page.setViewportSize({ width: 1440, height: 1500 });
-    await page.waitForLoadState('networkidle');
+    await waitUntilSettled(page);
     await expect(page.locator('[data-testid="node"]').first()).toBeVisible();
     await page.screenshot({ path: screenshot });
   }
