@@ -116,9 +116,14 @@ for (let i = 0; i < rounds; i++) {
 console.log('');
 labels.forEach((label, j) => {
   const ratio = median(here[j]) / median(there[j]);
+  // Each round's two runs are next to each other in time: the median of
+  // their ratios cancels the machine's slow drifts in load.
+  const paired = median(here[j].map((h, i) => h / there[j][i]));
   console.log(
     `${label}: median ${median(here[j])} here, ${median(
       there[j],
-    )} at ${ref} (${sha}); ratio this tree / ${ref}: ${ratio.toFixed(3)}`,
+    )} at ${ref} (${sha}); ratio this tree / ${ref}: ${ratio.toFixed(
+      3,
+    )}; median of the rounds' ratios: ${paired.toFixed(3)}`,
   );
 });

@@ -27,6 +27,7 @@ import {
   ScopeSets,
 } from './roles';
 import {
+  hasKeyStartingWith,
   internalize,
   metadataMap,
   readEntry,
@@ -109,8 +110,6 @@ export class PilotContext implements CheckContext {
   readonly entity: Entity;
   private labels?: Map<string, unknown> | MalformedFieldError;
   private annotations?: Map<string, unknown> | MalformedFieldError;
-  /** The keys of the labels and annotations (well-formed maps only). */
-  private readonly keys: string[] = [];
   private maps = false;
   private linkIndex?:
     | Map<string, true | MalformedFieldError>
@@ -146,8 +145,8 @@ export class PilotContext implements CheckContext {
   private loadMaps() {
     if (this.maps) return;
     this.maps = true;
-    this.labels = metadataMap(this.entity, 'labels', this.keys);
-    this.annotations = metadataMap(this.entity, 'annotations', this.keys);
+    this.labels = metadataMap(this.entity, 'labels');
+    this.annotations = metadataMap(this.entity, 'annotations');
   }
 
   /** Runs a reader once; a MalformedFieldError is cached and thrown again. */
@@ -271,13 +270,9 @@ export class PilotContext implements CheckContext {
   hasKeyWithPrefix(prefix: string): boolean {
     if (this.waiverScan === undefined) {
       this.loadMaps();
-      this.waiverScan = false;
-      for (let i = 0; i < this.keys.length; i++) {
-        if (this.keys[i].startsWith(prefix)) {
-          this.waiverScan = true;
-          break;
-        }
-      }
+      this.waiverScan =
+        hasKeyStartingWith(this.labels, prefix) ||
+        hasKeyStartingWith(this.annotations, prefix);
     }
     return this.waiverScan;
   }

@@ -69,15 +69,13 @@ function textOf(name: string, value: unknown): string | undefined {
 }
 
 /**
- * A metadata map (annotations or labels) copied once into a Map (its keys
- * added to `keysSeen`): every
+ * A metadata map (annotations or labels) copied once into a Map: every
  * pilot's annotations object has its own shape, so repeated property reads on
  * it would go through V8's slow megamorphic path; Map lookups do not.
  */
 export function metadataMap(
   entity: Entity,
   where: 'labels' | 'annotations',
-  keysSeen: string[],
 ): Map<string, unknown> | undefined | MalformedFieldError {
   const metadata = (entity as any).metadata;
   const map = isRecord(metadata) ? metadata[where] : undefined;
@@ -91,11 +89,18 @@ export function metadataMap(
   const keys = Object.keys(map);
   if (!keys.length) return undefined;
   const out = new Map<string, unknown>();
-  for (const key of keys) {
-    out.set(key, map[key]);
-    keysSeen.push(key);
-  }
+  for (const key of keys) out.set(key, map[key]);
   return out;
+}
+
+/** Whether a metadata map (metadataMap's) has a key that starts with the prefix. */
+export function hasKeyStartingWith(
+  map: Map<string, unknown> | undefined | MalformedFieldError,
+  prefix: string,
+): boolean {
+  if (!(map instanceof Map)) return false;
+  for (const key of map.keys()) if (key.startsWith(prefix)) return true;
+  return false;
 }
 
 /**
