@@ -296,7 +296,8 @@ export function scorePilot(
     const results = dimensionChecks[i];
     let sum = 0;
     let counted = 0;
-    let allShared = true;
+    // Only while the dimension's cache is on: freezing a list costs more than making one.
+    let allShared = state.dimensions[i].active;
     for (const c of results) {
       const s = SCORE[c.status];
       if (s !== null) {
@@ -371,13 +372,15 @@ function sharedNextLevel(
   state: RubricState,
   next: Scorecard['nextLevel'],
 ): Scorecard['nextLevel'] {
+  // With the cache off (most pilots lack their own mix of checks), the
+  // pilot's own next level is kept as made.
+  if (!next || !state.nextLevels.active) return next;
   return (
-    next &&
-    (state.nextLevels.find(next, sameNextLevel) ??
-      state.nextLevels.remember({
-        level: next.level,
-        blockers: Object.freeze(next.blockers.slice()) as string[],
-      }))
+    state.nextLevels.find(next, sameNextLevel) ??
+    state.nextLevels.remember({
+      level: next.level,
+      blockers: Object.freeze(next.blockers.slice()) as string[],
+    })
   );
 }
 

@@ -19,6 +19,11 @@ export class SharedValues<T extends object> {
   private hits = 0;
   private off = false;
 
+  /** Whether the cache still looks values up (it switches itself off when most lookups miss). */
+  get active(): boolean {
+    return !this.off;
+  }
+
   /** A value seen before that `same` finds equal to the probe. */
   find<P>(probe: P, same: (value: T, probe: P) => boolean): T | undefined {
     if (this.off) return undefined;
