@@ -95,6 +95,23 @@ async function killedMidRefresh(ctx) {
   await waitForGeneration('generation 2 in the catalog', A.base, token, 2, {
     dead,
   });
+  // The change check re-scores the changed pilots too: once every generated
+  // pilot has its generation 2 score, no run but the refresh killed below
+  // writes scorecards in that refresh's window.
+  await waitFor(
+    'every generated pilot scored at generation 2',
+    async () => {
+      const { items } = await listAll(A.base, token);
+      const n = items.filter(
+        s =>
+          s.entityRef.startsWith('component:default/bulk-pilot-') &&
+          s.score !== gen1.score,
+      ).length;
+      return { ok: n === BULK, n };
+    },
+    (TIMEOUT_S * 2 + FREQUENCY_S * 6) * 1000,
+    { dead, everyMs: 1000 },
+  );
 
   const { victim, killedAt, runStart } = await killMidRun(ctx);
   const survivor = replicas.find(r => r !== victim);
