@@ -5,8 +5,9 @@
  * Runs one benchmark of this tree and of another revision of the repository
  * (a git ref, checked out in a temporary worktree that uses this tree's
  * node_modules) in alternation, ROUNDS times each (default 3), so that both
- * see the same machine load, and prints each run's figure and the ratio of
- * the medians (this tree / REF: below 1 is faster).
+ * see the same machine load, and prints each run's figure, the ratio of
+ * the medians and the median of each round's ratio (this tree / REF: below
+ * 1 is faster).
  *
  * The figure read from a run is the first table row whose value is in
  * seconds ("| what | 1.23 s |"), or, with BENCH_FIGURES, each named figure:

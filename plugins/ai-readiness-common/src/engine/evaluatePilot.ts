@@ -372,8 +372,8 @@ function sharedNextLevel(
   state: RubricState,
   next: Scorecard['nextLevel'],
 ): Scorecard['nextLevel'] {
-  // With the cache off (most pilots lack their own mix of checks), the
-  // pilot's own next level is kept as made.
+  // With the cache off (next levels mostly differ from pilot to pilot),
+  // the pilot's own next level is kept as made.
   if (!next || !state.nextLevels.active) return next;
   return (
     state.nextLevels.find(next, sameNextLevel) ??
