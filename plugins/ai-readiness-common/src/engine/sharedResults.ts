@@ -10,38 +10,51 @@ import type { CheckResult, CheckStatus } from '../types';
 const SHARED_PER_CACHE = 8;
 
 /**
- * Cache: a few recent values compared with a probe (no hashing). Where most
- * lookups miss (the values are mostly unique), it switches itself off.
+ * A cache's lookups and hits: once 1,000 lookups have been made and most
+ * missed (the values are mostly unique), looking up costs more than it saves
+ * and the cache switches itself off.
  */
-export class SharedValues<T extends object> {
-  private readonly values: T[] = [];
+class HitRate {
   private lookups = 0;
   private hits = 0;
-  private off = false;
+  off = false;
 
-  /** Whether the cache still looks values up (it switches itself off when most lookups miss). */
+  /** Counts a lookup; a miss may switch the cache off. */
+  count(hit: boolean): void {
+    this.lookups++;
+    if (hit) this.hits++;
+    else if (this.lookups >= 1000 && this.hits * 2 < this.lookups)
+      this.off = true;
+  }
+}
+
+/** Cache: a few recent values compared with a probe (no hashing). */
+export class SharedValues<T extends object> {
+  private readonly values: T[] = [];
+  private readonly rate = new HitRate();
+
+  /** Whether the cache still looks values up. */
   get active(): boolean {
-    return !this.off;
+    return !this.rate.off;
   }
 
   /** A value seen before that `same` finds equal to the probe. */
   find<P>(probe: P, same: (value: T, probe: P) => boolean): T | undefined {
-    if (this.off) return undefined;
-    this.lookups++;
+    if (this.rate.off) return undefined;
     const { values } = this;
     for (let i = 0; i < values.length; i++) {
       if (same(values[i], probe)) {
-        this.hits++;
+        this.rate.count(true);
         return values[i];
       }
     }
-    if (this.lookups >= 1000 && this.hits * 2 < this.lookups) this.off = true;
+    this.rate.count(false);
     return undefined;
   }
 
   /** A new value, frozen and remembered while there is room (as is when the cache is off). */
   remember(value: T): T {
-    if (this.off) return value;
+    if (this.rate.off) return value;
     Object.freeze(value);
     if (this.values.length < SHARED_PER_CACHE) this.values.push(value);
     return value;
@@ -65,9 +78,8 @@ const SHARED_MESSAGES = 2048;
 export class SharedResults {
   private readonly byStatus = new Map<CheckStatus, SharedValues<CheckResult>>();
   private readonly byMessage = new Map<CheckStatus, Map<string, CheckResult>>();
-  private lookups = 0;
-  private hits = 0;
-  private messagesOff = false;
+  /** Of the lookups by message (hashing every message). */
+  private readonly rate = new HitRate();
 
   constructor(
     private readonly make: (
@@ -81,22 +93,16 @@ export class SharedResults {
     if (!values) this.byStatus.set(status, (values = new SharedValues()));
     const recent = values.find(message, sameMessage);
     if (recent) return recent;
-    if (this.messagesOff) return values.remember(this.make(status, message));
+    if (this.rate.off) return values.remember(this.make(status, message));
     let byMessage = this.byMessage.get(status);
     if (!byMessage) this.byMessage.set(status, (byMessage = new Map()));
-    this.lookups++;
     let result = byMessage.get(message);
-    if (result) {
-      this.hits++;
-    } else {
+    this.rate.count(result !== undefined);
+    if (!result) {
       result = this.make(status, message);
       if (byMessage.size < SHARED_MESSAGES)
         byMessage.set(message, Object.freeze(result));
-      // Hashing every message costs more than it saves when most are new.
-      if (this.lookups >= 1000 && this.hits * 2 < this.lookups) {
-        this.messagesOff = true;
-        this.byMessage.clear();
-      }
+      if (this.rate.off) this.byMessage.clear();
     }
     return values.remember(result);
   }
