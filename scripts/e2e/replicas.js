@@ -14,7 +14,9 @@
  *      sign-in is refused (production, not configured);
  *   5. nothing is lost when the replica running a refresh is killed (SIGKILL)
  *      in the middle of it: the survivor's next run, once the dead run's claim
- *      expires, refreshes every pilot.
+ *      expires, refreshes every pilot. The catalog change that run must
+ *      score (generation 2 of the generated pilots) is written before 1 and
+ *      scored before 2, so that the catalog reads it while runs are counted.
  *
  * PostgreSQL: AI_READINESS_PG_CONNECTION (scripts/with-postgres.sh sets it to its
  * private server). Databases get a unique prefix and are dropped at the end.
@@ -46,7 +48,11 @@ const {
   startReplica,
   waitForGeneration,
 } = require('./replicas/replica');
-const { killedMidRefresh } = require('./replicas/kill');
+const {
+  generation2Scored,
+  killedMidRefresh,
+  writeGeneration2,
+} = require('./replicas/kill');
 
 const { log, phase, logTimes, logTail, runMain } = createRun('replicas');
 const replicas = [];
@@ -145,6 +151,12 @@ async function main() {
       );
     });
 
+    // the last phase's catalog change, read and scored while the runs are
+    // counted (the change check logs no refresh run)
+    const gen1Score = await writeGeneration2({ replicas, token, dir });
+    log(
+      `generation 2 of the generated pilots written (generation 1 score: ${gen1Score})`,
+    );
     await phase(
       `one scheduled refresh per ${FREQUENCY_S} s interval across both`,
       async () => {
@@ -169,16 +181,23 @@ async function main() {
             1,
           )} s (${perReplica})`,
         );
+        // by their starts: a run's length varies with the load (the catalog
+        // reads generation 2 meanwhile), the interval between starts does not
         for (let i = 1; i < runs.length; i++) {
-          const gap = runs[i].at - runs[i - 1].at;
+          const gap = runs[i].startedAt - runs[i - 1].startedAt;
           assert(
             gap > FREQUENCY_S * 500,
-            `two refresh runs ${gap} ms apart (${runs[i - 1].replica}, ${
-              runs[i].replica
-            }): more than one in an interval`,
+            `two refresh runs started ${gap} ms apart (${
+              runs[i - 1].replica
+            }, ${runs[i].replica}): more than one in an interval`,
           );
         }
       },
+    );
+
+    await phase(
+      "generation 2 in the catalog and in every generated pilot's score",
+      () => generation2Scored({ replicas, token, gen1Score }),
     );
 
     await phase('the same answers from both replicas', async () => {
@@ -326,11 +345,11 @@ async function main() {
         killedMidRefresh({
           replicas,
           token,
-          dir,
           db,
           pluginDb,
           prefix,
           expected,
+          gen1Score,
           log,
         }),
     );

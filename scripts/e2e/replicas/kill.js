@@ -2,7 +2,9 @@
  * The last phase of scripts/e2e/replicas.js: the replica running a refresh is
  * killed (SIGKILL) once the run has stored some scorecards, not all; the
  * survivor's next run, once the dead run's claim expires, refreshes every
- * pilot to the new generation of the catalog.
+ * pilot to the new generation of the catalog. That generation is written
+ * (writeGeneration2) and scored (generation2Scored) in earlier phases, while
+ * they count the scheduled runs.
  */
 const fs = require('fs');
 const path = require('path');
@@ -76,42 +78,66 @@ async function killMidRun({ replicas, db, pluginDb, prefix, expected, log }) {
   throw new Error('never caught a refresh while it was writing');
 }
 
-/** The phase; `expected` is the number of pilots a complete refresh scores. */
-async function killedMidRefresh(ctx) {
-  const { replicas, token, dir, expected, log } = ctx;
-  const [A, B] = replicas;
-  const dead = deadReplica(replicas);
-  // generation 2 of the generated pilots scores differently
+/**
+ * Writes generation 2 of the generated pilots, which scores differently, into
+ * the catalog file; returns a generation 1 scorecard's score.
+ */
+async function writeGeneration2({ replicas, token, dir }) {
   const gen1 = JSON.parse(
     (
       await request(
         'GET',
-        `${B.base}/api/ai-readiness/scorecards/default/component/bulk-pilot-00001`,
+        `${replicas[1].base}/api/ai-readiness/scorecards/default/component/bulk-pilot-00001`,
         { token },
       )
     ).body,
   );
+  assert(
+    typeof gen1.score === 'number',
+    `bulk-pilot-00001 has no generation 1 score: ${JSON.stringify(gen1)}`,
+  );
   fs.writeFileSync(path.join(dir, 'bulk.yaml'), bulkCatalog(2));
-  await waitForGeneration('generation 2 in the catalog', A.base, token, 2, {
-    dead,
-  });
-  // The change check re-scores the changed pilots too: once every generated
-  // pilot has its generation 2 score, no run but the refresh killed below
-  // writes scorecards in that refresh's window.
+  return gen1.score;
+}
+
+/**
+ * Waits until the catalog holds generation 2 and every generated pilot has
+ * its generation 2 score (not `gen1Score`): the change check re-scores the
+ * changed pilots too, so from then on no run but the refresh killed in the
+ * last phase writes scorecards in that refresh's window.
+ */
+async function generation2Scored({ replicas, token, gen1Score }) {
+  const dead = deadReplica(replicas);
+  await waitForGeneration(
+    'generation 2 in the catalog',
+    replicas[0].base,
+    token,
+    2,
+    { dead },
+  );
   await waitFor(
     'every generated pilot scored at generation 2',
     async () => {
-      const { items } = await listAll(A.base, token);
+      const { items } = await listAll(replicas[0].base, token);
       const n = items.filter(
         s =>
           s.entityRef.startsWith('component:default/bulk-pilot-') &&
-          s.score !== gen1.score,
+          s.score !== gen1Score,
       ).length;
       return { ok: n === BULK, n };
     },
     (TIMEOUT_S * 2 + FREQUENCY_S * 6) * 1000,
     { dead, everyMs: 1000 },
   );
+}
+
+/**
+ * The phase, once generation2Scored: `expected` is the number of pilots a
+ * complete refresh scores, `gen1Score` the generation 1 score.
+ */
+async function killedMidRefresh(ctx) {
+  const { replicas, token, expected, gen1Score, log } = ctx;
+  const dead = deadReplica(replicas);
 
   const { victim, killedAt, runStart } = await killMidRun(ctx);
   const survivor = replicas.find(r => r !== victim);
@@ -160,16 +186,16 @@ async function killedMidRefresh(ctx) {
   );
   const scores = new Set(bulk.map(s => s.score));
   assert(
-    scores.size === 1 && !scores.has(gen1.score),
-    `generated pilots' scores after the kill: ${[...scores]} (generation 1: ${
-      gen1.score
-    })`,
+    scores.size === 1 && !scores.has(gen1Score),
+    `generated pilots' scores after the kill: ${[
+      ...scores,
+    ]} (generation 1: ${gen1Score})`,
   );
   log(
-    `every pilot refreshed by ${survivor.name}: score ${gen1.score} -> ${
+    `every pilot refreshed by ${survivor.name}: score ${gen1Score} -> ${
       [...scores][0]
     }`,
   );
 }
 
-module.exports = { killedMidRefresh };
+module.exports = { generation2Scored, killedMidRefresh, writeGeneration2 };

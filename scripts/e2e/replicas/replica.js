@@ -11,12 +11,13 @@ const { pgConnection } = require('../lib/postgres');
 const { BULK, root } = require('./config');
 
 // the refresher's log line after a full refresh (the logger names the task)
-const RUN_LINE = /Evaluated (\d+) pilots, reading \d+ entities/;
+const RUN_LINE = /Evaluated (\d+) pilots, reading \d+ entities, in (\d+) ms/;
 
 /**
  * Starts replica `r` ({ name, logFile, runs }) with the shared config and its
  * own (`dir`/replicas.yaml, `dir`/<name>.yaml); every refresh run it logs is
- * pushed to `r.runs` as { at, pilots }.
+ * pushed to `r.runs` as { at, startedAt, pilots } (`at` when it was logged, at
+ * its end; `startedAt` less its duration).
  */
 function startReplica(r, dir) {
   const pg = pgConnection();
@@ -45,7 +46,14 @@ function startReplica(r, dir) {
       },
       onLine: line => {
         const m = RUN_LINE.exec(line);
-        if (m) r.runs.push({ at: Date.now(), pilots: Number(m[1]) });
+        if (m) {
+          const at = Date.now();
+          r.runs.push({
+            at,
+            startedAt: at - Number(m[2]),
+            pilots: Number(m[1]),
+          });
+        }
       },
     },
   );
