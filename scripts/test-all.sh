@@ -55,6 +55,32 @@ on_node() {
   CI=true "$node" node_modules/@backstage/cli/bin/backstage-cli repo test plugins/ai-readiness-common/ packages/cli/
 }
 
+# The outside-the-workspace test's first steps (create-app, the project's
+# first install) need nothing but node_modules: they begin now, at the lowest
+# priority, on what the steps before that test leave of the two cores.
+outside_dir=$(mktemp -d /tmp/ai-readiness-outside-XXXXXX)
+(
+  t=$SECONDS
+  nice -n 19 node scripts/e2e/outside-workspace.js --prepare "$outside_dir" \
+    >"$logs/outside-prepare.log" 2>&1
+  echo "$? $((SECONDS - t))" >"$logs/outside-prepare.result"
+) &
+# The rest of that test, once the project is prepared.
+outside_test() {
+  until [ -f "$logs/outside-prepare.result" ]; do sleep 1; done
+  cat "$logs/outside-prepare.log"
+  local code secs
+  read -r code secs <"$logs/outside-prepare.result"
+  echo "[test:all] outside project prepared in $secs s (exit $code), beside the steps before"
+  if [ "$code" -ne 0 ]; then
+    rm -rf "$outside_dir"
+    return "$code"
+  fi
+  E2E_SKIP_BUILD=1 node scripts/e2e/outside-workspace.js --prepared "$outside_dir"
+}
+export -f outside_test
+export logs outside_dir
+
 step "npm test (SQLite and PostgreSQL $AI_READINESS_TEST_PG_ID)" npm test
 for major in 22 24; do step "engine and CLI suites on Node $major" on_node "$major"; done
 # after npm test: its full (non-incremental) tsc wrote the declarations the
@@ -66,7 +92,7 @@ step "browser tests (npm run test:e2e, the app of the build)" env SKIP_APP_BUILD
 # The replica test mostly waits on its backends' schedules: it runs beside
 # the outside-the-workspace test.
 together \
-  'outside-the-workspace install (scripts/e2e/outside-workspace.js)|E2E_SKIP_BUILD=1 node scripts/e2e/outside-workspace.js' \
+  'outside-the-workspace install (scripts/e2e/outside-workspace.js)|outside_test' \
   'two-process replica test (scripts/e2e/replicas.js)|node scripts/e2e/replicas.js'
 
 echo

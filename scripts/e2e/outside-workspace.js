@@ -29,6 +29,11 @@
  * repository's own `npm ci`, which holds most of the project's packages
  * already; --prefer-offline uses cached metadata and tarballs when they fit.
  * E2E_SKIP_BUILD=1 packs the packages as built (`npm run build` ran before).
+ * Steps 1 and 2 need nothing of this repository but its installed
+ * node_modules: `--prepare <folder>` runs only them, into that folder, and
+ * `--prepared <folder>` runs the rest on the project found there (and removes
+ * the folder at the end). `npm run test:all` prepares the project beside its
+ * first steps, on the cores they leave idle.
  * Port: E2E_OUTSIDE_PORT or a free one. E2E_TARBALLS=<folder> takes tarballs
  * packed earlier instead of building; E2E_KEEP=1 keeps the project folder
  * (with the screenshots). Prints the time of each phase.
@@ -37,6 +42,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { parseArgs } = require('util');
 const { assert, createRun, sh, startNode, stop } = require('./lib/process');
 const { freePort, request, waitFor, waitReady } = require('./lib/http');
 const {
@@ -112,22 +118,60 @@ function startBackend(project, overlay) {
   );
 }
 
+/** What --prepare leaves in its folder for --prepared. */
+const PREPARED = 'prepared.json';
+
+/** Steps 1 and 2 (see the file comment) in `dir`; returns the project's folder. */
+async function prepareProject(dir) {
+  const project = await phase(
+    'create-app: the default and the --legacy template',
+    () => createProject(dir),
+  );
+  await phase('npm install of the project as create-app made it', () => {
+    const { linked, of } = installProject(project, env);
+    log(`${linked} of ${of} packages hard-linked from this repository`);
+  });
+  return project;
+}
+
+/** The project that --prepare made in `dir`; throws if there is none. */
+function preparedProject(dir) {
+  const file = path.join(dir, PREPARED);
+  assert(
+    fs.existsSync(file),
+    `${dir} holds no project prepared by --prepare (no ${PREPARED})`,
+  );
+  const { project } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  log(`the project as create-app made it, installed by --prepare: ${project}`);
+  return project;
+}
+
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-outside-'));
+  const { values: args } = parseArgs({
+    options: { prepare: { type: 'string' }, prepared: { type: 'string' } },
+  });
+  if (args.prepare) {
+    const dir = path.resolve(args.prepare);
+    fs.mkdirSync(dir, { recursive: true });
+    log(`folder ${dir}: create-app and the first install only`);
+    try {
+      const project = await prepareProject(dir);
+      fs.writeFileSync(path.join(dir, PREPARED), JSON.stringify({ project }));
+    } finally {
+      logTimes();
+    }
+    return;
+  }
+  const dir = args.prepared
+    ? path.resolve(args.prepared)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'ai-readiness-outside-'));
   const port = Number(process.env.E2E_OUTSIDE_PORT) || (await freePort());
   const base = `http://localhost:${port}`;
   const keep = process.env.E2E_KEEP === '1';
   log(`folder ${dir} (E2E_KEEP=1 keeps it), port ${port}`);
   let project = path.join(dir, 'portal');
   try {
-    project = await phase(
-      'create-app: the default and the --legacy template',
-      () => createProject(dir),
-    );
-    await phase('npm install of the project as create-app made it', () => {
-      const { linked, of } = installProject(project, env);
-      log(`${linked} of ${of} packages hard-linked from this repository`);
-    });
+    project = args.prepared ? preparedProject(dir) : await prepareProject(dir);
 
     const tarballDir = path.join(dir, 'tarballs');
     await packTarballs(tarballDir, phase);
