@@ -26,25 +26,37 @@ step() {
   "$@" 2>&1 | tee "$log"
   record "$name" "${PIPESTATUS[0]}" $((SECONDS - t))
 }
-# Steps that run side by side: each writes its own log, printed when all of
-# them have ended.
-together() { # "name|command" ...
-  local pids=() labels=() files=() i
+# Lanes that run side by side, each a list of "name|command" steps (one per
+# line) run one after the other; every step writes its own log, printed when
+# all lanes have ended.
+together() { # lane ...
+  local pids=() labels=() lane line first
   echo
-  for i in "$@"; do
-    local name=${i%%|*} log="$logs/together-${#files[@]}.log"
-    echo "[test:all] $name ... (side by side)"
+  for lane in "$@"; do
+    first=${#labels[@]}
+    local steps=()
+    while IFS= read -r line; do
+      [ -n "$line" ] || continue
+      steps+=("$line")
+      labels+=("${line%%|*}")
+      echo "[test:all] ${line%%|*} ... (side by side)"
+    done <<<"$lane"
     (
-      t=$SECONDS
-      bash -c "${i#*|}" >"$log" 2>&1
-      echo "$? $((SECONDS - t))" >"$log.result"
+      i=$first
+      for line in "${steps[@]}"; do
+        t=$SECONDS
+        bash -c "${line#*|}" >"$logs/together-$i.log" 2>&1
+        echo "$? $((SECONDS - t))" >"$logs/together-$i.result"
+        i=$((i + 1))
+      done
     ) &
-    pids+=($!) labels+=("$name") files+=("$log")
+    pids+=($!)
   done
   wait "${pids[@]}"
+  local i code secs
   for i in "${!labels[@]}"; do
-    cat "${files[$i]}"
-    read -r code secs <"${files[$i]}.result" || code=1 secs=0
+    cat "$logs/together-$i.log"
+    read -r code secs <"$logs/together-$i.result" || code=1 secs=0
     record "${labels[$i]}" "$code" "$secs"
   done
 }
@@ -78,16 +90,19 @@ outside_test() {
   fi
   E2E_SKIP_BUILD=1 node scripts/e2e/outside-workspace.js --prepared "$outside_dir"
 }
-export -f outside_test
+export -f on_node outside_test
 export logs outside_dir
 
 step "npm test (SQLite and PostgreSQL $AI_READINESS_TEST_PG_ID)" npm test
-for major in 22 24; do step "engine and CLI suites on Node $major" on_node "$major"; done
-# after npm test: its full (non-incremental) tsc wrote the declarations the
-# reports and the package bundles read
-step "API reports up to date (npm run build:api-reports updates them)" npm run api-reports:only -- --ci
-# npm run build is tsc, then the bundles: npm test's tsc did the first part
-step "production build (npm run build: tsc in npm test, then build:bundles)" npm run build:bundles
+# After npm test: its full (non-incremental) tsc wrote the declarations the
+# reports and the package bundles read (npm run build is tsc, then the
+# bundles). The build leaves a core idle in its single-threaded parts: the
+# Node 22 and 24 suites run beside it.
+together \
+  "engine and CLI suites on Node 22|on_node 22
+engine and CLI suites on Node 24|on_node 24" \
+  "API reports up to date (npm run build:api-reports updates them)|npm run api-reports:only -- --ci
+production build (npm run build: tsc in npm test, then build:bundles)|npm run build:bundles"
 step "browser tests (npm run test:e2e, the app of the build)" env SKIP_APP_BUILD=1 npm run test:e2e
 # The replica test mostly waits on its backends' schedules: it runs beside
 # the outside-the-workspace test.
