@@ -27,10 +27,10 @@ step() {
   record "$name" "${PIPESTATUS[0]}" $((SECONDS - t))
 }
 # Lanes that run side by side, each a list of "name|command" steps (one per
-# line) run one after the other; every step writes its own log, printed when
-# all lanes have ended.
+# line) run one after the other; every step writes its own log (numbered on
+# from the steps recorded before), printed when all lanes have ended.
 together() { # lane ...
-  local pids=() labels=() lane line first
+  local pids=() labels=() lane line first base=${#names[@]}
   echo
   for lane in "$@"; do
     first=${#labels[@]}
@@ -42,11 +42,11 @@ together() { # lane ...
       echo "[test:all] ${line%%|*} ... (side by side)"
     done <<<"$lane"
     (
-      i=$first
+      i=$((base + first))
       for line in "${steps[@]}"; do
         t=$SECONDS
-        bash -c "${line#*|}" >"$logs/together-$i.log" 2>&1
-        echo "$? $((SECONDS - t))" >"$logs/together-$i.result"
+        bash -c "${line#*|}" >"$logs/$i.log" 2>&1
+        echo "$? $((SECONDS - t))" >"$logs/$i.result"
         i=$((i + 1))
       done
     ) &
@@ -55,8 +55,8 @@ together() { # lane ...
   wait "${pids[@]}"
   local i code secs
   for i in "${!labels[@]}"; do
-    cat "$logs/together-$i.log"
-    read -r code secs <"$logs/together-$i.result" || code=1 secs=0
+    cat "$logs/$((base + i)).log"
+    read -r code secs <"$logs/$((base + i)).result" || code=1 secs=0
     record "${labels[$i]}" "$code" "$secs"
   done
 }
